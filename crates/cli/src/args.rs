@@ -1,0 +1,153 @@
+//! Command-line parsing (small enough that a hand-written parser is clearer
+//! than a dependency).
+
+pub const USAGE: &str = "\
+eduplan — EduPlan's native runner
+
+USAGE:
+  eduplan run SCENARIO.json [--dataset FILE] [--format json|csv] [--zones] [--horizon YEAR] [--out FILE]
+  eduplan levers [--dataset FILE]
+  eduplan indicators
+  eduplan targets [--dataset FILE]
+
+A scenario file: {\"name\": \"...\", \"levers\": {\"<id>\": number | {\"<year>\": number}}, \"assumptions\": {...}}
+Exit status: 0 on success, 2 on bad input (the message names the problem).
+";
+
+#[derive(Debug, PartialEq)]
+pub enum Format {
+    Json,
+    Csv,
+}
+
+#[derive(Debug, PartialEq)]
+pub enum Command {
+    Help,
+    Levers {
+        dataset: Option<String>,
+    },
+    Indicators,
+    Targets {
+        dataset: Option<String>,
+    },
+    Run {
+        scenario: String,
+        dataset: Option<String>,
+        format: Format,
+        zones: bool,
+        horizon: Option<i32>,
+        out: Option<String>,
+    },
+}
+
+pub fn parse(argv: &[String]) -> Result<Command, String> {
+    let Some((cmd, rest)) = argv.split_first() else {
+        return Ok(Command::Help);
+    };
+    let mut dataset = None;
+    let mut format = Format::Json;
+    let mut zones = false;
+    let mut horizon = None;
+    let mut out = None;
+    let mut positional = Vec::new();
+    let mut it = rest.iter();
+    while let Some(a) = it.next() {
+        let mut value = |name: &str| {
+            it.next()
+                .cloned()
+                .ok_or_else(|| format!("{name} needs a value"))
+        };
+        match a.as_str() {
+            "--dataset" => dataset = Some(value("--dataset")?),
+            "--format" => {
+                format = match value("--format")?.as_str() {
+                    "json" => Format::Json,
+                    "csv" => Format::Csv,
+                    other => return Err(format!("--format must be json or csv, not '{other}'")),
+                }
+            }
+            "--zones" => zones = true,
+            "--horizon" => {
+                let v = value("--horizon")?;
+                horizon = Some(
+                    v.parse()
+                        .map_err(|_| format!("--horizon needs a year, not '{v}'"))?,
+                );
+            }
+            "--out" => out = Some(value("--out")?),
+            "-h" | "--help" => return Ok(Command::Help),
+            s if s.starts_with("--") => return Err(format!("unknown option '{s}'\n\n{USAGE}")),
+            s => positional.push(s.to_string()),
+        }
+    }
+    let no_positional = |c: Command| {
+        if positional.is_empty() {
+            Ok(c)
+        } else {
+            Err(format!("unexpected argument '{}'", positional[0]))
+        }
+    };
+    match cmd.as_str() {
+        "run" => match positional.as_slice() {
+            [s] => Ok(Command::Run {
+                scenario: s.clone(),
+                dataset,
+                format,
+                zones,
+                horizon,
+                out,
+            }),
+            [] => Err("run needs a scenario file".into()),
+            [_, extra, ..] => Err(format!("unexpected argument '{extra}'")),
+        },
+        "levers" => no_positional(Command::Levers { dataset }),
+        "indicators" => no_positional(Command::Indicators),
+        "targets" => no_positional(Command::Targets { dataset }),
+        "help" | "-h" | "--help" => Ok(Command::Help),
+        other => Err(format!("unknown command '{other}'\n\n{USAGE}")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn v(s: &[&str]) -> Vec<String> {
+        s.iter().map(|x| x.to_string()).collect()
+    }
+
+    #[test]
+    fn parses_run_with_options() {
+        let c = parse(&v(&[
+            "run",
+            "s.json",
+            "--format",
+            "csv",
+            "--dataset",
+            "d.json",
+            "--zones",
+        ]))
+        .unwrap();
+        assert_eq!(
+            c,
+            Command::Run {
+                scenario: "s.json".into(),
+                dataset: Some("d.json".into()),
+                format: Format::Csv,
+                zones: true,
+                horizon: None,
+                out: None
+            }
+        );
+    }
+
+    #[test]
+    fn rejects_bad_input() {
+        assert!(parse(&v(&["run"])).is_err());
+        assert!(parse(&v(&["run", "a", "b"])).is_err());
+        assert!(parse(&v(&["run", "a", "--format", "xml"])).is_err());
+        assert!(parse(&v(&["run", "a", "--horizon", "soon"])).is_err());
+        assert!(parse(&v(&["frobnicate"])).is_err());
+        assert!(parse(&v(&["levers", "--dataset"])).is_err());
+    }
+}

@@ -1,0 +1,135 @@
+//! `eduplan`: EduPlan's native command-line runner.
+//!
+//! ```text
+//! eduplan run SCENARIO.json [--dataset FILE] [--format json|csv] [--zones] [--horizon YEAR] [--out FILE]
+//! eduplan levers   [--dataset FILE]     lever catalogue as JSON (defaults from the dataset)
+//! eduplan indicators                    indicator catalogue as JSON
+//! eduplan targets  [--dataset FILE]     the dataset's plan targets as JSON
+//! ```
+//! Bad input exits with status 2 and a message naming the problem.
+
+use std::process::ExitCode;
+
+mod args;
+
+use args::{Command, Format};
+use eduplan_model::catalogue::{indicators, levers};
+use eduplan_model::scenario::default_value;
+use eduplan_model::{project_to, Dataset, Scenario};
+
+fn main() -> ExitCode {
+    let argv: Vec<String> = std::env::args().skip(1).collect();
+    match run(&argv) {
+        Ok(out) => {
+            print!("{out}");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("eduplan: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn read(path: &str, what: &str) -> Result<String, String> {
+    std::fs::read_to_string(path).map_err(|e| format!("cannot read {what} '{path}': {e}"))
+}
+
+fn dataset(path: Option<&str>) -> Result<Dataset, String> {
+    match path {
+        Some(p) => Dataset::from_json(&read(p, "dataset")?).map_err(|e| format!("{p}: {e}")),
+        None => Dataset::default_dataset().map_err(|e| format!("bundled dataset: {e}")),
+    }
+}
+
+fn to_json<T: serde::Serialize>(v: &T) -> Result<String, String> {
+    serde_json::to_string_pretty(v)
+        .map(|s| s + "\n")
+        .map_err(|e| e.to_string())
+}
+
+/// Runs one command and returns what it prints.
+fn run(argv: &[String]) -> Result<String, String> {
+    let cmd = args::parse(argv)?;
+    match cmd {
+        Command::Help => Ok(args::USAGE.to_string()),
+        Command::Levers { dataset: d } => {
+            let ds = dataset(d.as_deref())?;
+            let list: Vec<serde_json::Value> = levers()
+                .iter()
+                .map(|l| {
+                    let mut v = serde_json::to_value(l).unwrap_or_default();
+                    if let Some(o) = v.as_object_mut() {
+                        o.insert("default".into(), default_value(l, &ds).into());
+                    }
+                    v
+                })
+                .collect();
+            to_json(&list)
+        }
+        Command::Indicators => to_json(&indicators()),
+        Command::Targets { dataset: d } => to_json(&dataset(d.as_deref())?.targets),
+        Command::Run {
+            scenario,
+            dataset: d,
+            format,
+            zones,
+            horizon,
+            out,
+        } => {
+            let ds = dataset(d.as_deref())?;
+            let sc = Scenario::from_json(&read(&scenario, "scenario")?)
+                .map_err(|e| format!("{scenario}: {e}"))?;
+            sc.validate(&ds).map_err(|e| format!("{scenario}: {e}"))?;
+            let horizon = horizon.unwrap_or(ds.horizon);
+            if horizon <= ds.base_year || horizon > ds.max_horizon {
+                return Err(format!(
+                    "--horizon {horizon} is outside {}..={}",
+                    ds.base_year + 1,
+                    ds.max_horizon
+                ));
+            }
+            let p = project_to(&ds, &sc, horizon);
+            let text = match format {
+                Format::Json => to_json(&p.to_json(zones))?,
+                Format::Csv => p.to_csv(zones),
+            };
+            match out {
+                Some(path) => {
+                    std::fs::write(&path, text)
+                        .map_err(|e| format!("cannot write '{path}': {e}"))?;
+                    Ok(String::new())
+                }
+                None => Ok(text),
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn argv(s: &[&str]) -> Vec<String> {
+        s.iter().map(|x| x.to_string()).collect()
+    }
+
+    #[test]
+    fn catalogue_commands_print_json() {
+        let out = run(&argv(&["levers"])).unwrap();
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        assert!(v
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|l| l["id"] == "kg.public_seats"));
+        let out = run(&argv(&["indicators"])).unwrap();
+        assert!(out.contains("\"kg.ger\""));
+    }
+
+    #[test]
+    fn missing_file_is_an_error_not_a_panic() {
+        let e = run(&argv(&["run", "/nonexistent/scenario.json"])).unwrap_err();
+        assert!(e.contains("cannot read scenario"), "{e}");
+    }
+}

@@ -1,0 +1,130 @@
+//! The runner as a user calls it: exit status 0 with output, or 2 with a
+//! message naming the problem, never a panic.
+
+use std::io::Write;
+use std::process::{Command, Output};
+
+fn eduplan(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_eduplan"))
+        .args(args)
+        .output()
+        .expect("runner starts")
+}
+
+fn temp_file(name: &str, text: &str) -> String {
+    let dir = std::env::temp_dir().join(format!("eduplan-cli-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::File::create(&path)
+        .unwrap()
+        .write_all(text.as_bytes())
+        .unwrap();
+    path.to_string_lossy().into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+#[test]
+fn run_writes_the_projection_as_json() {
+    let s = temp_file(
+        "ok.json",
+        r#"{"name": "B", "levers": {"kg.public_seats": 500, "hires.primary": {"2021": 80}}, "assumptions": {"births.variant": 0}}"#,
+    );
+    let o = eduplan(&["run", &s]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["years"][0], 2020);
+    assert_eq!(v["years"].as_array().unwrap().last().unwrap(), 2030);
+    assert!(v["indicators"]["kg.ger"].as_array().unwrap().len() == 11);
+    let t = &v["targets"][0];
+    for k in ["id", "year", "value", "threshold", "met"] {
+        assert!(t.get(k).is_some(), "target field {k}");
+    }
+}
+
+#[test]
+fn run_writes_csv_with_zones_and_to_a_file() {
+    let s = temp_file("csv.json", r#"{}"#);
+    let out = std::env::temp_dir().join(format!("eduplan-cli-out-{}.csv", std::process::id()));
+    let o = eduplan(&[
+        "run",
+        &s,
+        "--format",
+        "csv",
+        "--zones",
+        "--horizon",
+        "2035",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let csv = std::fs::read_to_string(&out).unwrap();
+    assert!(csv.starts_with("indicator,unit,2020,"));
+    assert!(csv.lines().next().unwrap().ends_with(",2035"));
+    assert!(csv.contains("\nkg.public_share@town,share,"));
+}
+
+#[test]
+fn bad_input_exits_2_naming_the_problem() {
+    let cases = [
+        (
+            temp_file("unknown.json", r#"{"levers": {"kg.seats_magic": 1}}"#),
+            "kg.seats_magic",
+        ),
+        (
+            temp_file("range.json", r#"{"levers": {"kg.public_seats": 1e9}}"#),
+            "outside its range",
+        ),
+        (temp_file("broken.json", r#"{"levers": "#), "not valid JSON"),
+        (
+            temp_file("section.json", r#"{"levers": {"births.variant": 2}}"#),
+            "belongs under \"assumptions\"",
+        ),
+    ];
+    for (file, needle) in cases {
+        let o = eduplan(&["run", &file]);
+        assert_eq!(o.status.code(), Some(2), "{file}");
+        assert!(stderr(&o).contains(needle), "{file}: {}", stderr(&o));
+        assert!(!stderr(&o).contains("panicked"));
+    }
+    let o = eduplan(&["run", "/nonexistent.json"]);
+    assert_eq!(o.status.code(), Some(2));
+    let ds = temp_file("bad-dataset.json", r#"{"id": "x"}"#);
+    let ok = temp_file("empty.json", "{}");
+    let o = eduplan(&["run", &ok, "--dataset", &ds]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("dataset"), "{}", stderr(&o));
+    let o = eduplan(&["run", &ok, "--horizon", "2099"]);
+    assert_eq!(o.status.code(), Some(2));
+    let o = eduplan(&["frobnicate"]);
+    assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
+fn catalogues_list_ids_units_ranges_and_labels() {
+    let o = eduplan(&["levers"]);
+    assert!(o.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let l = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["id"] == "senior.general_share")
+        .unwrap();
+    assert_eq!(l["kind"], "policy");
+    assert_eq!(l["default"], 0.565, "dataset default");
+    for k in ["unit", "min", "max", "label_zh", "label_en"] {
+        assert!(l.get(k).is_some(), "{k}");
+    }
+    let o = eduplan(&["indicators"]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert!(v
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|i| i["id"] == "compulsory.share_56plus" && i["unit"] == "share"));
+    let o = eduplan(&["targets"]);
+    assert!(o.status.success());
+}

@@ -1,0 +1,595 @@
+//! The lever catalogue: every policy and assumption a scenario can set.
+//!
+//! Ids are stable: they appear in scenario files, share links and the native
+//! runner, so an id is never renamed or reused. Policies are what the bureau
+//! decides; assumptions are what it cannot decide and must guess. The two are
+//! kept apart in files, links and the UI.
+
+use serde::Serialize;
+
+/// Whether a lever is the bureau's decision or an assumption about the world.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LeverKind {
+    Policy,
+    Assumption,
+}
+
+impl LeverKind {
+    /// The scenario-file section the lever belongs to.
+    pub fn section(self) -> &'static str {
+        match self {
+            LeverKind::Policy => "levers",
+            LeverKind::Assumption => "assumptions",
+        }
+    }
+}
+
+/// Where a lever sits in the levers panel.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LeverGroup {
+    Kindergartens,
+    Schools,
+    Teachers,
+    Students,
+    Funding,
+    Demography,
+    Costs,
+}
+
+/// Unit of a lever value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LeverUnit {
+    SeatsPerYear,
+    ClassroomsPerYear,
+    PlacesPerYear,
+    TeachersPerYear,
+    TraineesPerYear,
+    /// A fraction in 0..=1, shown as a percentage.
+    Share,
+    /// A yearly growth rate, shown as % a year.
+    RatePerYear,
+    /// Percentage points a year (as a fraction: 0.01 = 1 point).
+    PointsPerYear,
+    YuanPerPupilPerYear,
+    Years,
+    Multiplier,
+    /// An index into `choices`.
+    Choice,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct LeverSpec {
+    pub id: &'static str,
+    pub kind: LeverKind,
+    pub group: LeverGroup,
+    pub unit: LeverUnit,
+    pub min: f64,
+    pub max: f64,
+    pub step: f64,
+    /// Catalogue default; a dataset may override it in `lever_defaults`.
+    pub default: f64,
+    /// Whether a value per projection year may be given.
+    pub per_year: bool,
+    pub label_zh: &'static str,
+    pub label_en: &'static str,
+    /// One line: what moving it changes.
+    pub help_zh: &'static str,
+    pub help_en: &'static str,
+    /// For `LeverUnit::Choice`: (zh, en) label of each option, by index.
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    pub choices: &'static [(&'static str, &'static str)],
+}
+
+#[allow(clippy::too_many_arguments)]
+const fn lever(
+    id: &'static str,
+    kind: LeverKind,
+    group: LeverGroup,
+    unit: LeverUnit,
+    (min, max, step, default): (f64, f64, f64, f64),
+    per_year: bool,
+    (label_zh, label_en): (&'static str, &'static str),
+    (help_zh, help_en): (&'static str, &'static str),
+) -> LeverSpec {
+    LeverSpec {
+        id,
+        kind,
+        group,
+        unit,
+        min,
+        max,
+        step,
+        default,
+        per_year,
+        label_zh,
+        label_en,
+        help_zh,
+        help_en,
+        choices: &[],
+    }
+}
+
+use LeverGroup as G;
+use LeverKind::{Assumption as A, Policy as P};
+use LeverUnit as U;
+
+pub const BIRTH_VARIANTS: &[(&str, &str)] =
+    &[("低方案", "Low"), ("中方案", "Central"), ("高方案", "High")];
+
+/// The full catalogue, in panel order.
+pub fn levers() -> &'static [LeverSpec] {
+    static LEVERS: std::sync::OnceLock<Vec<LeverSpec>> = std::sync::OnceLock::new();
+    LEVERS.get_or_init(build)
+}
+
+fn build() -> Vec<LeverSpec> {
+    let mut v = vec![
+        // --- Kindergartens -------------------------------------------------
+        lever(
+            "kg.public_seats",
+            P,
+            G::Kindergartens,
+            U::SeatsPerYear,
+            (0.0, 3000.0, 10.0, 0.0),
+            true,
+            ("新增公办幼儿园学位", "New public kindergarten seats"),
+            (
+                "新建或扩建公办园的学位，优先投向学位不足的片区",
+                "Seats built in public kindergartens, first where demand exceeds seats",
+            ),
+        ),
+        lever(
+            "kg.convert_to_public",
+            P,
+            G::Kindergartens,
+            U::SeatsPerYear,
+            (0.0, 2000.0, 10.0, 0.0),
+            true,
+            (
+                "民办园转为公办（学位）",
+                "Private seats converted to public",
+            ),
+            (
+                "通过回购、租赁等方式把民办园学位转为公办，先转非普惠民办园",
+                "Private places taken into public provision, non-inclusive ones first",
+            ),
+        ),
+        lever(
+            "kg.accredit_inclusive",
+            P,
+            G::Kindergartens,
+            U::SeatsPerYear,
+            (0.0, 2000.0, 10.0, 0.0),
+            true,
+            (
+                "认定普惠性民办园（学位）",
+                "Private seats accredited as inclusive",
+            ),
+            (
+                "把其他民办园学位认定为普惠性学位，提高普惠覆盖率",
+                "Other private places accredited as inclusive (fee-capped, subsidised)",
+            ),
+        ),
+        // --- Schools and classrooms ---------------------------------------
+        lever(
+            "rooms.primary.town",
+            P,
+            G::Schools,
+            U::ClassroomsPerYear,
+            (0.0, 60.0, 1.0, 0.0),
+            true,
+            ("城区小学新增教室", "New primary classrooms, town seat"),
+            (
+                "每间教室可多开一个班，优先给生均教室最紧张的学校",
+                "Each room allows one more class; goes to the most crowded school first",
+            ),
+        ),
+        lever(
+            "rooms.primary.rural",
+            P,
+            G::Schools,
+            U::ClassroomsPerYear,
+            (0.0, 60.0, 1.0, 0.0),
+            true,
+            ("乡镇小学新增教室", "New primary classrooms, townships"),
+            (
+                "乡镇小学（含九年一贯制）新增教室，优先给最拥挤的学校",
+                "Rooms for township primaries (incl. nine-year schools), most crowded first",
+            ),
+        ),
+        lever(
+            "rooms.junior.town",
+            P,
+            G::Schools,
+            U::ClassroomsPerYear,
+            (0.0, 60.0, 1.0, 0.0),
+            true,
+            ("城区初中新增教室", "New junior classrooms, town seat"),
+            (
+                "城区初中新增教室，优先给最拥挤的学校",
+                "Rooms for town junior schools, most crowded first",
+            ),
+        ),
+        lever(
+            "rooms.junior.rural",
+            P,
+            G::Schools,
+            U::ClassroomsPerYear,
+            (0.0, 60.0, 1.0, 0.0),
+            true,
+            ("乡镇初中新增教室", "New junior classrooms, townships"),
+            (
+                "乡镇初中（含九年一贯制）新增教室",
+                "Rooms for township junior schools (incl. nine-year schools)",
+            ),
+        ),
+        lever(
+            "rooms.senior",
+            P,
+            G::Schools,
+            U::ClassroomsPerYear,
+            (0.0, 60.0, 1.0, 0.0),
+            true,
+            ("普通高中新增教室", "New general senior classrooms"),
+            (
+                "普通高中新增教室，用于化解高中大班额",
+                "Rooms for general senior highs, to reduce large classes",
+            ),
+        ),
+        lever(
+            "rooms.vocational",
+            P,
+            G::Schools,
+            U::ClassroomsPerYear,
+            (0.0, 40.0, 1.0, 0.0),
+            true,
+            ("中职学校新增教室", "New vocational classrooms"),
+            (
+                "中等职业学校新增教室",
+                "Rooms for the secondary vocational school",
+            ),
+        ),
+        lever(
+            "special.places",
+            P,
+            G::Schools,
+            U::PlacesPerYear,
+            (0.0, 100.0, 1.0, 0.0),
+            true,
+            (
+                "新增残疾儿童安置名额",
+                "New placements for disabled children",
+            ),
+            (
+                "特教学校、随班就读或送教上门新增的安置能力",
+                "Extra capacity: special school, mainstream class or home delivery",
+            ),
+        ),
+        // --- Teachers ------------------------------------------------------
+        lever(
+            "hires.kg",
+            P,
+            G::Teachers,
+            U::TeachersPerYear,
+            (0.0, 300.0, 1.0, 20.0),
+            true,
+            ("幼儿园教师招聘", "Kindergarten teacher hires"),
+            (
+                "每年新聘幼儿园专任教师",
+                "Full-time kindergarten teachers hired each year",
+            ),
+        ),
+        lever(
+            "hires.primary",
+            P,
+            G::Teachers,
+            U::TeachersPerYear,
+            (0.0, 500.0, 1.0, 50.0),
+            true,
+            ("小学教师招聘", "Primary teacher hires"),
+            (
+                "每年新聘小学专任教师，分配到缺口最大的片区",
+                "Primary teachers hired each year, placed where the gap is largest",
+            ),
+        ),
+        lever(
+            "hires.junior",
+            P,
+            G::Teachers,
+            U::TeachersPerYear,
+            (0.0, 400.0, 1.0, 30.0),
+            true,
+            ("初中教师招聘", "Junior teacher hires"),
+            (
+                "每年新聘初中专任教师",
+                "Junior secondary teachers hired each year",
+            ),
+        ),
+        lever(
+            "hires.senior",
+            P,
+            G::Teachers,
+            U::TeachersPerYear,
+            (0.0, 300.0, 1.0, 15.0),
+            true,
+            ("普通高中教师招聘", "General senior teacher hires"),
+            (
+                "每年新聘普通高中专任教师",
+                "General senior teachers hired each year",
+            ),
+        ),
+        lever(
+            "hires.vocational",
+            P,
+            G::Teachers,
+            U::TeachersPerYear,
+            (0.0, 150.0, 1.0, 5.0),
+            true,
+            ("中职教师招聘", "Vocational teacher hires"),
+            (
+                "每年新聘中职专任教师",
+                "Vocational teachers hired each year",
+            ),
+        ),
+        lever(
+            "trainees.intake",
+            P,
+            G::Teachers,
+            U::TraineesPerYear,
+            (0.0, 400.0, 1.0, 30.0),
+            true,
+            ("公费师范生招生", "Publicly funded trainee intake"),
+            (
+                "市级公费定向师范生，毕业后到乡村小学任教（入学后第4年到岗）",
+                "County-funded trainees; they join rural primaries after their course",
+            ),
+        ),
+        // --- Students ------------------------------------------------------
+        lever(
+            "senior.progression",
+            P,
+            G::Students,
+            U::Share,
+            (0.5, 1.0, 0.005, 0.87),
+            true,
+            (
+                "初中毕业生升入高中阶段比例",
+                "Junior graduates entering senior stage",
+            ),
+            (
+                "升入普通高中和中职的初中毕业生占比",
+                "Share of junior graduates entering general or vocational senior school",
+            ),
+        ),
+        lever(
+            "senior.general_share",
+            P,
+            G::Students,
+            U::Share,
+            (0.3, 0.8, 0.005, 0.55),
+            true,
+            (
+                "普通高中招生占比（普职比）",
+                "General share of senior intake",
+            ),
+            (
+                "高中阶段招生中普通高中所占比例，0.5 即普职比1:1",
+                "Share of senior-stage entrants going to general senior high; 0.5 means 1:1",
+            ),
+        ),
+        lever(
+            "students.dropout_reduction",
+            P,
+            G::Students,
+            U::Share,
+            (0.0, 1.0, 0.05, 0.0),
+            true,
+            ("控辍保学：辍学率降低", "Dropout prevention: reduction"),
+            (
+                "控辍保学工作使各年级辍学率下降的比例，100% 即零辍学",
+                "How much dropout prevention cuts every grade's dropout rate; 100% = zero",
+            ),
+        ),
+        // --- Funding -------------------------------------------------------
+        lever(
+            "funds.step.primary",
+            P,
+            G::Funding,
+            U::YuanPerPupilPerYear,
+            (0.0, 300.0, 10.0, 0.0),
+            true,
+            (
+                "小学生均公用经费年提高",
+                "Primary per-pupil funds: yearly rise",
+            ),
+            (
+                "小学生均公用经费每年提高的金额",
+                "Yuan added to primary per-pupil public funds each year",
+            ),
+        ),
+        lever(
+            "funds.step.junior",
+            P,
+            G::Funding,
+            U::YuanPerPupilPerYear,
+            (0.0, 300.0, 10.0, 0.0),
+            true,
+            (
+                "初中生均公用经费年提高",
+                "Junior per-pupil funds: yearly rise",
+            ),
+            (
+                "初中生均公用经费每年提高的金额",
+                "Yuan added to junior per-pupil public funds each year",
+            ),
+        ),
+        lever(
+            "funds.step.senior",
+            P,
+            G::Funding,
+            U::YuanPerPupilPerYear,
+            (0.0, 300.0, 10.0, 0.0),
+            true,
+            (
+                "高中阶段生均公用经费年提高",
+                "Senior per-pupil funds: yearly rise",
+            ),
+            (
+                "普通高中和中职生均公用经费每年提高的金额",
+                "Yuan added to general senior and vocational per-pupil funds each year",
+            ),
+        ),
+        lever(
+            "funds.step_years",
+            P,
+            G::Funding,
+            U::Years,
+            (0.0, 10.0, 1.0, 3.0),
+            false,
+            ("生均经费连续提高年数", "Years of per-pupil rises"),
+            (
+                "上述提高从基年后第一年起连续执行的年数",
+                "For how many years after the base year the rises apply",
+            ),
+        ),
+        lever(
+            "budget.growth",
+            P,
+            G::Funding,
+            U::RatePerYear,
+            (-0.05, 0.15, 0.005, 0.03),
+            true,
+            ("教育经费年增长率", "Education budget growth"),
+            (
+                "教育经费预算每年增长的比例",
+                "Yearly growth of the education budget envelope",
+            ),
+        ),
+        lever(
+            "salary.growth",
+            P,
+            G::Funding,
+            U::RatePerYear,
+            (0.0, 0.1, 0.005, 0.03),
+            true,
+            ("教师工资年增长率", "Teacher pay growth"),
+            (
+                "教师人均工资（含社保等）每年增长的比例",
+                "Yearly growth of the average cost of a teacher",
+            ),
+        ),
+        // --- Assumptions ---------------------------------------------------
+        LeverSpec {
+            choices: BIRTH_VARIANTS,
+            ..lever(
+                "births.variant",
+                A,
+                G::Demography,
+                U::Choice,
+                (0.0, 2.0, 1.0, 1.0),
+                false,
+                ("出生人口情景", "Births variant"),
+                (
+                    "最后记录年份之后出生人口的低、中、高方案",
+                    "Low, central or high births after the last recorded year",
+                ),
+            )
+        },
+        lever(
+            "migration.scale",
+            A,
+            G::Demography,
+            U::Multiplier,
+            (0.0, 2.0, 0.1, 1.0),
+            false,
+            ("人口迁移强度", "Migration intensity"),
+            (
+                "净迁移和进城流动按此倍数放大或缩小，0 即不迁移",
+                "Scales net migration and rural→town movement; 0 = none",
+            ),
+        ),
+        lever(
+            "kg.participation_trend",
+            A,
+            G::Demography,
+            U::PointsPerYear,
+            (0.0, 0.03, 0.001, 0.005),
+            false,
+            ("入园意愿年提高", "Kindergarten demand trend"),
+            (
+                "希望入园的3–5岁儿童比例每年提高的百分点",
+                "Yearly rise of the share of 3–5-year-olds whose families want a place",
+            ),
+        ),
+        lever(
+            "teachers.attrition",
+            A,
+            G::Costs,
+            U::RatePerYear,
+            (0.0, 0.1, 0.005, 0.035),
+            false,
+            ("教师年流失率", "Teacher attrition"),
+            (
+                "退休、调出等每年离开的教师比例",
+                "Share of teachers leaving each year (retirement, transfer)",
+            ),
+        ),
+        lever(
+            "costs.scale",
+            A,
+            G::Costs,
+            U::Multiplier,
+            (0.5, 2.0, 0.05, 1.0),
+            false,
+            ("建设单价倍数", "Construction cost factor"),
+            (
+                "教室、幼儿园学位建设和转公办单价相对数据集的倍数",
+                "Multiplies the dataset's classroom, seat and conversion unit costs",
+            ),
+        ),
+    ];
+    v.shrink_to_fit();
+    v
+}
+
+/// The spec of a lever by id.
+pub fn lever_spec(id: &str) -> Option<&'static LeverSpec> {
+    levers().iter().find(|l| l.id == id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_unique_and_defaults_in_range() {
+        let mut ids = std::collections::BTreeSet::new();
+        for l in levers() {
+            assert!(ids.insert(l.id), "duplicate {}", l.id);
+            assert!(l.min <= l.default && l.default <= l.max, "{}", l.id);
+            assert!(l.step > 0.0, "{}", l.id);
+            assert!(
+                !l.label_zh.is_empty()
+                    && !l.label_en.is_empty()
+                    && !l.help_zh.is_empty()
+                    && !l.help_en.is_empty()
+            );
+            if l.unit == LeverUnit::Choice {
+                assert_eq!(l.choices.len() as f64, l.max + 1.0, "{}", l.id);
+            }
+        }
+    }
+
+    #[test]
+    fn policies_and_assumptions_are_both_present() {
+        assert!(levers().iter().any(|l| l.kind == LeverKind::Policy));
+        assert!(levers().iter().any(|l| l.kind == LeverKind::Assumption));
+        assert!(levers()
+            .iter()
+            .filter(|l| l.kind == LeverKind::Assumption)
+            .all(|l| !l.per_year));
+    }
+}

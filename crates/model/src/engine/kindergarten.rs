@@ -1,0 +1,207 @@
+//! Kindergartens: demand against seats by provider, zone by zone.
+//!
+//! Each projection year, in this order:
+//! 1. private seats whose utilisation last year fell below the closure
+//!    threshold θ close at rate c of the seats in excess of enrollment/θ;
+//! 2. conversions take other-private seats first, then inclusive ones, in
+//!    proportion to each zone's seats of that provider;
+//! 3. accreditations turn other-private seats into inclusive ones, likewise;
+//! 4. new public seats go first to zones whose demand exceeds their seats
+//!    (in proportion to the shortfall), the rest in proportion to demand;
+//! 5. fill: the privately-minded share ψ of demand takes other-private seats
+//!    first; the rest fills public, then inclusive, then other-private seats.
+//!    Enrollment = min(demand, seats) in every zone.
+
+use crate::level::Provider;
+
+/// Seats and enrollment of one zone by provider (public, inclusive, private).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ZoneKg {
+    pub seats: [f64; 3],
+    pub enrollment: [f64; 3],
+}
+
+/// What the year's seat changes did, county totals.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct SeatChanges {
+    pub built: f64,
+    pub converted: f64,
+    pub accredited: f64,
+    pub closed: f64,
+}
+
+/// Spreads `amount` over zones in proportion to `weights`, each capped at
+/// `cap[z]`; returns what each zone gets (may total less than `amount` when
+/// caps bind).
+pub fn spread(amount: f64, weights: &[f64], cap: Option<&[f64]>) -> Vec<f64> {
+    let n = weights.len();
+    let mut out = vec![0.0; n];
+    let mut left = amount.max(0.0);
+    // a few rounds redistribute what capped zones could not take
+    for _ in 0..n.max(1) {
+        let room = |z: usize, out: &[f64]| cap.map_or(f64::INFINITY, |c| (c[z] - out[z]).max(0.0));
+        let w: f64 = (0..n)
+            .filter(|&z| room(z, &out) > 0.0)
+            .map(|z| weights[z].max(0.0))
+            .sum();
+        if left <= 1e-9 || w <= 0.0 {
+            break;
+        }
+        let mut given = 0.0;
+        for z in 0..n {
+            let r = room(z, &out);
+            if r <= 0.0 {
+                continue;
+            }
+            let g = (left * weights[z].max(0.0) / w).min(r);
+            out[z] += g;
+            given += g;
+        }
+        left -= given;
+    }
+    out
+}
+
+/// Step 1: closures of under-used private seats. Returns seats closed per zone
+/// and provider index (inclusive = 1, private = 2).
+pub fn close_underused(zones: &mut [ZoneKg], threshold: f64, rate: f64) -> Vec<[f64; 3]> {
+    zones
+        .iter_mut()
+        .map(|z| {
+            let mut closed = [0.0; 3];
+            for p in [Provider::Inclusive, Provider::Private] {
+                let i = p.index();
+                let (s, e) = (z.seats[i], z.enrollment[i]);
+                if threshold > 0.0 && s > 0.0 && e / s < threshold {
+                    let c = rate * (s - e / threshold);
+                    z.seats[i] = (s - c).max(0.0);
+                    closed[i] = s - z.seats[i];
+                }
+            }
+            closed
+        })
+        .collect()
+}
+
+/// Moves up to `amount` seats from provider `from` (in order) to `to`, spread
+/// over zones by their seats of the source provider. Returns moved per zone.
+pub fn move_seats(zones: &mut [ZoneKg], amount: f64, from: &[Provider], to: Provider) -> Vec<f64> {
+    let mut moved = vec![0.0; zones.len()];
+    let mut left = amount.max(0.0);
+    for p in from {
+        let i = p.index();
+        let seats: Vec<f64> = zones.iter().map(|z| z.seats[i]).collect();
+        let got = spread(left, &seats, Some(&seats));
+        for (z, g) in got.iter().enumerate() {
+            zones[z].seats[i] -= g;
+            zones[z].seats[to.index()] += g;
+            moved[z] += g;
+            left -= g;
+        }
+    }
+    moved
+}
+
+/// Step 4: where new public seats go.
+pub fn place_new_seats(amount: f64, demand: &[f64], seats: &[f64]) -> Vec<f64> {
+    let shortfall: Vec<f64> = demand
+        .iter()
+        .zip(seats)
+        .map(|(d, s)| (d - s).max(0.0))
+        .collect();
+    let first = spread(
+        amount.min(shortfall.iter().sum()),
+        &shortfall,
+        Some(&shortfall),
+    );
+    let rest = amount - first.iter().sum::<f64>();
+    let second = if demand.iter().sum::<f64>() > 0.0 {
+        spread(rest, demand, None)
+    } else {
+        spread(rest, &vec![1.0; demand.len()], None)
+    };
+    first.iter().zip(second).map(|(a, b)| a + b).collect()
+}
+
+/// Step 5: fills one zone's seats from its demand.
+pub fn fill(seats: [f64; 3], demand: f64, private_preference: f64) -> [f64; 3] {
+    let (pu, inc, pr) = (
+        Provider::Public.index(),
+        Provider::Inclusive.index(),
+        Provider::Private.index(),
+    );
+    let mut e = [0.0; 3];
+    let mut left = demand.max(0.0);
+    e[pr] = (left * private_preference).min(seats[pr]);
+    left -= e[pr];
+    e[pu] = left.min(seats[pu]);
+    left -= e[pu];
+    e[inc] = left.min(seats[inc]);
+    left -= e[inc];
+    let extra = left.min(seats[pr] - e[pr]);
+    e[pr] += extra.max(0.0);
+    e
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fill_order_is_preference_then_public_inclusive_private() {
+        // 100 demand, 10% prefer private: 10 private, then 50 public, 30 inclusive, 10 more private
+        let e = fill([50.0, 30.0, 40.0], 100.0, 0.1);
+        assert_eq!(e, [50.0, 30.0, 20.0]);
+        // demand above seats: everything full
+        assert_eq!(fill([10.0, 10.0, 10.0], 100.0, 0.1), [10.0, 10.0, 10.0]);
+        // low demand: public first
+        assert_eq!(fill([50.0, 30.0, 40.0], 40.0, 0.0), [40.0, 0.0, 0.0]);
+    }
+
+    #[test]
+    fn closure_cuts_half_the_excess() {
+        let mut z = vec![ZoneKg {
+            seats: [100.0, 100.0, 100.0],
+            enrollment: [100.0, 40.0, 90.0],
+        }];
+        let c = close_underused(&mut z, 0.8, 0.5);
+        // inclusive: 40/100 < 0.8 → excess over 50 is 50, half closes
+        assert!((z[0].seats[1] - 75.0).abs() < 1e-9);
+        assert!((c[0][1] - 25.0).abs() < 1e-9);
+        assert_eq!(z[0].seats[2], 100.0, "90% used: nothing closes");
+        assert_eq!(z[0].seats[0], 100.0, "public seats never close");
+    }
+
+    #[test]
+    fn new_seats_go_to_shortfalls_first() {
+        let got = place_new_seats(100.0, &[200.0, 100.0], &[150.0, 150.0]);
+        let total: f64 = got.iter().sum();
+        assert!((total - 100.0).abs() < 1e-9);
+        // the shortfall of 50 in zone 0 is covered first, the other 50 by demand 2:1
+        assert!((got[0] - (50.0 + 50.0 * 2.0 / 3.0)).abs() < 1e-9);
+    }
+
+    #[test]
+    fn conversions_take_private_first() {
+        let mut z = vec![
+            ZoneKg {
+                seats: [0.0, 100.0, 30.0],
+                ..Default::default()
+            },
+            ZoneKg {
+                seats: [0.0, 0.0, 10.0],
+                ..Default::default()
+            },
+        ];
+        let moved = move_seats(
+            &mut z,
+            60.0,
+            &[Provider::Private, Provider::Inclusive],
+            Provider::Public,
+        );
+        assert!((moved.iter().sum::<f64>() - 60.0).abs() < 1e-9);
+        assert_eq!(z[0].seats[2], 0.0);
+        assert_eq!(z[1].seats[2], 0.0);
+        assert!((z[0].seats[1] - 80.0).abs() < 1e-9);
+    }
+}

@@ -1,0 +1,97 @@
+//! Errors as values: every input a user, a file or a link supplies is checked
+//! and reported with the path of the offending item, never with a panic.
+
+use std::fmt;
+
+/// A dataset that cannot be used.
+#[derive(Clone, Debug, PartialEq)]
+pub enum DataError {
+    /// Not JSON, or not the dataset's shape.
+    Json(String),
+    /// Well-formed, but a value is missing, out of range or inconsistent.
+    Invalid { path: String, message: String },
+}
+
+impl fmt::Display for DataError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DataError::Json(e) => write!(f, "dataset is not valid JSON of the expected shape: {e}"),
+            DataError::Invalid { path, message } => write!(f, "dataset: {path}: {message}"),
+        }
+    }
+}
+
+impl std::error::Error for DataError {}
+
+/// A scenario that cannot be run against a dataset.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ScenarioError {
+    Json(String),
+    UnknownLever(String),
+    /// A policy lever given under "assumptions" or the other way round.
+    WrongSection {
+        id: String,
+        expected: &'static str,
+    },
+    OutOfRange {
+        id: String,
+        value: f64,
+        min: f64,
+        max: f64,
+    },
+    NotANumber {
+        id: String,
+    },
+    BadYear {
+        id: String,
+        year: String,
+        first: i32,
+        last: i32,
+    },
+    NotPerYear {
+        id: String,
+    },
+}
+
+impl fmt::Display for ScenarioError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ScenarioError::Json(e) => {
+                write!(f, "scenario is not valid JSON of the expected shape: {e}")
+            }
+            ScenarioError::UnknownLever(id) => write!(
+                f,
+                "unknown lever '{id}' (run `eduplan levers` for the list)"
+            ),
+            ScenarioError::WrongSection { id, expected } => {
+                write!(f, "lever '{id}' belongs under \"{expected}\"")
+            }
+            ScenarioError::OutOfRange {
+                id,
+                value,
+                min,
+                max,
+            } => write!(
+                f,
+                "lever '{id}': {value} is outside its range {min}..={max}"
+            ),
+            ScenarioError::NotANumber { id } => {
+                write!(f, "lever '{id}': value must be a finite number")
+            }
+            ScenarioError::BadYear {
+                id,
+                year,
+                first,
+                last,
+            } => write!(
+                f,
+                "lever '{id}': year '{year}' is not a projection year ({first}..={last})"
+            ),
+            ScenarioError::NotPerYear { id } => {
+                write!(f, "lever '{id}' takes one number, not a value per year")
+            }
+        }
+    }
+}
+
+impl std::error::Error for ScenarioError {}

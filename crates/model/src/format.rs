@@ -1,0 +1,154 @@
+//! Number formatting for people, in pure Rust so it is tested natively.
+//!
+//! Chinese readers expect 万 (10⁴) and 亿 (10⁸) for large counts and money;
+//! English readers expect thousands separators and "m" for millions of yuan.
+
+use crate::catalogue::IndicatorUnit;
+
+/// The two display languages of the formatting rules.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Locale {
+    Zh,
+    En,
+}
+
+/// Groups the integer part with commas: 1234567 → "1,234,567".
+pub fn group_thousands(x: f64, decimals: usize) -> String {
+    if !x.is_finite() {
+        return "–".into();
+    }
+    let s = format!("{:.*}", decimals, x.abs());
+    let (int, frac) = s
+        .split_once('.')
+        .map_or((s.as_str(), None), |(a, b)| (a, Some(b)));
+    let mut out = String::with_capacity(s.len() + s.len() / 3);
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if let Some(f) = frac {
+        out.push('.');
+        out.push_str(f);
+    }
+    // "-0" is not a thing people write
+    if x < 0.0 && out.chars().any(|c| c.is_ascii_digit() && c != '0') {
+        out.insert(0, '−');
+    }
+    out
+}
+
+/// Trims trailing zeros of a fixed-point number: "1.50" → "1.5", "2.00" → "2".
+fn trim(s: String) -> String {
+    if s.contains('.') {
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    } else {
+        s
+    }
+}
+
+/// A count of people, seats, classes…: "1.55万" / "15,520".
+pub fn count(x: f64, loc: Locale) -> String {
+    if !x.is_finite() {
+        return "–".into();
+    }
+    match loc {
+        Locale::Zh if x.abs() >= 1e8 => format!("{}亿", trim(format!("{:.2}", x / 1e8))),
+        Locale::Zh if x.abs() >= 1e4 => format!("{}万", trim(format!("{:.2}", x / 1e4))),
+        _ => group_thousands(x.round(), 0),
+    }
+}
+
+/// A share in 0..=1 as a percentage with one decimal: "95.4%".
+pub fn percent(x: f64) -> String {
+    if !x.is_finite() {
+        return "–".into();
+    }
+    let s = format!("{:.1}", x * 100.0);
+    let s = if s == "-0.0" { "0.0".to_string() } else { s };
+    format!("{}%", s.replace('-', "−"))
+}
+
+/// Money in yuan: "7.00亿元", "350万元" / "¥700.0 m", "¥35,000".
+pub fn yuan(x: f64, loc: Locale) -> String {
+    if !x.is_finite() {
+        return "–".into();
+    }
+    let sign = if x < 0.0 { "−" } else { "" };
+    let a = x.abs();
+    match loc {
+        Locale::Zh if a >= 1e8 => format!("{sign}{:.2}亿元", a / 1e8),
+        Locale::Zh if a >= 1e4 => format!("{sign}{}万元", group_thousands((a / 1e4).round(), 0)),
+        Locale::Zh => format!("{sign}{}元", group_thousands(a.round(), 0)),
+        Locale::En if a >= 1e6 => format!("{sign}¥{} m", group_thousands(a / 1e6, 1)),
+        Locale::En => format!("{sign}¥{}", group_thousands(a.round(), 0)),
+    }
+}
+
+/// A value in the unit of an indicator.
+pub fn value(x: f64, unit: IndicatorUnit, loc: Locale) -> String {
+    use IndicatorUnit as U;
+    match unit {
+        U::Share => percent(x),
+        U::Yuan => yuan(x, loc),
+        U::YuanPerPupil => match loc {
+            Locale::Zh => format!("{}元", group_thousands(x.round(), 0)),
+            Locale::En => format!("¥{}", group_thousands(x.round(), 0)),
+        },
+        U::PupilsPerClass | U::PupilsPerTeacher => group_thousands(x, 1),
+        _ => count(x, loc),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn thousands() {
+        assert_eq!(group_thousands(1234567.0, 0), "1,234,567");
+        assert_eq!(group_thousands(999.0, 0), "999");
+        assert_eq!(group_thousands(1000.0, 0), "1,000");
+        assert_eq!(group_thousands(-1234.5, 1), "−1,234.5");
+        assert_eq!(group_thousands(-0.01, 0), "0");
+        assert_eq!(group_thousands(f64::NAN, 0), "–");
+    }
+
+    #[test]
+    fn chinese_counts_use_wan_and_yi() {
+        assert_eq!(count(15520.0, Locale::Zh), "1.55万");
+        assert_eq!(count(433200.0, Locale::Zh), "43.32万");
+        assert_eq!(count(3031.0, Locale::Zh), "3,031");
+        assert_eq!(count(20000.0, Locale::Zh), "2万");
+        assert_eq!(count(1.5e8, Locale::Zh), "1.5亿");
+        assert_eq!(count(15520.4, Locale::En), "15,520");
+    }
+
+    #[test]
+    fn percentages_and_money() {
+        assert_eq!(percent(0.9536), "95.4%");
+        assert_eq!(percent(0.0), "0.0%");
+        assert_eq!(percent(-0.00001), "0.0%");
+        assert_eq!(yuan(7.0e8, Locale::Zh), "7.00亿元");
+        assert_eq!(yuan(3_500_000.0, Locale::Zh), "350万元");
+        assert_eq!(yuan(-3_500_000.0, Locale::Zh), "−350万元");
+        assert_eq!(yuan(650.0, Locale::Zh), "650元");
+        assert_eq!(yuan(7.0e8, Locale::En), "¥700.0 m");
+        assert_eq!(yuan(35_000.0, Locale::En), "¥35,000");
+    }
+
+    #[test]
+    fn values_by_unit() {
+        assert_eq!(value(0.5, IndicatorUnit::Share, Locale::En), "50.0%");
+        assert_eq!(
+            value(45.26, IndicatorUnit::PupilsPerClass, Locale::Zh),
+            "45.3"
+        );
+        assert_eq!(
+            value(950.0, IndicatorUnit::YuanPerPupil, Locale::Zh),
+            "950元"
+        );
+        assert_eq!(value(12345.0, IndicatorUnit::Pupils, Locale::Zh), "1.23万");
+    }
+}

@@ -1,0 +1,28 @@
+//! EduPlan's model core.
+//!
+//! Layers, each using only those above it in this list:
+//! - [`units`], [`level`]: value types;
+//! - [`dataset`]: a county's base-year data (JSON, validated), [`catalogue`]:
+//!   lever and indicator specs with stable ids;
+//! - [`scenario`]: lever values by id, resolved per year;
+//! - [`engine`]: `project(dataset, scenario) -> Projection`;
+//! - [`targets`] and [`projection`]: plan targets evaluated on the projection.
+//!
+//! No web dependency: the crate builds and tests natively and in wasm alike.
+
+pub mod catalogue;
+pub mod dataset;
+pub mod engine;
+pub mod error;
+pub mod format;
+pub mod level;
+pub mod projection;
+pub mod scenario;
+pub mod targets;
+pub mod units;
+
+pub use dataset::Dataset;
+pub use engine::{project, project_to};
+pub use error::{DataError, ScenarioError};
+pub use projection::Projection;
+pub use scenario::{LeverValue, Scenario};

@@ -1,0 +1,218 @@
+//! A projection: every indicator for every year, and the targets evaluated on it.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::catalogue::{indicator_index, indicators};
+use crate::dataset::Dataset;
+use crate::engine::record::Rec;
+use crate::targets::{evaluate, TargetResult};
+use crate::units::Year;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Projection {
+    pub years: Vec<Year>,
+    /// County series in catalogue order: `series[indicator][year index]`.
+    pub series: Vec<Vec<f64>>,
+    /// Zone ids, in dataset order.
+    pub zones: Vec<String>,
+    /// Zonal series: (catalogue index, `[zone][year]`), in catalogue order.
+    pub zone_series: Vec<(usize, Vec<Vec<f64>>)>,
+    pub targets: Vec<TargetResult>,
+    /// The raw yearly records (for tests and diagnostics).
+    pub records: Vec<Rec>,
+}
+
+impl Projection {
+    pub(crate) fn from_records(ds: &Dataset, records: Vec<Rec>) -> Projection {
+        let years: Vec<Year> = (0..records.len())
+            .map(|i| ds.base_year + i as i32)
+            .collect();
+        let specs = indicators();
+        let series: Vec<Vec<f64>> = specs
+            .iter()
+            .map(|s| records.iter().map(|r| finite((s.get)(r))).collect())
+            .collect();
+        let zone_series = specs
+            .iter()
+            .enumerate()
+            .filter_map(|(i, s)| {
+                let g = s.get_zone.as_ref()?;
+                let by_zone = (0..ds.zones.len())
+                    .map(|z| {
+                        records
+                            .iter()
+                            .map(|r| r.zones.get(z).map_or(0.0, |zr| finite(g(zr))))
+                            .collect()
+                    })
+                    .collect();
+                Some((i, by_zone))
+            })
+            .collect();
+        let zones = ds.zones.iter().map(|z| z.id.clone()).collect();
+        let mut p = Projection {
+            years,
+            series,
+            zones,
+            zone_series,
+            targets: Vec::new(),
+            records,
+        };
+        p.targets = ds
+            .targets
+            .iter()
+            .map(|t| evaluate(t, &p.years, p.get(&t.indicator).unwrap_or(&[])))
+            .collect();
+        p
+    }
+
+    /// A series by id (county `a.b` or zonal `a.b@zone`).
+    pub fn get(&self, id: &str) -> Option<&[f64]> {
+        match id.split_once('@') {
+            Some((base, zone)) => {
+                let i = indicator_index(base)?;
+                let z = self.zones.iter().position(|x| x == zone)?;
+                let k = self
+                    .zone_series
+                    .binary_search_by_key(&i, |(j, _)| *j)
+                    .ok()?;
+                self.zone_series[k].1.get(z).map(|v| v.as_slice())
+            }
+            None => indicator_index(id).map(|i| self.series[i].as_slice()),
+        }
+    }
+
+    /// Every zonal series as (`<indicator>@<zone>`, values).
+    pub fn zonal(&self) -> impl Iterator<Item = (String, &[f64])> {
+        let specs = indicators();
+        self.zone_series.iter().flat_map(move |(i, by_zone)| {
+            self.zones
+                .iter()
+                .zip(by_zone)
+                .map(move |(z, v)| (format!("{}@{z}", specs[*i].id), v.as_slice()))
+        })
+    }
+
+    /// The value of an indicator in a year.
+    pub fn value(&self, id: &str, year: Year) -> Option<f64> {
+        let i = self.years.iter().position(|y| *y == year)?;
+        self.get(id)?.get(i).copied()
+    }
+
+    pub fn target(&self, id: &str) -> Option<&TargetResult> {
+        self.targets.iter().find(|t| t.id == id)
+    }
+
+    /// The runner's JSON: `{years, indicators: {id: [...]}, targets: [...]}`.
+    pub fn to_json(&self, include_zones: bool) -> serde_json::Value {
+        #[derive(Serialize)]
+        struct Out<'a> {
+            years: &'a [Year],
+            indicators: BTreeMap<&'a str, &'a [f64]>,
+            targets: Vec<TargetOut<'a>>,
+        }
+        #[derive(Serialize)]
+        struct TargetOut<'a> {
+            id: &'a str,
+            indicator: &'a str,
+            year: Year,
+            value: Option<f64>,
+            threshold: Option<f64>,
+            threshold_low: Option<f64>,
+            threshold_high: Option<f64>,
+            met: Option<bool>,
+            first_year_met: Option<Year>,
+        }
+        let zonal: Vec<(String, &[f64])> = if include_zones {
+            self.zonal().collect()
+        } else {
+            Vec::new()
+        };
+        let mut ind: BTreeMap<&str, &[f64]> = indicators()
+            .iter()
+            .zip(&self.series)
+            .map(|(s, v)| (s.id.as_str(), v.as_slice()))
+            .collect();
+        for (k, v) in &zonal {
+            ind.insert(k.as_str(), v);
+        }
+        let targets = self
+            .targets
+            .iter()
+            .map(|t| TargetOut {
+                id: &t.id,
+                indicator: &t.indicator,
+                year: t.year,
+                value: t.value,
+                threshold: t.threshold_low.or(t.threshold_high),
+                threshold_low: t.threshold_low,
+                threshold_high: t.threshold_high,
+                met: t.met,
+                first_year_met: t.first_year_met,
+            })
+            .collect();
+        serde_json::to_value(Out {
+            years: &self.years,
+            indicators: ind,
+            targets,
+        })
+        .unwrap_or(serde_json::Value::Null)
+    }
+
+    /// CSV: one row per indicator (`indicator,unit,<year>…`), zonal rows after county ones.
+    pub fn to_csv(&self, include_zones: bool) -> String {
+        let mut out = String::from("indicator,unit");
+        for y in &self.years {
+            out.push_str(&format!(",{y}"));
+        }
+        out.push('\n');
+        let unit = |id: &str| {
+            crate::catalogue::indicator_spec(id)
+                .map(|s| {
+                    serde_json::to_value(s.unit)
+                        .ok()
+                        .and_then(|v| v.as_str().map(str::to_string))
+                        .unwrap_or_default()
+                })
+                .unwrap_or_default()
+        };
+        let mut row = |id: &str, v: &[f64]| {
+            out.push_str(id);
+            out.push(',');
+            out.push_str(&unit(id));
+            for x in v {
+                out.push_str(&format!(",{}", fmt_num(*x)));
+            }
+            out.push('\n');
+        };
+        for (s, v) in indicators().iter().zip(&self.series) {
+            row(&s.id, v);
+        }
+        if include_zones {
+            for (k, v) in self.zonal() {
+                row(&k, v);
+            }
+        }
+        out
+    }
+}
+
+/// Shortest round-trip text for a number (integers without a decimal point).
+fn fmt_num(x: f64) -> String {
+    if x.fract() == 0.0 && x.abs() < 1e15 {
+        format!("{}", x as i64)
+    } else {
+        format!("{x}")
+    }
+}
+
+/// Indicators are finite by construction; this is the last guard so a JSON
+/// export never carries NaN (which JSON cannot represent).
+fn finite(x: f64) -> f64 {
+    if x.is_finite() {
+        x
+    } else {
+        0.0
+    }
+}

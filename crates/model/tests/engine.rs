@@ -1,0 +1,254 @@
+//! The engine on the default dataset: verified figures, the birth cliff,
+//! formulas against hand-computed values, and conservation of pupils.
+
+use eduplan_model::catalogue::indicators;
+use eduplan_model::level::Level;
+use eduplan_model::{project, Dataset, LeverValue, Projection, Scenario};
+
+fn ds() -> Dataset {
+    Dataset::default_dataset().expect("bundled dataset is valid")
+}
+
+fn baseline() -> (Dataset, Projection) {
+    let d = ds();
+    let p = project(&d, &Scenario::default());
+    (d, p)
+}
+
+fn with(levers: &[(&str, f64)]) -> Scenario {
+    let mut s = Scenario::default();
+    for (id, v) in levers {
+        s.set(id, LeverValue::Constant(*v))
+            .expect("catalogue lever");
+    }
+    s
+}
+
+fn close(a: f64, b: f64, tol: f64) -> bool {
+    (a - b).abs() <= tol * b.abs().max(1.0)
+}
+
+#[test]
+fn reproduces_the_verified_figures() {
+    let (d, p) = baseline();
+    // 7th census, 2020-11-01 (L1)
+    assert_eq!(p.value("pop.residents", 2020), Some(433_200.0));
+    // births 2023 (L6)
+    assert_eq!(p.value("pop.births", 2023), Some(3_031.0));
+    // residents 2023: 42.53万 (L5); the projection lands within 0.5%
+    let r2023 = p.value("pop.residents", 2023).unwrap();
+    assert!(close(r2023, 425_300.0, 0.005), "2023 residents {r2023}");
+    // per-pupil public funds benchmark 650 / 850 (N-ppf)
+    assert_eq!(p.value("primary.public_funds_per_pupil", 2020), Some(650.0));
+    assert_eq!(p.value("junior.public_funds_per_pupil", 2020), Some(850.0));
+    assert_eq!(
+        d.source("L6").map(|s| s.kind),
+        Some(eduplan_model::dataset::SourceKind::Verified)
+    );
+}
+
+#[test]
+fn shows_the_birth_cliff() {
+    let (d, p) = baseline();
+    let i2020 = p.value("primary.intake", 2020).unwrap();
+    let i2027 = p.value("primary.intake", 2027).unwrap();
+    assert!(
+        i2027 <= 0.75 * i2020,
+        "grade-1 intake 2027 {i2027} vs 2020 {i2020}"
+    );
+    // births fell by about a third in five years
+    let b = |y| d.recorded_births(y).unwrap();
+    assert!(
+        b(2022) < 0.6 * b(2016),
+        "births 2016 {} → 2022 {}",
+        b(2016),
+        b(2022)
+    );
+    assert_eq!(p.value("pop.births", 2022), Some(b(2022)));
+    // and kindergarten-age children follow three years later
+    assert!(p.value("pop.age_3_5", 2025).unwrap() < 0.65 * p.value("pop.age_3_5", 2020).unwrap());
+}
+
+#[test]
+fn base_year_matches_the_register() {
+    let (d, p) = baseline();
+    let sum = |f: &dyn Fn(&eduplan_model::dataset::School) -> bool| -> f64 {
+        d.schools
+            .iter()
+            .filter(|s| f(s))
+            .map(|s| s.enrollment.iter().sum::<f64>())
+            .sum()
+    };
+    let kg = sum(&|s| s.kind.provider().is_some());
+    assert!(close(p.value("kg.enrollment", 2020).unwrap(), kg, 1e-9));
+    let seats: f64 = d.schools.iter().filter_map(|s| s.seats).sum();
+    assert!(close(p.value("kg.seats", 2020).unwrap(), seats, 1e-9));
+    // the base budget is spent exactly (the residual is "other recurrent")
+    assert!(p.value("finance.gap", 2020).unwrap().abs() < 1.0);
+}
+
+#[test]
+fn pupils_are_conserved_every_year_and_level() {
+    let (_, p) = baseline();
+    for t in 1..p.years.len() {
+        let r = &p.records[t];
+        for (i, l) in Level::FLOW.iter().enumerate() {
+            let lv = &r.levels[i];
+            // end = start − dropouts − graduates + net migrants + intake
+            let expect = lv.enrollment_prev - lv.dropouts - lv.graduates + lv.migrated + lv.intake;
+            assert!(
+                close(lv.enrollment, expect, 1e-9),
+                "{l:?} {}: {} vs {expect}",
+                p.years[t],
+                lv.enrollment
+            );
+        }
+    }
+}
+
+#[test]
+fn junior_intake_follows_primary_graduates() {
+    let (_, p) = baseline();
+    for t in 1..p.years.len() {
+        // graduates of the year that ended at headcount t enter junior at t
+        let grads = p.records[t].levels[0].graduates;
+        let intake = p.records[t].levels[1].intake;
+        // primary → junior is 100% here; only the migration of age 11 → 12 separates them
+        assert!(
+            close(intake, grads, 0.02),
+            "{}: {intake} vs {grads}",
+            p.years[t]
+        );
+    }
+}
+
+#[test]
+fn senior_intake_splits_by_tau_and_sigma() {
+    let d = ds();
+    let p = project(
+        &d,
+        &with(&[("senior.progression", 0.9), ("senior.general_share", 0.5)]),
+    );
+    for t in 1..p.years.len() {
+        let g = p.records[t].senior_intake_general;
+        let v = p.records[t].senior_intake_vocational;
+        assert!(close(g, v, 1e-9), "σ = 0.5 gives equal intakes");
+        let share = p.value("senior_stage.general_share", p.years[t]).unwrap();
+        assert!(close(share, 0.5, 1e-9));
+    }
+}
+
+#[test]
+fn per_pupil_funds_rise_by_the_step_for_the_set_years() {
+    let d = ds();
+    let p = project(
+        &d,
+        &with(&[("funds.step.primary", 100.0), ("funds.step_years", 3.0)]),
+    );
+    let u: Vec<f64> = (2020..=2025)
+        .map(|y| p.value("primary.public_funds_per_pupil", y).unwrap())
+        .collect();
+    assert_eq!(u, vec![650.0, 750.0, 850.0, 950.0, 950.0, 950.0]);
+    assert_eq!(p.target("primary_funds").and_then(|t| t.met), Some(true));
+    let base = project(&d, &Scenario::default());
+    assert_eq!(
+        base.target("primary_funds").and_then(|t| t.met),
+        Some(false)
+    );
+}
+
+#[test]
+fn construction_costs_follow_built_quantities() {
+    let d = ds();
+    let base = project(&d, &Scenario::default());
+    let p = project(
+        &d,
+        &with(&[("rooms.senior", 10.0), ("kg.public_seats", 200.0)]),
+    );
+    let f = &d.finance;
+    for y in 2021..=2030 {
+        let c = p.value("cost.construction", y).unwrap();
+        assert!(
+            close(
+                c,
+                10.0 * f.classroom_cost.value + 200.0 * f.kg_seat_cost.value,
+                1e-9
+            ),
+            "{y}: {c}"
+        );
+        assert_eq!(base.value("cost.construction", y), Some(0.0));
+        assert_eq!(p.value("senior.rooms_built", y), Some(10.0));
+    }
+}
+
+#[test]
+fn trainees_join_four_years_after_intake() {
+    let d = ds();
+    let p = project(&d, &with(&[("trainees.intake", 100.0)]));
+    let joining = |y| p.value("trainees.joining", y).unwrap();
+    // intakes up to 2020 are history (30 a year); 2021's 100 join in 2025
+    assert_eq!(joining(2024), 30.0);
+    assert_eq!(joining(2025), 100.0);
+    assert_eq!(p.target("trainees_double").and_then(|t| t.met), Some(true));
+}
+
+#[test]
+fn dropout_prevention_at_full_strength_meets_zero_dropout() {
+    let d = ds();
+    let p = project(&d, &with(&[("students.dropout_reduction", 1.0)]));
+    assert_eq!(p.value("dropout.rate", 2025), Some(0.0));
+    assert_eq!(p.target("zero_dropout").and_then(|t| t.met), Some(true));
+    assert_eq!(p.value("junior.retention", 2025), Some(1.0));
+}
+
+#[test]
+fn projection_is_deterministic() {
+    let d = ds();
+    let s = with(&[("kg.public_seats", 500.0), ("migration.scale", 1.3)]);
+    assert_eq!(project(&d, &s), project(&d, &s));
+}
+
+#[test]
+fn every_indicator_has_a_value_per_year() {
+    let (d, p) = baseline();
+    assert_eq!(p.years.first(), Some(&d.base_year));
+    assert_eq!(p.years.last(), Some(&d.horizon));
+    for (s, v) in indicators().iter().zip(&p.series) {
+        assert_eq!(v.len(), p.years.len(), "{}", s.id);
+    }
+    assert!(p.get("primary.share_56plus@town").is_some());
+    assert!(p.get("primary.share_56plus@nowhere").is_none());
+    assert_eq!(p.targets.len(), d.targets.len());
+}
+
+#[test]
+fn horizon_can_reach_the_dataset_maximum() {
+    let d = ds();
+    let p = eduplan_model::project_to(&d, &Scenario::default(), 2035);
+    assert_eq!(p.years.last(), Some(&2035));
+    let p = eduplan_model::project_to(&d, &Scenario::default(), 2099);
+    assert_eq!(p.years.last(), Some(&d.max_horizon), "clamped");
+}
+
+#[test]
+fn json_and_csv_exports_have_every_indicator() {
+    let (_, p) = baseline();
+    let j = p.to_json(false);
+    assert_eq!(j["years"].as_array().unwrap().len(), p.years.len());
+    assert_eq!(
+        j["indicators"].as_object().unwrap().len(),
+        indicators().len()
+    );
+    assert!(j["targets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|t| t["met"].is_boolean()));
+    let csv = p.to_csv(true);
+    let lines: Vec<&str> = csv.lines().collect();
+    assert!(lines[0].starts_with("indicator,unit,2020,2021"));
+    assert!(lines.iter().any(|l| l.starts_with("kg.ger,share,")));
+    assert!(lines
+        .iter()
+        .any(|l| l.starts_with("primary.share_56plus@town,share,")));
+}

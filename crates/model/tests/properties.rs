@@ -1,0 +1,160 @@
+//! Property tests: invariants that hold for any scenario within the levers'
+//! ranges, and the monotone responses a planner relies on.
+
+use eduplan_model::catalogue::{
+    indicators, levers, IndicatorUnit, LeverKind, LeverSpec, LeverUnit,
+};
+use eduplan_model::level::Level;
+use eduplan_model::{project, Dataset, LeverValue, Projection, Scenario};
+use proptest::prelude::*;
+
+fn ds() -> &'static Dataset {
+    static DS: std::sync::OnceLock<Dataset> = std::sync::OnceLock::new();
+    DS.get_or_init(|| Dataset::default_dataset().expect("bundled dataset"))
+}
+
+/// A value on the lever's grid.
+fn value_of(spec: &LeverSpec, frac: f64) -> f64 {
+    let steps = ((spec.max - spec.min) / spec.step).round();
+    let v = spec.min + (frac * steps).round() * spec.step;
+    if spec.unit == LeverUnit::Choice {
+        v.round()
+    } else {
+        v.clamp(spec.min, spec.max)
+    }
+}
+
+/// Any scenario: each lever left at baseline or set to a value in range.
+fn scenario() -> impl Strategy<Value = Scenario> {
+    let n = levers().len();
+    proptest::collection::vec(proptest::option::weighted(0.4, 0.0f64..=1.0), n).prop_map(|picks| {
+        let mut s = Scenario::default();
+        for (spec, pick) in levers().iter().zip(picks) {
+            if let Some(f) = pick {
+                s.set(spec.id, LeverValue::Constant(value_of(spec, f)))
+                    .expect("catalogue lever");
+            }
+        }
+        s
+    })
+}
+
+fn can_be_negative(id: &str) -> bool {
+    id.contains("gap") || id == "finance.gap"
+}
+
+fn check_ranges(p: &Projection) -> Result<(), TestCaseError> {
+    for (spec, series) in indicators().iter().zip(&p.series) {
+        for (y, v) in p.years.iter().zip(series) {
+            prop_assert!(v.is_finite(), "{} {y} not finite", spec.id);
+            if spec.unit == IndicatorUnit::Share {
+                prop_assert!(
+                    (-1e-9..=1.0 + 1e-9).contains(v),
+                    "{} {y} = {v} outside 0..=1",
+                    spec.id
+                );
+            } else if !can_be_negative(&spec.id) {
+                prop_assert!(*v >= -1e-9, "{} {y} = {v} negative", spec.id);
+            }
+        }
+    }
+    for r in &p.records {
+        for i in 0..3 {
+            prop_assert!(
+                r.kg.enrollment[i] <= r.kg.seats[i] + 1e-6,
+                "kindergarten enrollment above seats"
+            );
+        }
+        prop_assert!(
+            r.kg.total_enrollment() <= r.kg.demand + 1e-6,
+            "kindergarten enrollment above demand"
+        );
+    }
+    Ok(())
+}
+
+fn with(base: &Scenario, id: &str, v: f64) -> Scenario {
+    let mut s = base.clone();
+    s.set(id, LeverValue::Constant(v)).expect("catalogue lever");
+    s
+}
+
+fn lever_value(s: &Scenario, id: &str) -> f64 {
+    let spec = eduplan_model::catalogue::lever_spec(id).expect("catalogue lever");
+    let map = if spec.kind == LeverKind::Policy {
+        &s.levers
+    } else {
+        &s.assumptions
+    };
+    match map.get(id) {
+        Some(LeverValue::Constant(v)) => *v,
+        _ => eduplan_model::scenario::default_value(spec, ds()),
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+    #[test]
+    fn counts_are_never_negative_and_shares_stay_in_range(s in scenario()) {
+        check_ranges(&project(ds(), &s))?;
+    }
+
+    #[test]
+    fn pupils_are_conserved_through_each_step(s in scenario()) {
+        let p = project(ds(), &s);
+        for r in p.records.iter().skip(1) {
+            for lv in &r.levels {
+                let expect = lv.enrollment_prev - lv.dropouts - lv.graduates + lv.migrated + lv.intake;
+                prop_assert!((lv.enrollment - expect).abs() <= 1e-6 * expect.abs().max(1.0));
+            }
+        }
+    }
+
+    #[test]
+    fn more_public_seats_never_lower_the_public_share(s in scenario(), extra in 10.0f64..1500.0) {
+        let id = "kg.public_seats";
+        let v = lever_value(&s, id);
+        prop_assume!(v + extra <= 3000.0);
+        let a = project(ds(), &s);
+        let b = project(ds(), &with(&s, id, v + extra));
+        for y in &a.years {
+            let (x, z) = (a.value("kg.public_share", *y).unwrap(), b.value("kg.public_share", *y).unwrap());
+            prop_assert!(z >= x - 1e-9, "{y}: {x} → {z}");
+        }
+    }
+
+    #[test]
+    fn more_classrooms_never_raise_the_large_class_share(s in scenario(), which in 0usize..6, extra in 1.0f64..30.0) {
+        let (id, level) = [
+            ("rooms.primary.town", Level::Primary), ("rooms.primary.rural", Level::Primary),
+            ("rooms.junior.town", Level::Junior), ("rooms.junior.rural", Level::Junior),
+            ("rooms.senior", Level::Senior), ("rooms.vocational", Level::Vocational),
+        ][which];
+        let v = lever_value(&s, id);
+        prop_assume!(v + extra.round() <= 60.0 && !(id == "rooms.vocational" && v + extra.round() > 40.0));
+        let a = project(ds(), &s);
+        let b = project(ds(), &with(&s, id, v + extra.round()));
+        let ind = format!("{}.share_56plus", level.key());
+        for y in &a.years {
+            let (x, z) = (a.value(&ind, *y).unwrap(), b.value(&ind, *y).unwrap());
+            prop_assert!(z <= x + 1e-9, "{ind} {y}: {x} → {z}");
+        }
+    }
+
+    #[test]
+    fn more_hires_never_raise_pupils_per_teacher(s in scenario(), which in 0usize..4, extra in 1.0f64..100.0) {
+        let level = Level::FLOW[which];
+        let id = format!("hires.{}", level.key());
+        let v = lever_value(&s, &id);
+        let max = eduplan_model::catalogue::lever_spec(&id).unwrap().max;
+        prop_assume!(v + extra.round() <= max);
+        let a = project(ds(), &s);
+        let b = project(ds(), &with(&s, &id, v + extra.round()));
+        let ind = format!("{}.pupils_per_teacher", level.key());
+        for y in &a.years {
+            let (x, z) = (a.value(&ind, *y).unwrap(), b.value(&ind, *y).unwrap());
+            prop_assert!(z <= x + 1e-9, "{ind} {y}: {x} → {z}");
+        }
+    }
+}

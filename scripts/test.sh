@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Installs what the tests need and runs every check; exits non-zero on the
+# first failure. Figures (sizes, timings) are printed, never asserted.
+set -euo pipefail
+source "$(dirname "$0")/lib/tools.sh"
+cd "$ROOT"
+ensure_test_tools
+export CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}"
+
+say "dataset is what tools/gen_dataset.py generates"
+python3 tools/gen_dataset.py --check
+
+say "rustfmt"
+cargo fmt --all --check
+
+say "clippy (native, warnings denied)"
+cargo clippy --workspace --all-targets --locked -- -D warnings
+
+say "clippy (wasm32, warnings denied)"
+cargo clippy --target wasm32-unknown-unknown -p eduplan --lib --bins --tests --locked -- -D warnings
+cargo clippy --target wasm32-unknown-unknown -p eduplan-model --lib --locked -- -D warnings
+
+say "native tests (model, runner, app logic)"
+cargo test --workspace --locked
+
+say "browser tests (wasm-bindgen-test in headless Chromium)"
+cargo test --target wasm32-unknown-unknown -p eduplan --test wasm --locked
+
+say "release build (trunk build --release)"
+trunk build --release
+
+wasm="$(ls dist/*.wasm)"
+js="$(ls dist/*.js)"
+say "sizes"
+printf 'release wasm: %s bytes, %s bytes gzip -9 (%s)\n' "$(wc -c < "$wasm" | tr -d ' ')" "$(gzip_size "$wasm")" "$(basename "$wasm")"
+printf 'JS glue:      %s bytes, %s bytes gzip -9\n' "$(wc -c < "$js" | tr -d ' ')" "$(gzip_size "$js")"
+
+# Serve dist/ from a sub-path of a plain static server: proves the build is relocatable.
+www="$(mktemp -d)"
+mkdir -p "$www/eduplan/app"
+cp -r dist/. "$www/eduplan/app/"
+port="$(free_port)"
+python3 -m http.server "$port" --bind 127.0.0.1 --directory "$www" >"$www/server.log" 2>&1 &
+server=$!
+trap 'kill $server 2>/dev/null || true; rm -rf "$www"' EXIT
+for _ in $(seq 50); do
+  if python3 -c "import urllib.request,sys; urllib.request.urlopen('http://127.0.0.1:$port/eduplan/app/')" 2>/dev/null; then break; fi
+  sleep 0.1
+done
+export EDUPLAN_URL="http://127.0.0.1:$port/eduplan/app/"
+
+say "end-to-end tests (Playwright in headless Chromium, against $EDUPLAN_URL)"
+cd tests/e2e
+node --test --test-concurrency=1 *.test.mjs

@@ -1,0 +1,47 @@
+//! The header: product name, dataset line and the language switch.
+
+use yew::prelude::*;
+
+use crate::context::use_ctx;
+use crate::i18n::Lang;
+use crate::state::Action;
+
+#[function_component]
+pub fn Header() -> Html {
+    let ctx = use_ctx();
+    let t = ctx.t();
+    let lang = ctx.lang();
+    let ds = &ctx.dataset;
+    let other = match lang {
+        Lang::Zh => Lang::En,
+        Lang::En => Lang::Zh,
+    };
+    let onclick = {
+        let ctx = ctx.clone();
+        Callback::from(move |_| ctx.dispatch(Action::SetLang(other)))
+    };
+    html! {
+        <header class="app-header">
+            <div class="brand">
+                <h1 class="app-title">
+                    <span class="title-main">{ t.app_title }</span>
+                    if lang == Lang::Zh { <span class="title-sub" lang="en">{ "EduPlan" }</span> }
+                </h1>
+                <p class="tagline">{ t.app_tagline }</p>
+            </div>
+            <div class="header-meta">
+                <p class="dataset-line">
+                    <span class="label">{ t.dataset }{ "：" }</span>
+                    <span class="dataset-name">{ lang.pick(&ds.name.zh, &ds.name.en) }</span>
+                    <span class="sep">{ " · " }</span>
+                    <span class="label">{ t.data_as_of }{ "：" }</span>
+                    <span>{ lang.pick(&ds.as_of.zh, &ds.as_of.en) }</span>
+                </p>
+                <button type="button" class="lang-switch" {onclick} lang={other.tag()}
+                    aria-label={format!("{}: {} → {}", t.language, t.lang_name, t.switch_to)}>
+                    { t.switch_to }
+                </button>
+            </div>
+        </header>
+    }
+}

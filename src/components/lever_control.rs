@@ -1,0 +1,114 @@
+//! One lever: slider and number input kept in step, unit, help line and a
+//! reset to the baseline value.
+
+use eduplan_model::catalogue::{LeverSpec, LeverUnit};
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use crate::context::use_ctx;
+use crate::state::Action;
+use crate::units;
+
+#[derive(Properties, PartialEq)]
+pub struct LeverControlProps {
+    pub spec: &'static LeverSpec,
+}
+
+#[function_component]
+pub fn LeverControl(props: &LeverControlProps) -> Html {
+    let ctx = use_ctx();
+    let t = ctx.t();
+    let lang = ctx.lang();
+    let spec = props.spec;
+    let value = ctx.state.lever_value(spec.id);
+    let changed = ctx.state.is_changed(spec.id);
+    let scale = units::scale(spec.unit);
+    let id = spec.id.replace('.', "-");
+    let label = lang.pick(spec.label_zh, spec.label_en);
+    let help = lang.pick(spec.help_zh, spec.help_en);
+    let unit = units::label(spec.unit, t);
+
+    // Both inputs send stored (unscaled) values to the reducer, which snaps
+    // and clamps them; the inputs then re-render from the state.
+    let set = {
+        let ctx = ctx.clone();
+        let lever = spec.id.to_string();
+        move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            if let Ok(v) = input.value().trim().replace(',', ".").parse::<f64>() {
+                ctx.dispatch(Action::SetLever(lever.clone(), v / scale));
+            } else {
+                // not a number: show the current value again
+                input.set_value(&units::display(
+                    ctx.state.lever_value(&lever),
+                    spec.step,
+                    spec.unit,
+                ));
+            }
+        }
+    };
+    let on_slide = {
+        let ctx = ctx.clone();
+        let lever = spec.id.to_string();
+        Callback::from(move |e: InputEvent| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            if let Ok(v) = input.value().parse::<f64>() {
+                ctx.dispatch(Action::SetLever(lever.clone(), v / scale));
+            }
+        })
+    };
+    let on_number = Callback::from(set);
+    let on_reset = {
+        let ctx = ctx.clone();
+        let lever = spec.id.to_string();
+        Callback::from(move |_| ctx.dispatch(Action::ResetLever(lever.clone())))
+    };
+
+    let control = if spec.unit == LeverUnit::Choice {
+        let on_choice = {
+            let ctx = ctx.clone();
+            let lever = spec.id.to_string();
+            Callback::from(move |e: Event| {
+                let input: web_sys::HtmlSelectElement = e.target_unchecked_into();
+                if let Ok(v) = input.value().parse::<f64>() {
+                    ctx.dispatch(Action::SetLever(lever.clone(), v));
+                }
+            })
+        };
+        html! {
+            <select id={format!("lever-{id}")} class="lever-select" onchange={on_choice} aria-describedby={format!("help-{id}")}>
+                { for spec.choices.iter().enumerate().map(|(i, (zh, en))| html! {
+                    <option value={i.to_string()} selected={value.round() as usize == i}>{ lang.pick(zh, en) }</option>
+                }) }
+            </select>
+        }
+    } else {
+        let shown = units::display(value, spec.step, spec.unit);
+        html! {
+            <div class="lever-inputs">
+                <input type="range" class="lever-slider" id={format!("lever-{id}")}
+                    min={(spec.min * scale).to_string()} max={(spec.max * scale).to_string()} step={(spec.step * scale).to_string()}
+                    value={(value * scale).to_string()} oninput={on_slide}
+                    aria-describedby={format!("help-{id}")} aria-valuetext={format!("{shown} {unit}")} />
+                <input type="number" class="lever-number" id={format!("num-{id}")}
+                    min={(spec.min * scale).to_string()} max={(spec.max * scale).to_string()} step={(spec.step * scale).to_string()}
+                    value={shown.clone()} onchange={on_number} aria-label={format!("{label} ({unit})")} />
+                <span class="lever-unit">{ unit }</span>
+            </div>
+        }
+    };
+
+    html! {
+        <div class={classes!("lever", changed.then_some("changed"))} data-lever={spec.id}>
+            <div class="lever-head">
+                <label for={format!("lever-{id}")} class="lever-label">{ label }</label>
+                if changed {
+                    <button type="button" class="lever-reset" onclick={on_reset} title={t.reset_lever}
+                        aria-label={format!("{}: {}", t.reset_lever, label)}>{ "↺" }</button>
+                }
+            </div>
+            { control }
+            <p class="lever-help" id={format!("help-{id}")}>{ help }</p>
+        </div>
+    }
+}

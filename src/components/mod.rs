@@ -1,0 +1,8 @@
+//! Small components, one per file; each reads the shared context.
+
+pub mod dataset_error;
+pub mod footer;
+pub mod header;
+pub mod lever_control;
+pub mod levers_panel;
+pub mod target_board;

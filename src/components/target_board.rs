@@ -1,0 +1,109 @@
+//! The target board: every plan target, its value in its year against the
+//! baseline, met or missed and by how much, the first year met, and a mark
+//! where the value rests on estimated data.
+
+use eduplan_model::catalogue::{indicator_spec, IndicatorUnit};
+use eduplan_model::format::{self, Locale};
+use eduplan_model::targets::TargetResult;
+use yew::prelude::*;
+
+use crate::context::use_ctx;
+use crate::i18n::Lang;
+
+pub fn locale(lang: Lang) -> Locale {
+    match lang {
+        Lang::Zh => Locale::Zh,
+        Lang::En => Locale::En,
+    }
+}
+
+/// "≥ 95.0%", "≤ 5.0%", "45.0%–55.0%".
+pub fn threshold_text(r: &TargetResult, unit: IndicatorUnit, loc: Locale) -> String {
+    let f = |x: f64| format::value(x, unit, loc);
+    match (r.threshold_low, r.threshold_high) {
+        (Some(a), Some(b)) => format!("{}–{}", f(a), f(b)),
+        (Some(a), None) => format!("≥ {}", f(a)),
+        (None, Some(b)) => format!("≤ {}", f(b)),
+        (None, None) => "–".into(),
+    }
+}
+
+#[function_component]
+pub fn TargetBoard() -> Html {
+    let ctx = use_ctx();
+    let t = ctx.t();
+    let lang = ctx.lang();
+    let loc = locale(lang);
+    let ds = &ctx.dataset;
+    let met_count = ctx
+        .current
+        .targets
+        .iter()
+        .filter(|r| r.met == Some(true))
+        .count();
+    let rows = ds.targets.iter().zip(&ctx.current.targets).zip(&ctx.baseline.targets).map(|((spec, cur), base)| {
+        let unit = indicator_spec(&spec.indicator).map_or(IndicatorUnit::Persons, |s| s.unit);
+        let estimate = indicator_spec(&spec.indicator).is_some_and(|s| ds.rests_on_estimates(&s.depends));
+        let value = cur.value.map_or_else(|| "–".to_string(), |v| format::value(v, unit, loc));
+        let base_value = base.value.map_or_else(|| "–".to_string(), |v| format::value(v, unit, loc));
+        let changed = cur.value != base.value;
+        let (status_class, status) = match cur.met {
+            Some(true) => ("met", t.met.to_string()),
+            Some(false) => {
+                let gap = cur.margin.map(|m| format::value(m.abs(), unit, loc)).unwrap_or_default();
+                ("missed", format!("{} ({} {})", t.missed, t.by, gap))
+            }
+            None => ("beyond", t.beyond_horizon.to_string()),
+        };
+        let first = cur.first_year_met.map_or_else(|| t.never.to_string(), |y| y.to_string());
+        let label = lang.pick(&spec.label.zh, &spec.label.en);
+        let note = lang.pick(&spec.note.zh, &spec.note.en);
+        html! {
+            <tr class={classes!("target-row", status_class)} data-target={spec.id.clone()}>
+                <th scope="row" class="target-label">
+                    <span>{ label }</span>
+                    if !note.is_empty() { <span class="target-note">{ note }</span> }
+                </th>
+                <td class="num">{ spec.year }</td>
+                <td class={classes!("num", "target-value", changed.then_some("changed"))}>
+                    { value }
+                    if estimate {
+                        <abbr class="estimate-mark" title={t.estimate_tooltip} aria-label={t.estimate_tooltip}>{ t.estimate_mark }</abbr>
+                    }
+                </td>
+                <td class="num baseline-value">{ base_value }</td>
+                <td class="num">{ threshold_text(cur, unit, loc) }</td>
+                <td class={classes!("status", status_class)}>
+                    <span class="status-dot" aria-hidden="true"></span>{ status }
+                </td>
+                <td class="num">{ first }</td>
+            </tr>
+        }
+    });
+    html! {
+        <section class="target-board" aria-labelledby="target-board-title">
+            <div class="section-head">
+                <h2 id="target-board-title">{ t.target_board }</h2>
+                <p class="summary" aria-live="polite">
+                    <strong class="met-count">{ met_count }</strong>{ " / " }{ ds.targets.len() }{ " " }{ t.targets_summary }
+                </p>
+            </div>
+            <div class="table-wrap">
+                <table>
+                    <thead>
+                        <tr>
+                            <th scope="col">{ t.col_target }</th>
+                            <th scope="col" class="num">{ t.col_year }</th>
+                            <th scope="col" class="num">{ t.col_value }</th>
+                            <th scope="col" class="num">{ t.baseline_value }</th>
+                            <th scope="col" class="num">{ t.col_threshold }</th>
+                            <th scope="col">{ t.col_status }</th>
+                            <th scope="col" class="num">{ t.col_first_met }</th>
+                        </tr>
+                    </thead>
+                    <tbody>{ for rows }</tbody>
+                </table>
+            </div>
+        </section>
+    }
+}

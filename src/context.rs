@@ -1,0 +1,46 @@
+//! What every component reads: the state handle, the dataset and the two
+//! projections (baseline and current), shared through one Yew context.
+
+use std::rc::Rc;
+
+use eduplan_model::{Dataset, Projection};
+use yew::prelude::*;
+
+use crate::i18n::{Lang, Strings};
+use crate::state::{Action, AppState};
+
+#[derive(Clone)]
+pub struct Ctx {
+    pub state: UseReducerHandle<AppState>,
+    pub dataset: Rc<Dataset>,
+    /// The fixed comparison: the dataset's defaults, never moved by levers.
+    pub baseline: Rc<Projection>,
+    pub current: Rc<Projection>,
+}
+
+impl PartialEq for Ctx {
+    fn eq(&self, o: &Self) -> bool {
+        self.state == o.state
+            && Rc::ptr_eq(&self.dataset, &o.dataset)
+            && Rc::ptr_eq(&self.baseline, &o.baseline)
+            && Rc::ptr_eq(&self.current, &o.current)
+    }
+}
+
+impl Ctx {
+    pub fn lang(&self) -> Lang {
+        self.state.lang
+    }
+    pub fn t(&self) -> &'static Strings {
+        self.state.lang.strings()
+    }
+    pub fn dispatch(&self, a: Action) {
+        self.state.dispatch(a)
+    }
+}
+
+/// The context, for components rendered inside the app.
+#[hook]
+pub fn use_ctx() -> Ctx {
+    use_context::<Ctx>().expect("components are rendered inside the app's context provider")
+}

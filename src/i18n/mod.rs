@@ -1,0 +1,175 @@
+//! One typed string catalogue: every UI string lives in [`Strings`], and each
+//! language is one `const` of it, so a missing key is a compile error.
+
+mod en;
+mod zh;
+
+use serde::{Deserialize, Serialize};
+
+/// The UI language. Simplified Chinese is the default.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Lang {
+    #[default]
+    Zh,
+    En,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::Zh, Lang::En];
+
+    /// BCP 47 tag for `<html lang>`.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::Zh => "zh-CN",
+            Lang::En => "en",
+        }
+    }
+
+    /// Short code used in links (`lang=en`).
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Zh => "zh",
+            Lang::En => "en",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Lang> {
+        match code {
+            "zh" | "zh-CN" | "zh-cn" => Some(Lang::Zh),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    pub fn strings(self) -> &'static Strings {
+        match self {
+            Lang::Zh => &zh::ZH,
+            Lang::En => &en::EN,
+        }
+    }
+
+    /// Picks the label of a bilingual pair.
+    pub fn pick<'a>(self, zh: &'a str, en: &'a str) -> &'a str {
+        match self {
+            Lang::Zh => zh,
+            Lang::En => en,
+        }
+    }
+}
+
+/// Declares [`Strings`] with one `&'static str` per key, plus `entries()` so
+/// tests can walk every key of every language.
+macro_rules! strings {
+    ($($key:ident),* $(,)?) => {
+        /// Every string the UI shows (catalogue labels come from the model in
+        /// both languages).
+        #[derive(Debug)]
+        pub struct Strings {
+            $(pub $key: &'static str,)*
+        }
+
+        impl Strings {
+            /// (key, text) for every key, in declaration order.
+            pub fn entries(&self) -> Vec<(&'static str, &'static str)> {
+                vec![$((stringify!($key), self.$key)),*]
+            }
+        }
+    };
+}
+
+strings! {
+    app_title,
+    app_tagline,
+    language,
+    lang_name,
+    switch_to,
+    dataset,
+    data_as_of,
+    privacy_note,
+    policies,
+    assumptions,
+    group_kindergartens,
+    group_schools,
+    group_teachers,
+    group_students,
+    group_funding,
+    group_demography,
+    group_costs,
+    reset,
+    reset_lever,
+    reset_policies,
+    reset_assumptions,
+    reset_all,
+    baseline_value,
+    varies_by_year,
+    results,
+    target_board,
+    col_target,
+    col_year,
+    col_value,
+    col_threshold,
+    col_status,
+    col_first_met,
+    met,
+    missed,
+    beyond_horizon,
+    never,
+    by,
+    estimate_mark,
+    estimate_tooltip,
+    targets_summary,
+    error_title,
+    error_reload,
+    error_dismiss,
+    error_hint,
+    dataset_error,
+    unit_seats_per_year,
+    unit_classrooms_per_year,
+    unit_places_per_year,
+    unit_teachers_per_year,
+    unit_trainees_per_year,
+    unit_yuan_per_pupil_per_year,
+    unit_years,
+    unit_percent_per_year,
+    unit_per_year,
+    unit_points_per_year,
+    unit_times,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_string_is_empty_in_either_language() {
+        for l in Lang::ALL {
+            for (k, v) in l.strings().entries() {
+                assert!(!v.trim().is_empty(), "{l:?}.{k} is empty");
+            }
+        }
+    }
+
+    #[test]
+    fn every_key_is_translated() {
+        assert_eq!(Lang::Zh.strings().app_title, "教育规划模拟器");
+        assert_eq!(Lang::En.strings().app_title, "EduPlan");
+        let zh = Lang::Zh.strings().entries();
+        let en = Lang::En.strings().entries();
+        assert_eq!(zh.len(), en.len());
+        for ((k, a), (_, b)) in zh.iter().zip(&en) {
+            if *k == "unit_times" {
+                continue; // "倍" and "×" differ, but a sign may legitimately be shared
+            }
+            assert_ne!(a, b, "{k} is not translated");
+        }
+    }
+
+    #[test]
+    fn codes_round_trip() {
+        for l in Lang::ALL {
+            assert_eq!(Lang::from_code(l.code()), Some(l));
+        }
+        assert_eq!(Lang::from_code("fr"), None);
+        assert_eq!(Lang::default(), Lang::Zh);
+    }
+}

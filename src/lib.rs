@@ -1,0 +1,40 @@
+//! EduPlan's browser app: a thin Yew front end over `eduplan-model`.
+//!
+//! One scenario state lives in a reducer ([`state`]); the projection is
+//! derived from it and memoised ([`app`]); small components read both through
+//! one context ([`context`]). Nothing is computed here that the model could
+//! compute.
+
+pub mod app;
+pub mod components;
+pub mod context;
+pub mod i18n;
+pub mod panic_banner;
+pub mod state;
+pub mod units;
+
+use std::rc::Rc;
+
+use eduplan_model::Dataset;
+
+/// Entry point: installs the panic banner, loads the bundled dataset and
+/// mounts the app on `<body>`.
+pub fn start() {
+    panic_banner::install();
+    match Dataset::default_dataset() {
+        Ok(ds) => {
+            yew::Renderer::<app::App>::with_props(app::AppProps {
+                dataset: Rc::new(ds),
+            })
+            .render();
+        }
+        Err(e) => {
+            yew::Renderer::<components::dataset_error::DatasetError>::with_props(
+                components::dataset_error::DatasetErrorProps {
+                    message: e.to_string(),
+                },
+            )
+            .render();
+        }
+    }
+}

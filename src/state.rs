@@ -1,0 +1,177 @@
+//! The one scenario state of the app, changed only through [`Action`]s.
+//!
+//! The projection is not state: it is derived (and memoised) from the
+//! scenario. URL and storage, when they come, mirror this state.
+
+use std::rc::Rc;
+
+use eduplan_model::catalogue::lever_spec;
+use eduplan_model::scenario::default_value;
+use eduplan_model::{Dataset, LeverValue, Scenario};
+use yew::Reducible;
+
+use crate::i18n::Lang;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct AppState {
+    pub lang: Lang,
+    pub scenario: Scenario,
+    /// Used to decide which lever values equal the baseline (and are dropped).
+    pub dataset: Rc<Dataset>,
+}
+
+impl AppState {
+    pub fn new(dataset: Rc<Dataset>) -> AppState {
+        AppState {
+            lang: Lang::default(),
+            scenario: Scenario::default(),
+            dataset,
+        }
+    }
+
+    /// The value a lever has in the scenario (one number; per-year values
+    /// report their first year).
+    pub fn lever_value(&self, id: &str) -> f64 {
+        let spec = lever_spec(id);
+        let given = self
+            .scenario
+            .levers
+            .get(id)
+            .or_else(|| self.scenario.assumptions.get(id));
+        match (given, spec) {
+            (Some(LeverValue::Constant(v)), _) => *v,
+            (Some(LeverValue::ByYear(m)), Some(s)) => m
+                .values()
+                .next()
+                .copied()
+                .unwrap_or_else(|| default_value(s, &self.dataset)),
+            (_, Some(s)) => default_value(s, &self.dataset),
+            _ => 0.0,
+        }
+    }
+
+    pub fn is_changed(&self, id: &str) -> bool {
+        self.scenario.levers.contains_key(id) || self.scenario.assumptions.contains_key(id)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    SetLang(Lang),
+    /// Sets one lever to one number for every projection year (snapped to its
+    /// step and clamped to its range; the baseline value removes the entry).
+    SetLever(String, f64),
+    ResetLever(String),
+    ResetPolicies,
+    ResetAssumptions,
+    ResetAll,
+}
+
+/// Snaps a value to the lever's grid and range.
+pub fn snap(id: &str, v: f64) -> Option<f64> {
+    let s = lever_spec(id)?;
+    if !v.is_finite() {
+        return None;
+    }
+    let stepped = s.min + ((v - s.min) / s.step).round() * s.step;
+    // round away binary noise such as 0.30000000000000004
+    let clean = (stepped * 1e9).round() / 1e9;
+    Some(clean.clamp(s.min, s.max))
+}
+
+impl Reducible for AppState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut next = (*self).clone();
+        match action {
+            Action::SetLang(l) => next.lang = l,
+            Action::SetLever(id, v) => {
+                let (Some(spec), Some(v)) = (lever_spec(&id), snap(&id, v)) else {
+                    return self;
+                };
+                let base = default_value(spec, &self.dataset);
+                let section = match spec.kind {
+                    eduplan_model::catalogue::LeverKind::Policy => &mut next.scenario.levers,
+                    eduplan_model::catalogue::LeverKind::Assumption => {
+                        &mut next.scenario.assumptions
+                    }
+                };
+                if (v - base).abs() < 1e-12 {
+                    section.remove(&id);
+                } else {
+                    section.insert(id, LeverValue::Constant(v));
+                }
+            }
+            Action::ResetLever(id) => {
+                next.scenario.levers.remove(&id);
+                next.scenario.assumptions.remove(&id);
+            }
+            Action::ResetPolicies => next.scenario.levers.clear(),
+            Action::ResetAssumptions => next.scenario.assumptions.clear(),
+            Action::ResetAll => {
+                next.scenario.levers.clear();
+                next.scenario.assumptions.clear();
+            }
+        }
+        if next == *self {
+            self
+        } else {
+            Rc::new(next)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn state() -> Rc<AppState> {
+        Rc::new(AppState::new(Rc::new(Dataset::default_dataset().unwrap())))
+    }
+
+    #[test]
+    fn setting_the_baseline_value_keeps_the_scenario_empty() {
+        let s = state();
+        let base = s.lever_value("hires.primary");
+        let s = s.reduce(Action::SetLever("hires.primary".into(), base + 10.0));
+        assert!(s.is_changed("hires.primary"));
+        assert_eq!(s.lever_value("hires.primary"), base + 10.0);
+        let s = s.reduce(Action::SetLever("hires.primary".into(), base));
+        assert!(!s.is_changed("hires.primary"));
+        assert!(s.scenario.levers.is_empty());
+    }
+
+    #[test]
+    fn values_snap_to_step_and_range() {
+        assert_eq!(snap("kg.public_seats", 1234.0), Some(1230.0));
+        assert_eq!(snap("kg.public_seats", 99999.0), Some(3000.0));
+        assert_eq!(snap("senior.general_share", 0.5012), Some(0.5));
+        assert_eq!(snap("kg.public_seats", f64::NAN), None);
+        assert_eq!(snap("no.such.lever", 1.0), None);
+    }
+
+    #[test]
+    fn assumptions_go_to_their_own_section_and_resets_are_separate() {
+        let s = state()
+            .reduce(Action::SetLever("migration.scale".into(), 1.5))
+            .reduce(Action::SetLever("kg.public_seats".into(), 500.0));
+        assert!(s.scenario.assumptions.contains_key("migration.scale"));
+        assert!(s.scenario.levers.contains_key("kg.public_seats"));
+        let p = s.clone().reduce(Action::ResetPolicies);
+        assert!(p.scenario.levers.is_empty() && !p.scenario.assumptions.is_empty());
+        let a = s.clone().reduce(Action::ResetAssumptions);
+        assert!(!a.scenario.levers.is_empty() && a.scenario.assumptions.is_empty());
+        let all = s.reduce(Action::ResetAll);
+        assert_eq!(all.scenario, Scenario::default());
+    }
+
+    #[test]
+    fn language_change_keeps_the_scenario() {
+        let s = state().reduce(Action::SetLever("kg.public_seats".into(), 500.0));
+        let before = s.scenario.clone();
+        let s = s.reduce(Action::SetLang(Lang::En));
+        assert_eq!(s.lang, Lang::En);
+        assert_eq!(s.scenario, before);
+    }
+}
