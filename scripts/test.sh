@@ -49,6 +49,9 @@ for _ in $(seq 50); do
 done
 export EDUPLAN_URL="http://127.0.0.1:$port/eduplan/app/"
 
-say "end-to-end tests (Playwright in headless Chromium, against $EDUPLAN_URL)"
 cd tests/e2e
+say "lever response in headless Chromium (figures only)"
+node measure-levers.mjs
+
+say "end-to-end tests (Playwright in headless Chromium, against $EDUPLAN_URL)"
 node --test --test-concurrency=1 *.test.mjs

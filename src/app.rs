@@ -7,7 +7,8 @@ use eduplan_model::{project, Dataset, Scenario};
 use yew::prelude::*;
 
 use crate::components::{
-    footer::Footer, header::Header, levers_panel::LeversPanel, target_board::TargetBoard,
+    chart_panel::ChartPanel, data_panel::DataPanel, footer::Footer, header::Header, levers_panel::LeversPanel,
+    target_board::TargetBoard,
 };
 use crate::context::Ctx;
 use crate::i18n::Lang;
@@ -55,13 +56,15 @@ pub fn App(props: &AppProps) -> Html {
         current,
     };
     html! {
-        <ContextProvider<Ctx> context={ctx}>
+        <ContextProvider<Ctx> context={ctx.clone()}>
             <div class="app">
                 <Header />
                 <main class="workspace">
                     <LeversPanel />
-                    <section class="results" aria-label="results">
+                    <section class="results" aria-label={ctx.t().results}>
                         <TargetBoard />
+                        <ChartPanel />
+                        <DataPanel />
                     </section>
                 </main>
                 <Footer />

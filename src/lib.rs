@@ -6,6 +6,7 @@
 //! compute.
 
 pub mod app;
+pub mod charts;
 pub mod components;
 pub mod context;
 pub mod i18n;
@@ -23,16 +24,11 @@ pub fn start() {
     panic_banner::install();
     match Dataset::default_dataset() {
         Ok(ds) => {
-            yew::Renderer::<app::App>::with_props(app::AppProps {
-                dataset: Rc::new(ds),
-            })
-            .render();
+            yew::Renderer::<app::App>::with_props(app::AppProps { dataset: Rc::new(ds) }).render();
         }
         Err(e) => {
             yew::Renderer::<components::dataset_error::DatasetError>::with_props(
-                components::dataset_error::DatasetErrorProps {
-                    message: e.to_string(),
-                },
+                components::dataset_error::DatasetErrorProps { message: e.to_string() },
             )
             .render();
         }

@@ -18,6 +18,11 @@ pub struct AppState {
     pub scenario: Scenario,
     /// Used to decide which lever values equal the baseline (and are dropped).
     pub dataset: Rc<Dataset>,
+    /// Charts the planner watches, in display order.
+    pub charts: Vec<String>,
+    /// A chart to bring into view (set when a target is clicked), with a
+    /// counter so clicking the same target again scrolls again.
+    pub focus: Option<(String, u32)>,
 }
 
 impl AppState {
@@ -26,7 +31,38 @@ impl AppState {
             lang: Lang::default(),
             scenario: Scenario::default(),
             dataset,
+            charts: crate::charts::specs::DEFAULT_CHARTS
+                .iter()
+                .map(|s| s.to_string())
+                .collect(),
+            focus: None,
         }
+    }
+
+    /// The projection years levers act in (base + 1 ..= horizon).
+    pub fn lever_years(&self) -> std::ops::RangeInclusive<i32> {
+        self.dataset.base_year + 1..=self.dataset.horizon
+    }
+
+    /// A lever's value in one year.
+    pub fn lever_value_in(&self, id: &str, year: i32) -> f64 {
+        let Some(spec) = lever_spec(id) else { return 0.0 };
+        let base = default_value(spec, &self.dataset);
+        match self
+            .scenario
+            .levers
+            .get(id)
+            .or_else(|| self.scenario.assumptions.get(id))
+        {
+            Some(LeverValue::Constant(v)) => *v,
+            Some(LeverValue::ByYear(m)) => m.get(&year.to_string()).copied().unwrap_or(base),
+            None => base,
+        }
+    }
+
+    /// Whether the lever has different values in different years.
+    pub fn varies_by_year(&self, id: &str) -> bool {
+        matches!(self.scenario.levers.get(id), Some(LeverValue::ByYear(_)))
     }
 
     /// The value a lever has in the scenario (one number; per-year values
@@ -62,9 +98,15 @@ pub enum Action {
     /// step and clamped to its range; the baseline value removes the entry).
     SetLever(String, f64),
     ResetLever(String),
+    /// Sets a per-year lever in one year (other years keep their values).
+    SetLeverYear(String, i32, f64),
     ResetPolicies,
     ResetAssumptions,
     ResetAll,
+    /// Shows or hides a chart.
+    ToggleChart(String),
+    /// Shows a chart (if hidden) and brings it into view.
+    ShowChart(String),
 }
 
 /// Snaps a value to the lever's grid and range.
@@ -93,15 +135,57 @@ impl Reducible for AppState {
                 let base = default_value(spec, &self.dataset);
                 let section = match spec.kind {
                     eduplan_model::catalogue::LeverKind::Policy => &mut next.scenario.levers,
-                    eduplan_model::catalogue::LeverKind::Assumption => {
-                        &mut next.scenario.assumptions
-                    }
+                    eduplan_model::catalogue::LeverKind::Assumption => &mut next.scenario.assumptions,
                 };
                 if (v - base).abs() < 1e-12 {
                     section.remove(&id);
                 } else {
                     section.insert(id, LeverValue::Constant(v));
                 }
+            }
+            Action::SetLeverYear(id, year, v) => {
+                let (Some(spec), Some(v)) = (lever_spec(&id), snap(&id, v)) else {
+                    return self;
+                };
+                if !spec.per_year || !self.lever_years().contains(&year) {
+                    return self;
+                }
+                let base = default_value(spec, &self.dataset);
+                let mut values: Vec<(i32, f64)> =
+                    self.lever_years().map(|y| (y, self.lever_value_in(&id, y))).collect();
+                for (y, x) in values.iter_mut() {
+                    if *y == year {
+                        *x = v;
+                    }
+                }
+                let section = &mut next.scenario.levers;
+                if values.iter().all(|(_, x)| (x - base).abs() < 1e-12) {
+                    section.remove(&id);
+                } else if values.iter().all(|(_, x)| (x - values[0].1).abs() < 1e-12) {
+                    section.insert(id, LeverValue::Constant(values[0].1));
+                } else {
+                    section.insert(
+                        id,
+                        LeverValue::ByYear(values.into_iter().map(|(y, x)| (y.to_string(), x)).collect()),
+                    );
+                }
+            }
+            Action::ToggleChart(id) => {
+                if let Some(i) = next.charts.iter().position(|c| *c == id) {
+                    next.charts.remove(i);
+                } else if crate::charts::specs::chart(&id).is_some() {
+                    next.charts.push(id);
+                }
+            }
+            Action::ShowChart(id) => {
+                if crate::charts::specs::chart(&id).is_none() {
+                    return self;
+                }
+                if !next.charts.contains(&id) {
+                    next.charts.insert(0, id.clone());
+                }
+                let n = next.focus.as_ref().map_or(0, |(_, n)| n + 1);
+                next.focus = Some((id, n));
             }
             Action::ResetLever(id) => {
                 next.scenario.levers.remove(&id);
@@ -164,6 +248,53 @@ mod tests {
         assert!(!a.scenario.levers.is_empty() && a.scenario.assumptions.is_empty());
         let all = s.reduce(Action::ResetAll);
         assert_eq!(all.scenario, Scenario::default());
+    }
+
+    #[test]
+    fn per_year_values_collapse_when_equal() {
+        let s = state();
+        let base = s.lever_value("kg.public_seats");
+        let s = s.reduce(Action::SetLeverYear("kg.public_seats".into(), 2022, 500.0));
+        assert!(s.varies_by_year("kg.public_seats"));
+        assert_eq!(s.lever_value_in("kg.public_seats", 2022), 500.0);
+        assert_eq!(s.lever_value_in("kg.public_seats", 2023), base);
+        let s = s.reduce(Action::SetLeverYear("kg.public_seats".into(), 2022, base));
+        assert!(!s.is_changed("kg.public_seats"), "back to baseline in every year");
+        // every year the same → one number
+        let mut s = s;
+        for y in 2021..=2030 {
+            s = s.reduce(Action::SetLeverYear("kg.public_seats".into(), y, 300.0));
+        }
+        assert_eq!(
+            s.scenario.levers.get("kg.public_seats"),
+            Some(&LeverValue::Constant(300.0))
+        );
+        // not for levers that take one number, nor outside the years
+        let s2 = s
+            .clone()
+            .reduce(Action::SetLeverYear("funds.step_years".into(), 2022, 5.0));
+        assert!(!s2.is_changed("funds.step_years"));
+        let s3 = s
+            .clone()
+            .reduce(Action::SetLeverYear("kg.public_seats".into(), 2040, 5.0));
+        assert_eq!(s3, s);
+    }
+
+    #[test]
+    fn charts_toggle_and_show() {
+        let s = state();
+        let n = s.charts.len();
+        let s = s.reduce(Action::ToggleChart("finance".into()));
+        assert_eq!(s.charts.len(), n + 1);
+        let s = s.reduce(Action::ToggleChart("finance".into()));
+        assert_eq!(s.charts.len(), n);
+        let s = s.reduce(Action::ShowChart("funds".into()));
+        assert_eq!(s.charts[0], "funds");
+        assert_eq!(s.focus, Some(("funds".to_string(), 0)));
+        let s = s.reduce(Action::ShowChart("funds".into()));
+        assert_eq!(s.focus, Some(("funds".to_string(), 1)), "a second click scrolls again");
+        let unchanged = s.clone().reduce(Action::ToggleChart("no-such-chart".into()));
+        assert_eq!(unchanged.charts, s.charts);
     }
 
     #[test]

@@ -34,14 +34,8 @@ fn the_panic_banner_shows_the_message_as_text_with_reload() {
         banner.query_selector("b").unwrap().is_none(),
         "message must not be parsed as HTML"
     );
-    let reload = banner
-        .query_selector(".error-reload")
-        .unwrap()
-        .expect("reload button");
-    assert_eq!(
-        reload.get_attribute("onclick").as_deref(),
-        Some("location.reload()")
-    );
+    let reload = banner.query_selector(".error-reload").unwrap().expect("reload button");
+    assert_eq!(reload.get_attribute("onclick").as_deref(), Some("location.reload()"));
     // showing again updates the same banner
     panic_banner::show("second");
     assert_eq!(
@@ -62,14 +56,10 @@ async fn the_app_renders_in_chinese_and_switches_language() {
     yew::scheduler::flush().await;
     let title = root.query_selector(".title-main").unwrap().unwrap();
     assert_eq!(title.text_content().unwrap(), "教育规划模拟器");
-    let rows = root
-        .query_selector_all(".target-board tbody tr")
-        .unwrap()
-        .length();
+    let rows = root.query_selector_all(".target-board tbody tr").unwrap().length();
     assert!(rows >= 10, "target rows: {rows}");
     let button: web_sys::HtmlElement =
-        wasm_bindgen::JsCast::dyn_into(root.query_selector(".lang-switch").unwrap().unwrap())
-            .unwrap();
+        wasm_bindgen::JsCast::dyn_into(root.query_selector(".lang-switch").unwrap().unwrap()).unwrap();
     button.click();
     yew::scheduler::flush().await;
     assert_eq!(
@@ -81,11 +71,7 @@ async fn the_app_renders_in_chinese_and_switches_language() {
         "EduPlan"
     );
     assert_eq!(
-        document()
-            .document_element()
-            .unwrap()
-            .get_attribute("lang")
-            .as_deref(),
+        document().document_element().unwrap().get_attribute("lang").as_deref(),
         Some("en")
     );
 }

@@ -13,7 +13,7 @@ pub fn Footer() -> Html {
     html! {
         <footer class="app-footer">
             <p>{ t.privacy_note }</p>
-            <p class="as-of">{ t.data_as_of }{ "：" }{ lang.pick(&ds.as_of.zh, &ds.as_of.en) }</p>
+            <p class="as-of">{ t.data_as_of }{ t.colon }{ lang.pick(&ds.as_of.zh, &ds.as_of.en) }</p>
         </footer>
     }
 }

@@ -31,10 +31,10 @@ pub fn Header() -> Html {
             </div>
             <div class="header-meta">
                 <p class="dataset-line">
-                    <span class="label">{ t.dataset }{ "：" }</span>
+                    <span class="label">{ t.dataset }{ t.colon }</span>
                     <span class="dataset-name">{ lang.pick(&ds.name.zh, &ds.name.en) }</span>
                     <span class="sep">{ " · " }</span>
-                    <span class="label">{ t.data_as_of }{ "：" }</span>
+                    <span class="label">{ t.data_as_of }{ t.colon }</span>
                     <span>{ lang.pick(&ds.as_of.zh, &ds.as_of.en) }</span>
                 </p>
                 <button type="button" class="lang-switch" {onclick} lang={other.tag()}

@@ -5,6 +5,7 @@ use eduplan_model::catalogue::{LeverSpec, LeverUnit};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use crate::components::year_editor::YearEditor;
 use crate::context::use_ctx;
 use crate::state::Action;
 use crate::units;
@@ -22,6 +23,8 @@ pub fn LeverControl(props: &LeverControlProps) -> Html {
     let spec = props.spec;
     let value = ctx.state.lever_value(spec.id);
     let changed = ctx.state.is_changed(spec.id);
+    let varies = ctx.state.varies_by_year(spec.id);
+    let open = use_state(|| false);
     let scale = units::scale(spec.unit);
     let id = spec.id.replace('.', "-");
     let label = lang.pick(spec.label_zh, spec.label_en);
@@ -39,11 +42,7 @@ pub fn LeverControl(props: &LeverControlProps) -> Html {
                 ctx.dispatch(Action::SetLever(lever.clone(), v / scale));
             } else {
                 // not a number: show the current value again
-                input.set_value(&units::display(
-                    ctx.state.lever_value(&lever),
-                    spec.step,
-                    spec.unit,
-                ));
+                input.set_value(&units::display(ctx.state.lever_value(&lever), spec.step, spec.unit));
             }
         }
     };
@@ -98,17 +97,38 @@ pub fn LeverControl(props: &LeverControlProps) -> Html {
         }
     };
 
+    let on_toggle_years = {
+        let open = open.clone();
+        Callback::from(move |_| open.set(!*open))
+    };
+
     html! {
         <div class={classes!("lever", changed.then_some("changed"))} data-lever={spec.id}>
             <div class="lever-head">
                 <label for={format!("lever-{id}")} class="lever-label">{ label }</label>
-                if changed {
-                    <button type="button" class="lever-reset" onclick={on_reset} title={t.reset_lever}
-                        aria-label={format!("{}: {}", t.reset_lever, label)}>{ "↺" }</button>
-                }
+                <span class="lever-actions">
+                    if spec.per_year {
+                        <button type="button" class={classes!("lever-years", varies.then_some("on"))} onclick={on_toggle_years}
+                            aria-expanded={open.to_string()} aria-controls={format!("years-{id}")}
+                            aria-label={format!("{}: {}", t.per_year_editor, label)}>{ t.per_year }</button>
+                    }
+                    if changed {
+                        <button type="button" class="lever-reset" onclick={on_reset} title={t.reset_lever}
+                            aria-label={format!("{}: {}", t.reset_lever, label)}>{ "↺" }</button>
+                    }
+                </span>
             </div>
             { control }
-            <p class="lever-help" id={format!("help-{id}")}>{ help }</p>
+            if varies { <p class="lever-varies">{ t.varies_note }</p> }
+            <p class="lever-help" id={format!("help-{id}")}>
+                { help }
+                if spec.unit != LeverUnit::Choice {
+                    <span class="lever-range">{ format!("（{}–{} {}）", units::display(spec.min, spec.step, spec.unit), units::display(spec.max, spec.step, spec.unit), unit) }</span>
+                }
+            </p>
+            if *open {
+                <div id={format!("years-{id}")}><YearEditor {spec} /></div>
+            }
         </div>
     }
 }

@@ -20,12 +20,7 @@ fn group_name(g: LeverGroup, t: &Strings) -> &'static str {
     }
 }
 
-fn groups(
-    kind: LeverKind,
-) -> Vec<(
-    LeverGroup,
-    Vec<&'static eduplan_model::catalogue::LeverSpec>,
-)> {
+fn groups(kind: LeverKind) -> Vec<(LeverGroup, Vec<&'static eduplan_model::catalogue::LeverSpec>)> {
     let mut out: Vec<(LeverGroup, Vec<_>)> = Vec::new();
     for l in levers().iter().filter(|l| l.kind == kind) {
         match out.iter_mut().find(|(g, _)| *g == l.group) {
@@ -44,10 +39,7 @@ pub fn LeversPanel() -> Html {
         let ctx = ctx.clone();
         Callback::from(move |_| ctx.dispatch(a.clone()))
     };
-    let section = |kind: LeverKind,
-                   title: &'static str,
-                   reset_label: &'static str,
-                   action: Action| {
+    let section = |kind: LeverKind, title: &'static str, reset_label: &'static str, action: Action| {
         let any_changed = match kind {
             LeverKind::Policy => !ctx.state.scenario.levers.is_empty(),
             LeverKind::Assumption => !ctx.state.scenario.assumptions.is_empty(),
@@ -67,8 +59,7 @@ pub fn LeversPanel() -> Html {
             </section>
         }
     };
-    let nothing_changed =
-        ctx.state.scenario.levers.is_empty() && ctx.state.scenario.assumptions.is_empty();
+    let nothing_changed = ctx.state.scenario.levers.is_empty() && ctx.state.scenario.assumptions.is_empty();
     html! {
         <aside class="levers-panel">
             { section(LeverKind::Policy, t.policies, t.reset_policies, Action::ResetPolicies) }

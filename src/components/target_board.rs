@@ -7,13 +7,23 @@ use eduplan_model::format::{self, Locale};
 use eduplan_model::targets::TargetResult;
 use yew::prelude::*;
 
+use crate::charts::specs::chart_for_indicator;
 use crate::context::use_ctx;
 use crate::i18n::Lang;
+use crate::state::Action;
 
 pub fn locale(lang: Lang) -> Locale {
     match lang {
         Lang::Zh => Locale::Zh,
         Lang::En => Locale::En,
+    }
+}
+
+/// How far a value is from its threshold: shares in percentage points.
+fn margin_text(m: f64, unit: IndicatorUnit, loc: Locale, t: &crate::i18n::Strings) -> String {
+    match unit {
+        IndicatorUnit::Share => format!("{:.1}{}", m * 100.0, t.points),
+        _ => format::value(m, unit, loc),
     }
 }
 
@@ -35,38 +45,42 @@ pub fn TargetBoard() -> Html {
     let lang = ctx.lang();
     let loc = locale(lang);
     let ds = &ctx.dataset;
-    let met_count = ctx
-        .current
-        .targets
-        .iter()
-        .filter(|r| r.met == Some(true))
-        .count();
+    let met_count = ctx.current.targets.iter().filter(|r| r.met == Some(true)).count();
     let rows = ds.targets.iter().zip(&ctx.current.targets).zip(&ctx.baseline.targets).map(|((spec, cur), base)| {
         let unit = indicator_spec(&spec.indicator).map_or(IndicatorUnit::Persons, |s| s.unit);
         let estimate = indicator_spec(&spec.indicator).is_some_and(|s| ds.rests_on_estimates(&s.depends));
         let value = cur.value.map_or_else(|| "–".to_string(), |v| format::value(v, unit, loc));
         let base_value = base.value.map_or_else(|| "–".to_string(), |v| format::value(v, unit, loc));
         let changed = cur.value != base.value;
-        let (status_class, status) = match cur.met {
-            Some(true) => ("met", t.met.to_string()),
+        let (status_class, status, gap) = match cur.met {
+            Some(true) => ("met", t.met.to_string(), None),
             Some(false) => {
-                let gap = cur.margin.map(|m| format::value(m.abs(), unit, loc)).unwrap_or_default();
-                ("missed", format!("{} ({} {})", t.missed, t.by, gap))
+                let gap = cur.margin.map(|m| margin_text(m.abs(), unit, loc, t)).unwrap_or_default();
+                ("missed", t.missed.to_string(), Some(format!("{} {}", t.by, gap)))
             }
-            None => ("beyond", t.beyond_horizon.to_string()),
+            None => ("beyond", t.beyond_horizon.to_string(), None),
         };
         let first = cur.first_year_met.map_or_else(|| t.never.to_string(), |y| y.to_string());
         let label = lang.pick(&spec.label.zh, &spec.label.en);
         let note = lang.pick(&spec.note.zh, &spec.note.en);
+        let show = chart_for_indicator(&spec.indicator).map(|c| {
+            let ctx = ctx.clone();
+            let id = c.id.to_string();
+            Callback::from(move |_| ctx.dispatch(Action::ShowChart(id.clone())))
+        });
         html! {
             <tr class={classes!("target-row", status_class)} data-target={spec.id.clone()}>
                 <th scope="row" class="target-label">
-                    <span>{ label }</span>
-                    if !note.is_empty() { <span class="target-note">{ note }</span> }
+                    if let Some(onclick) = show {
+                        <button type="button" class="target-link" {onclick} title={t.show_chart}>{ label }</button>
+                    } else {
+                        <span>{ label }</span>
+                    }
+                    if !note.is_empty() { <span class="target-note" title={note.to_string()}>{ note }</span> }
                 </th>
                 <td class="num">{ spec.year }</td>
                 <td class={classes!("num", "target-value", changed.then_some("changed"))}>
-                    { value }
+                    <span class="value-text">{ value }</span>
                     if estimate {
                         <abbr class="estimate-mark" title={t.estimate_tooltip} aria-label={t.estimate_tooltip}>{ t.estimate_mark }</abbr>
                     }
@@ -75,6 +89,7 @@ pub fn TargetBoard() -> Html {
                 <td class="num">{ threshold_text(cur, unit, loc) }</td>
                 <td class={classes!("status", status_class)}>
                     <span class="status-dot" aria-hidden="true"></span>{ status }
+                    if let Some(g) = gap { <span class="status-gap">{ g }</span> }
                 </td>
                 <td class="num">{ first }</td>
             </tr>

@@ -33,5 +33,5 @@ export async function openApp(browser, { path = '', viewport = { width: 1366, he
 
 /** The text of a target's projected value cell. */
 export async function targetValue(page, id) {
-  return (await page.locator(`tr[data-target="${id}"] .target-value`).innerText()).trim();
+  return (await page.locator(`tr[data-target="${id}"] .target-value .value-text`).innerText()).trim();
 }

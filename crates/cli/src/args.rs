@@ -52,11 +52,7 @@ pub fn parse(argv: &[String]) -> Result<Command, String> {
     let mut positional = Vec::new();
     let mut it = rest.iter();
     while let Some(a) = it.next() {
-        let mut value = |name: &str| {
-            it.next()
-                .cloned()
-                .ok_or_else(|| format!("{name} needs a value"))
-        };
+        let mut value = |name: &str| it.next().cloned().ok_or_else(|| format!("{name} needs a value"));
         match a.as_str() {
             "--dataset" => dataset = Some(value("--dataset")?),
             "--format" => {
@@ -69,10 +65,7 @@ pub fn parse(argv: &[String]) -> Result<Command, String> {
             "--zones" => zones = true,
             "--horizon" => {
                 let v = value("--horizon")?;
-                horizon = Some(
-                    v.parse()
-                        .map_err(|_| format!("--horizon needs a year, not '{v}'"))?,
-                );
+                horizon = Some(v.parse().map_err(|_| format!("--horizon needs a year, not '{v}'"))?);
             }
             "--out" => out = Some(value("--out")?),
             "-h" | "--help" => return Ok(Command::Help),

@@ -78,8 +78,7 @@ fn run(argv: &[String]) -> Result<String, String> {
             out,
         } => {
             let ds = dataset(d.as_deref())?;
-            let sc = Scenario::from_json(&read(&scenario, "scenario")?)
-                .map_err(|e| format!("{scenario}: {e}"))?;
+            let sc = Scenario::from_json(&read(&scenario, "scenario")?).map_err(|e| format!("{scenario}: {e}"))?;
             sc.validate(&ds).map_err(|e| format!("{scenario}: {e}"))?;
             let horizon = horizon.unwrap_or(ds.horizon);
             if horizon <= ds.base_year || horizon > ds.max_horizon {
@@ -96,8 +95,7 @@ fn run(argv: &[String]) -> Result<String, String> {
             };
             match out {
                 Some(path) => {
-                    std::fs::write(&path, text)
-                        .map_err(|e| format!("cannot write '{path}': {e}"))?;
+                    std::fs::write(&path, text).map_err(|e| format!("cannot write '{path}': {e}"))?;
                     Ok(String::new())
                 }
                 None => Ok(text),
@@ -118,11 +116,7 @@ mod tests {
     fn catalogue_commands_print_json() {
         let out = run(&argv(&["levers"])).unwrap();
         let v: serde_json::Value = serde_json::from_str(&out).unwrap();
-        assert!(v
-            .as_array()
-            .unwrap()
-            .iter()
-            .any(|l| l["id"] == "kg.public_seats"));
+        assert!(v.as_array().unwrap().iter().any(|l| l["id"] == "kg.public_seats"));
         let out = run(&argv(&["indicators"])).unwrap();
         assert!(out.contains("\"kg.ger\""));
     }

@@ -31,11 +31,7 @@ fn bench(c: &mut Criterion) {
         b.iter(|| project(std::hint::black_box(&ds), std::hint::black_box(&busy)))
     });
     c.bench_function("dataset/parse", |b| {
-        b.iter(|| {
-            Dataset::from_json(std::hint::black_box(
-                eduplan_model::dataset::DEFAULT_DATASET_JSON,
-            ))
-        })
+        b.iter(|| Dataset::from_json(std::hint::black_box(eduplan_model::dataset::DEFAULT_DATASET_JSON)))
     });
 }
 

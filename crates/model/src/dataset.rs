@@ -312,8 +312,7 @@ impl Dataset {
 
     /// Whether the value with source id `src` rests on an estimate.
     pub fn is_estimate(&self, src: &str) -> bool {
-        self.source(src)
-            .is_none_or(|s| s.kind == SourceKind::Estimate)
+        self.source(src).is_none_or(|s| s.kind == SourceKind::Estimate)
     }
 
     /// Whether any value under the provenance path prefixes `depends` (as
@@ -330,11 +329,7 @@ impl Dataset {
 
     /// Births in `year`, if recorded in the dataset.
     pub fn recorded_births(&self, year: Year) -> Option<f64> {
-        self.demography
-            .births
-            .iter()
-            .find(|b| b.year == year)
-            .map(|b| b.value)
+        self.demography.births.iter().find(|b| b.year == year).map(|b| b.value)
     }
 
     /// Every (path, source id) pair, for validation and the Data panel.
@@ -346,91 +341,43 @@ impl Dataset {
         let fi = &self.finance;
         let mut out: Vec<(String, &str)> = vec![
             ("demography.residents".into(), &d.residents.src),
-            (
-                "demography.crude_death_rate".into(),
-                &d.crude_death_rate.src,
-            ),
-            (
-                "demography.adult_net_migration".into(),
-                &d.adult_net_migration.src,
-            ),
-            (
-                "demography.birth_variants.low".into(),
-                &d.birth_variants.low.src,
-            ),
+            ("demography.crude_death_rate".into(), &d.crude_death_rate.src),
+            ("demography.adult_net_migration".into(), &d.adult_net_migration.src),
+            ("demography.birth_variants.low".into(), &d.birth_variants.low.src),
             (
                 "demography.birth_variants.central".into(),
                 &d.birth_variants.central.src,
             ),
-            (
-                "demography.birth_variants.high".into(),
-                &d.birth_variants.high.src,
-            ),
-            (
-                "demography.birth_zone_share".into(),
-                &d.birth_zone_share.src,
-            ),
+            ("demography.birth_variants.high".into(), &d.birth_variants.high.src),
+            ("demography.birth_zone_share".into(), &d.birth_zone_share.src),
             ("demography.population".into(), &d.population.src),
-            (
-                "demography.net_migration_rate".into(),
-                &d.net_migration_rate.src,
-            ),
-            (
-                "demography.rural_to_town_rate".into(),
-                &d.rural_to_town_rate.src,
-            ),
+            ("demography.net_migration_rate".into(), &d.net_migration_rate.src),
+            ("demography.rural_to_town_rate".into(), &d.rural_to_town_rate.src),
             ("kindergarten.class_size".into(), &k.class_size.src),
             ("kindergarten.participation".into(), &k.participation.src),
-            (
-                "kindergarten.participation_max".into(),
-                &k.participation_max.src,
-            ),
-            (
-                "kindergarten.private_preference".into(),
-                &k.private_preference.src,
-            ),
-            (
-                "kindergarten.closure_threshold".into(),
-                &k.closure_threshold.src,
-            ),
+            ("kindergarten.participation_max".into(), &k.participation_max.src),
+            ("kindergarten.private_preference".into(), &k.private_preference.src),
+            ("kindergarten.closure_threshold".into(), &k.closure_threshold.src),
             ("kindergarten.closure_rate".into(), &k.closure_rate.src),
-            (
-                "kindergarten.teachers_per_class".into(),
-                &k.teachers_per_class.src,
-            ),
+            ("kindergarten.teachers_per_class".into(), &k.teachers_per_class.src),
             ("flows.intake_rate".into(), &f.intake_rate.src),
             ("flows.primary_to_junior".into(), &f.primary_to_junior.src),
-            (
-                "flows.vocational_outside_share".into(),
-                &f.vocational_outside_share.src,
-            ),
+            ("flows.vocational_outside_share".into(), &f.vocational_outside_share.src),
             ("flows.vocational_outside".into(), &f.vocational_outside.src),
             ("norms.class_size".into(), &n.class_size.src),
             ("norms.teachers_per_class".into(), &n.teachers_per_class.src),
             ("norms.pupils_per_teacher".into(), &n.pupils_per_teacher.src),
             ("norms.large_class".into(), &n.large_class.src),
             ("norms.super_large_class".into(), &n.super_large_class.src),
-            (
-                "norms.kg_children_per_teacher".into(),
-                &n.kg_children_per_teacher.src,
-            ),
+            ("norms.kg_children_per_teacher".into(), &n.kg_children_per_teacher.src),
             ("special.prevalence".into(), &self.special.prevalence.src),
             ("special.placed".into(), &self.special.placed.src),
-            (
-                "teachers.trainee_years".into(),
-                &self.teachers.trainee_years.src,
-            ),
+            ("teachers.trainee_years".into(), &self.teachers.trainee_years.src),
             ("finance.budget".into(), &fi.budget.src),
             ("finance.salary".into(), &fi.salary.src),
             ("finance.public_funds".into(), &fi.public_funds.src),
-            (
-                "finance.inclusive_subsidy".into(),
-                &fi.inclusive_subsidy.src,
-            ),
-            (
-                "finance.special_per_pupil".into(),
-                &fi.special_per_pupil.src,
-            ),
+            ("finance.inclusive_subsidy".into(), &fi.inclusive_subsidy.src),
+            ("finance.special_per_pupil".into(), &fi.special_per_pupil.src),
             ("finance.classroom_cost".into(), &fi.classroom_cost.src),
             ("finance.kg_seat_cost".into(), &fi.kg_seat_cost.src),
             ("finance.conversion_cost".into(), &fi.conversion_cost.src),
@@ -438,10 +385,7 @@ impl Dataset {
         ];
         for l in Level::FLOW {
             let r = f.rates.of(l);
-            out.push((
-                format!("flows.rates.{}.repetition", l.key()),
-                &r.repetition.src,
-            ));
+            out.push((format!("flows.rates.{}.repetition", l.key()), &r.repetition.src));
             out.push((format!("flows.rates.{}.dropout", l.key()), &r.dropout.src));
         }
         for b in &d.births {
@@ -486,10 +430,7 @@ impl Dataset {
             );
         }
         if self.max_horizon - self.base_year > 40 {
-            return bad(
-                "max_horizon",
-                "a projection may span at most 40 years".into(),
-            );
+            return bad("max_horizon", "a projection may span at most 40 years".into());
         }
         for (path, src) in self.provenance() {
             if self.source(src).is_none() {
@@ -502,21 +443,14 @@ impl Dataset {
         if d.population.value.len() != nz {
             return bad(
                 "demography.population",
-                format!(
-                    "needs one row per zone ({nz}), got {}",
-                    d.population.value.len()
-                ),
+                format!("needs one row per zone ({nz}), got {}", d.population.value.len()),
             );
         }
         for (i, row) in d.population.value.iter().enumerate() {
             if row.len() != AGES {
                 return bad(
                     "demography.population",
-                    format!(
-                        "zone {} needs {AGES} ages (0–18), got {}",
-                        self.zones[i].id,
-                        row.len()
-                    ),
+                    format!("zone {} needs {AGES} ages (0–18), got {}", self.zones[i].id, row.len()),
                 );
             }
             check_finite_nonneg("demography.population", row)?;
@@ -526,20 +460,14 @@ impl Dataset {
             ("demography.rural_to_town_rate", &d.rural_to_town_rate.value),
         ] {
             if v.len() != AGES {
-                return bad(
-                    path,
-                    format!("needs {AGES} values (ages 0–18), got {}", v.len()),
-                );
+                return bad(path, format!("needs {AGES} values (ages 0–18), got {}", v.len()));
             }
             if v.iter().any(|x| !x.is_finite() || *x <= -1.0 || *x >= 1.0) {
                 return bad(path, "rates must lie strictly between −1 and 1".into());
             }
         }
         if d.rural_to_town_rate.value.iter().any(|x| *x < 0.0) {
-            return bad(
-                "demography.rural_to_town_rate",
-                "rates cannot be negative".into(),
-            );
+            return bad("demography.rural_to_town_rate", "rates cannot be negative".into());
         }
         if d.birth_zone_share.value.len() != nz {
             return bad(
@@ -550,26 +478,17 @@ impl Dataset {
         check_finite_nonneg("demography.birth_zone_share", &d.birth_zone_share.value)?;
         let s: f64 = d.birth_zone_share.value.iter().sum();
         if (s - 1.0).abs() > 1e-6 {
-            return bad(
-                "demography.birth_zone_share",
-                format!("shares must sum to 1, got {s}"),
-            );
+            return bad("demography.birth_zone_share", format!("shares must sum to 1, got {s}"));
         }
         if d.births.is_empty() {
-            return bad(
-                "demography.births",
-                "at least one recorded year is needed".into(),
-            );
+            return bad("demography.births", "at least one recorded year is needed".into());
         }
         check_finite_nonneg(
             "demography.births",
             &d.births.iter().map(|b| b.value).collect::<Vec<_>>(),
         )?;
         if !d.births.windows(2).all(|w| w[0].year < w[1].year) {
-            return bad(
-                "demography.births",
-                "years must be strictly increasing".into(),
-            );
+            return bad("demography.births", "years must be strictly increasing".into());
         }
         for (path, p) in [
             ("low", &d.birth_variants.low),
@@ -591,27 +510,12 @@ impl Dataset {
         }
         let k = &self.kindergarten;
         if k.participation.value.len() != nz {
-            return bad(
-                "kindergarten.participation",
-                format!("needs one value per zone ({nz})"),
-            );
+            return bad("kindergarten.participation", format!("needs one value per zone ({nz})"));
         }
-        if k.participation
-            .value
-            .iter()
-            .any(|x| !(0.0..=1.0).contains(x))
-        {
-            return bad(
-                "kindergarten.participation",
-                "values must lie in 0..1".into(),
-            );
+        if k.participation.value.iter().any(|x| !(0.0..=1.0).contains(x)) {
+            return bad("kindergarten.participation", "values must lie in 0..1".into());
         }
-        if k.class_size
-            .value
-            .iter()
-            .any(|x| !(*x >= 1.0 && x.is_finite()))
-            || k.teachers_per_class.value <= 0.0
-        {
+        if k.class_size.value.iter().any(|x| !(*x >= 1.0 && x.is_finite())) || k.teachers_per_class.value <= 0.0 {
             return bad(
                 "kindergarten.class_size",
                 "class sizes and teachers per class must be positive".into(),
@@ -619,10 +523,7 @@ impl Dataset {
         }
         for l in Level::FLOW {
             let r = self.flows.rates.of(l);
-            for (name, v) in [
-                ("repetition", &r.repetition.value),
-                ("dropout", &r.dropout.value),
-            ] {
+            for (name, v) in [("repetition", &r.repetition.value), ("dropout", &r.dropout.value)] {
                 if v.len() != l.grades() {
                     return bad(
                         &format!("flows.rates.{}.{name}", l.key()),
@@ -657,13 +558,8 @@ impl Dataset {
         if self.flows.vocational_outside.value.len() != 3 {
             return bad("flows.vocational_outside", "needs 3 grades".into());
         }
-        check_finite_nonneg(
-            "flows.vocational_outside",
-            &self.flows.vocational_outside.value,
-        )?;
-        if self.norms.large_class.value == 0
-            || self.norms.super_large_class.value <= self.norms.large_class.value
-        {
+        check_finite_nonneg("flows.vocational_outside", &self.flows.vocational_outside.value)?;
+        if self.norms.large_class.value == 0 || self.norms.super_large_class.value <= self.norms.large_class.value {
             return bad(
                 "norms.super_large_class",
                 "need 0 < large_class < super_large_class".into(),
@@ -706,22 +602,12 @@ impl Dataset {
             check_finite_nonneg(&path, &[s.teachers])?;
             match (s.kind.provider(), s.seats) {
                 (Some(_), Some(seats)) if seats.is_finite() && seats >= 0.0 => {}
-                (Some(_), _) => {
-                    return bad(
-                        &path,
-                        "a kindergarten needs a non-negative number of seats".into(),
-                    )
-                }
+                (Some(_), _) => return bad(&path, "a kindergarten needs a non-negative number of seats".into()),
                 (None, Some(_)) => return bad(&path, "only kindergartens have seats".into()),
                 (None, None) => {}
             }
         }
-        for l in [
-            Level::Primary,
-            Level::Junior,
-            Level::Senior,
-            Level::Vocational,
-        ] {
+        for l in [Level::Primary, Level::Junior, Level::Senior, Level::Vocational] {
             if !self.schools.iter().any(|s| s.kind.teaches(l)) {
                 return bad("schools", format!("no school teaches level {}", l.key()));
             }

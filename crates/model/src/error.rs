@@ -59,31 +59,17 @@ impl fmt::Display for ScenarioError {
             ScenarioError::Json(e) => {
                 write!(f, "scenario is not valid JSON of the expected shape: {e}")
             }
-            ScenarioError::UnknownLever(id) => write!(
-                f,
-                "unknown lever '{id}' (run `eduplan levers` for the list)"
-            ),
+            ScenarioError::UnknownLever(id) => write!(f, "unknown lever '{id}' (run `eduplan levers` for the list)"),
             ScenarioError::WrongSection { id, expected } => {
                 write!(f, "lever '{id}' belongs under \"{expected}\"")
             }
-            ScenarioError::OutOfRange {
-                id,
-                value,
-                min,
-                max,
-            } => write!(
-                f,
-                "lever '{id}': {value} is outside its range {min}..={max}"
-            ),
+            ScenarioError::OutOfRange { id, value, min, max } => {
+                write!(f, "lever '{id}': {value} is outside its range {min}..={max}")
+            }
             ScenarioError::NotANumber { id } => {
                 write!(f, "lever '{id}': value must be a finite number")
             }
-            ScenarioError::BadYear {
-                id,
-                year,
-                first,
-                last,
-            } => write!(
+            ScenarioError::BadYear { id, year, first, last } => write!(
                 f,
                 "lever '{id}': year '{year}' is not a projection year ({first}..={last})"
             ),

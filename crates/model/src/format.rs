@@ -18,9 +18,7 @@ pub fn group_thousands(x: f64, decimals: usize) -> String {
         return "–".into();
     }
     let s = format!("{:.*}", decimals, x.abs());
-    let (int, frac) = s
-        .split_once('.')
-        .map_or((s.as_str(), None), |(a, b)| (a, Some(b)));
+    let (int, frac) = s.split_once('.').map_or((s.as_str(), None), |(a, b)| (a, Some(b)));
     let mut out = String::with_capacity(s.len() + s.len() / 3);
     for (i, c) in int.chars().enumerate() {
         if i > 0 && (int.len() - i) % 3 == 0 {
@@ -141,14 +139,8 @@ mod tests {
     #[test]
     fn values_by_unit() {
         assert_eq!(value(0.5, IndicatorUnit::Share, Locale::En), "50.0%");
-        assert_eq!(
-            value(45.26, IndicatorUnit::PupilsPerClass, Locale::Zh),
-            "45.3"
-        );
-        assert_eq!(
-            value(950.0, IndicatorUnit::YuanPerPupil, Locale::Zh),
-            "950元"
-        );
+        assert_eq!(value(45.26, IndicatorUnit::PupilsPerClass, Locale::Zh), "45.3");
+        assert_eq!(value(950.0, IndicatorUnit::YuanPerPupil, Locale::Zh), "950元");
         assert_eq!(value(12345.0, IndicatorUnit::Pupils, Locale::Zh), "1.23万");
     }
 }

@@ -18,12 +18,7 @@ pub enum Level {
 
 impl Level {
     /// The four grade-flow levels, in the order pupils pass through them.
-    pub const FLOW: [Level; 4] = [
-        Level::Primary,
-        Level::Junior,
-        Level::Senior,
-        Level::Vocational,
-    ];
+    pub const FLOW: [Level; 4] = [Level::Primary, Level::Junior, Level::Senior, Level::Vocational];
 
     /// Number of grades (for kindergarten: the three age groups 3, 4, 5).
     pub fn grades(self) -> usize {
@@ -152,9 +147,6 @@ mod tests {
         let k = SchoolKind::Kindergarten(Provider::Inclusive);
         let j = serde_json::to_string(&k).unwrap();
         assert_eq!(j, r#"{"kindergarten":"inclusive"}"#);
-        assert_eq!(
-            serde_json::to_string(&SchoolKind::NineYear).unwrap(),
-            r#""nine_year""#
-        );
+        assert_eq!(serde_json::to_string(&SchoolKind::NineYear).unwrap(), r#""nine_year""#);
     }
 }

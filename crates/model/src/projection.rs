@@ -26,9 +26,7 @@ pub struct Projection {
 
 impl Projection {
     pub(crate) fn from_records(ds: &Dataset, records: Vec<Rec>) -> Projection {
-        let years: Vec<Year> = (0..records.len())
-            .map(|i| ds.base_year + i as i32)
-            .collect();
+        let years: Vec<Year> = (0..records.len()).map(|i| ds.base_year + i as i32).collect();
         let specs = indicators();
         let series: Vec<Vec<f64>> = specs
             .iter()
@@ -73,10 +71,7 @@ impl Projection {
             Some((base, zone)) => {
                 let i = indicator_index(base)?;
                 let z = self.zones.iter().position(|x| x == zone)?;
-                let k = self
-                    .zone_series
-                    .binary_search_by_key(&i, |(j, _)| *j)
-                    .ok()?;
+                let k = self.zone_series.binary_search_by_key(&i, |(j, _)| *j).ok()?;
                 self.zone_series[k].1.get(z).map(|v| v.as_slice())
             }
             None => indicator_index(id).map(|i| self.series[i].as_slice()),

@@ -115,9 +115,7 @@ fn parse_year(id: &str, y: &str, ds: &Dataset) -> Result<Year, ScenarioError> {
 
 /// The baseline value of a lever for a dataset (dataset override or catalogue default).
 pub fn default_value(spec: &LeverSpec, ds: &Dataset) -> f64 {
-    ds.lever_defaults
-        .get(spec.id)
-        .map_or(spec.default, |p| p.value)
+    ds.lever_defaults.get(spec.id).map_or(spec.default, |p| p.value)
 }
 
 /// Every lever's value for every year from the base year to `horizon`
@@ -149,9 +147,7 @@ impl Resolved {
                     }
                     Some(LeverValue::ByYear(m)) if spec.per_year => {
                         for (y, v) in m {
-                            if let (Ok(year), Ok(())) =
-                                (parse_year(spec.id, y, ds), check_value(spec, *v))
-                            {
+                            if let (Ok(year), Ok(())) = (parse_year(spec.id, y, ds), check_value(spec, *v)) {
                                 if let Some(x) = row.get_mut((year - ds.base_year) as usize) {
                                     *x = *v;
                                 }

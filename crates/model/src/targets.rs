@@ -52,9 +52,7 @@ impl Rule {
 
     pub fn met(&self, value: f64, base: f64) -> bool {
         let (lo, hi) = self.bounds(base);
-        value.is_finite()
-            && lo.is_none_or(|l| value >= l - EPS)
-            && hi.is_none_or(|h| value <= h + EPS)
+        value.is_finite() && lo.is_none_or(|l| value >= l - EPS) && hi.is_none_or(|h| value <= h + EPS)
     }
 
     /// Signed distance to the nearest bound: positive when met (by how much),
@@ -149,11 +147,7 @@ mod tests {
         );
         assert_eq!(r.threshold_low, Some(950.0));
         assert_eq!(r.met, Some(true));
-        let r = evaluate(
-            &spec(Rule::AtLeastBaseTimes(2.0), 2021),
-            &[2020, 2021],
-            &[30.0, 59.0],
-        );
+        let r = evaluate(&spec(Rule::AtLeastBaseTimes(2.0), 2021), &[2020, 2021], &[30.0, 59.0]);
         assert_eq!(r.met, Some(false));
     }
 

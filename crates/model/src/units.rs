@@ -79,9 +79,7 @@ mod tests {
 
     #[test]
     fn share_deserialises_with_a_message() {
-        let e = serde_json::from_str::<Share>("1.5")
-            .unwrap_err()
-            .to_string();
+        let e = serde_json::from_str::<Share>("1.5").unwrap_err().to_string();
         assert!(e.contains("not a share"), "{e}");
         assert_eq!(serde_json::from_str::<Share>("0.25").unwrap().get(), 0.25);
     }

@@ -18,8 +18,7 @@ fn baseline() -> (Dataset, Projection) {
 fn with(levers: &[(&str, f64)]) -> Scenario {
     let mut s = Scenario::default();
     for (id, v) in levers {
-        s.set(id, LeverValue::Constant(*v))
-            .expect("catalogue lever");
+        s.set(id, LeverValue::Constant(*v)).expect("catalogue lever");
     }
     s
 }
@@ -52,18 +51,10 @@ fn shows_the_birth_cliff() {
     let (d, p) = baseline();
     let i2020 = p.value("primary.intake", 2020).unwrap();
     let i2027 = p.value("primary.intake", 2027).unwrap();
-    assert!(
-        i2027 <= 0.75 * i2020,
-        "grade-1 intake 2027 {i2027} vs 2020 {i2020}"
-    );
+    assert!(i2027 <= 0.75 * i2020, "grade-1 intake 2027 {i2027} vs 2020 {i2020}");
     // births fell by about a third in five years
     let b = |y| d.recorded_births(y).unwrap();
-    assert!(
-        b(2022) < 0.6 * b(2016),
-        "births 2016 {} → 2022 {}",
-        b(2016),
-        b(2022)
-    );
+    assert!(b(2022) < 0.6 * b(2016), "births 2016 {} → 2022 {}", b(2016), b(2022));
     assert_eq!(p.value("pop.births", 2022), Some(b(2022)));
     // and kindergarten-age children follow three years later
     assert!(p.value("pop.age_3_5", 2025).unwrap() < 0.65 * p.value("pop.age_3_5", 2020).unwrap());
@@ -114,21 +105,14 @@ fn junior_intake_follows_primary_graduates() {
         let grads = p.records[t].levels[0].graduates;
         let intake = p.records[t].levels[1].intake;
         // primary → junior is 100% here; only the migration of age 11 → 12 separates them
-        assert!(
-            close(intake, grads, 0.02),
-            "{}: {intake} vs {grads}",
-            p.years[t]
-        );
+        assert!(close(intake, grads, 0.02), "{}: {intake} vs {grads}", p.years[t]);
     }
 }
 
 #[test]
 fn senior_intake_splits_by_tau_and_sigma() {
     let d = ds();
-    let p = project(
-        &d,
-        &with(&[("senior.progression", 0.9), ("senior.general_share", 0.5)]),
-    );
+    let p = project(&d, &with(&[("senior.progression", 0.9), ("senior.general_share", 0.5)]));
     for t in 1..p.years.len() {
         let g = p.records[t].senior_intake_general;
         let v = p.records[t].senior_intake_vocational;
@@ -141,39 +125,26 @@ fn senior_intake_splits_by_tau_and_sigma() {
 #[test]
 fn per_pupil_funds_rise_by_the_step_for_the_set_years() {
     let d = ds();
-    let p = project(
-        &d,
-        &with(&[("funds.step.primary", 100.0), ("funds.step_years", 3.0)]),
-    );
+    let p = project(&d, &with(&[("funds.step.primary", 100.0), ("funds.step_years", 3.0)]));
     let u: Vec<f64> = (2020..=2025)
         .map(|y| p.value("primary.public_funds_per_pupil", y).unwrap())
         .collect();
     assert_eq!(u, vec![650.0, 750.0, 850.0, 950.0, 950.0, 950.0]);
     assert_eq!(p.target("primary_funds").and_then(|t| t.met), Some(true));
     let base = project(&d, &Scenario::default());
-    assert_eq!(
-        base.target("primary_funds").and_then(|t| t.met),
-        Some(false)
-    );
+    assert_eq!(base.target("primary_funds").and_then(|t| t.met), Some(false));
 }
 
 #[test]
 fn construction_costs_follow_built_quantities() {
     let d = ds();
     let base = project(&d, &Scenario::default());
-    let p = project(
-        &d,
-        &with(&[("rooms.senior", 10.0), ("kg.public_seats", 200.0)]),
-    );
+    let p = project(&d, &with(&[("rooms.senior", 10.0), ("kg.public_seats", 200.0)]));
     let f = &d.finance;
     for y in 2021..=2030 {
         let c = p.value("cost.construction", y).unwrap();
         assert!(
-            close(
-                c,
-                10.0 * f.classroom_cost.value + 200.0 * f.kg_seat_cost.value,
-                1e-9
-            ),
+            close(c, 10.0 * f.classroom_cost.value + 200.0 * f.kg_seat_cost.value, 1e-9),
             "{y}: {c}"
         );
         assert_eq!(base.value("cost.construction", y), Some(0.0));
@@ -235,20 +206,99 @@ fn json_and_csv_exports_have_every_indicator() {
     let (_, p) = baseline();
     let j = p.to_json(false);
     assert_eq!(j["years"].as_array().unwrap().len(), p.years.len());
-    assert_eq!(
-        j["indicators"].as_object().unwrap().len(),
-        indicators().len()
-    );
-    assert!(j["targets"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .all(|t| t["met"].is_boolean()));
+    assert_eq!(j["indicators"].as_object().unwrap().len(), indicators().len());
+    assert!(j["targets"].as_array().unwrap().iter().all(|t| t["met"].is_boolean()));
     let csv = p.to_csv(true);
     let lines: Vec<&str> = csv.lines().collect();
     assert!(lines[0].starts_with("indicator,unit,2020,2021"));
     assert!(lines.iter().any(|l| l.starts_with("kg.ger,share,")));
-    assert!(lines
-        .iter()
-        .any(|l| l.starts_with("primary.share_56plus@town,share,")));
+    assert!(lines.iter().any(|l| l.starts_with("primary.share_56plus@town,share,")));
+}
+
+#[test]
+fn population_ages_with_migration_by_hand() {
+    let (d, p) = baseline();
+    let pop = &d.demography.population.value;
+    let n = &d.demography.net_migration_rate.value;
+    let rho = &d.demography.rural_to_town_rate.value;
+    let town = d.zones.iter().position(|z| z.urban).unwrap();
+    // town-seat children aged 3–5 in 2021: its own children aged 2–4 in 2020 after
+    // net migration, plus the share ρ of every township's children moving in
+    let mut expect = 0.0;
+    for a in 2..=4 {
+        expect += pop[town][a] * (1.0 + n[a]);
+        for (z, zone) in d.zones.iter().enumerate() {
+            if !zone.urban {
+                expect += pop[z][a] * (1.0 + n[a]) * rho[a];
+            }
+        }
+    }
+    assert!(
+        close(p.records[1].zones[town].pop_3_5, expect, 1e-12),
+        "{} vs {expect}",
+        p.records[1].zones[town].pop_3_5
+    );
+    // residents: R(2021) = R(2020)(1 − cdr) + B(2021) + child net migrants + adult net migrants
+    let child_net: f64 = (0..18).map(|a| pop.iter().map(|row| row[a]).sum::<f64>() * n[a]).sum();
+    let r2021 = 433_200.0 * (1.0 - d.demography.crude_death_rate.value)
+        + d.recorded_births(2021).unwrap()
+        + child_net
+        + d.demography.adult_net_migration.value;
+    assert!(close(p.value("pop.residents", 2021).unwrap(), r2021, 1e-12));
+}
+
+#[test]
+fn base_year_salaries_and_funds_by_hand() {
+    use eduplan_model::level::Provider;
+    let (d, p) = baseline();
+    let f = &d.finance;
+    let (mut kg_teachers, mut kg_children, mut kg_public, mut kg_inclusive) = (0.0, 0.0, 0.0, 0.0);
+    let mut salaries = 0.0;
+    let mut funds = 0.0;
+    for s in &d.schools {
+        let pupils: f64 = s.enrollment.iter().sum();
+        if let Some(prov) = s.kind.provider() {
+            kg_teachers += s.teachers;
+            kg_children += pupils;
+            match prov {
+                Provider::Public => kg_public += pupils,
+                Provider::Inclusive => kg_inclusive += pupils,
+                Provider::Private => {}
+            }
+            continue;
+        }
+        for l in Level::FLOW {
+            let level_pupils: f64 = s
+                .kind
+                .slots()
+                .iter()
+                .zip(&s.enrollment)
+                .filter(|((sl, _), _)| *sl == l)
+                .map(|(_, e)| e)
+                .sum();
+            if level_pupils > 0.0 {
+                salaries += s.teachers * level_pupils / pupils * f.salary.value.of(l);
+                funds += level_pupils * f.public_funds.value.of(l);
+            }
+        }
+    }
+    salaries += kg_teachers * (kg_public / kg_children) * f.salary.value.kindergarten;
+    funds += kg_public * f.public_funds.value.kindergarten + kg_inclusive * f.inclusive_subsidy.value;
+    assert!(
+        close(p.value("cost.salaries", 2020).unwrap(), salaries, 1e-9),
+        "{} vs {salaries}",
+        p.value("cost.salaries", 2020).unwrap()
+    );
+    assert!(close(p.value("cost.public_funds", 2020).unwrap(), funds, 1e-9));
+    assert!(close(
+        p.value("cost.special", 2020).unwrap(),
+        d.special.placed.value * 6000.0,
+        1e-12
+    ));
+    // the budget grows at the budget lever: 3% a year by default
+    assert!(close(
+        p.value("budget.total", 2022).unwrap(),
+        f.budget.value * 1.03 * 1.03,
+        1e-12
+    ));
 }

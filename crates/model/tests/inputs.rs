@@ -30,10 +30,7 @@ fn scenario_errors_name_the_problem() {
     ));
     assert!(matches!(
         scenario_err(r#"{"assumptions": {"kg.public_seats": 10}}"#),
-        ScenarioError::WrongSection {
-            expected: "levers",
-            ..
-        }
+        ScenarioError::WrongSection { expected: "levers", .. }
     ));
     assert!(matches!(
         scenario_err(r#"{"levers": {"kg.public_seats": -5}}"#),
@@ -56,17 +53,11 @@ fn scenario_errors_name_the_problem() {
         ScenarioError::OutOfRange { .. }
     ));
     assert!(
-        matches!(
-            scenario_err(r#"{"levers": {}, "extra": 1}"#),
-            ScenarioError::Json(_)
-        ),
+        matches!(scenario_err(r#"{"levers": {}, "extra": 1}"#), ScenarioError::Json(_)),
         "unknown top-level keys are rejected in files"
     );
     let msg = scenario_err(r#"{"levers": {"kg.public_seats": 99999}}"#).to_string();
-    assert!(
-        msg.contains("kg.public_seats") && msg.contains("0..=3000"),
-        "{msg}"
-    );
+    assert!(msg.contains("kg.public_seats") && msg.contains("0..=3000"), "{msg}");
 }
 
 #[test]
@@ -85,23 +76,16 @@ fn valid_scenarios_pass_including_per_year_values() {
 }
 
 fn dataset_err(edit: impl FnOnce(&mut serde_json::Value)) -> DataError {
-    let mut v: serde_json::Value =
-        serde_json::from_str(eduplan_model::dataset::DEFAULT_DATASET_JSON).unwrap();
+    let mut v: serde_json::Value = serde_json::from_str(eduplan_model::dataset::DEFAULT_DATASET_JSON).unwrap();
     edit(&mut v);
     Dataset::from_json(&v.to_string()).expect_err("should be rejected")
 }
 
 #[test]
 fn dataset_errors_name_the_path() {
-    assert!(matches!(
-        Dataset::from_json("not json"),
-        Err(DataError::Json(_))
-    ));
+    assert!(matches!(Dataset::from_json("not json"), Err(DataError::Json(_))));
     let e = dataset_err(|v| v["flows"]["rates"]["junior"]["dropout"]["value"][0] = 1.5.into());
-    assert!(
-        matches!(e, DataError::Json(ref m) if m.contains("not a share")),
-        "{e}"
-    );
+    assert!(matches!(e, DataError::Json(ref m) if m.contains("not a share")), "{e}");
     let e = dataset_err(|v| v["demography"]["birth_zone_share"]["value"][0] = 0.9.into());
     assert!(
         matches!(e, DataError::Invalid { ref path, .. } if path == "demography.birth_zone_share"),
@@ -120,8 +104,7 @@ fn dataset_errors_name_the_path() {
     );
     let e = dataset_err(|v| v["lever_defaults"]["senior.general_share"]["value"] = 2.0.into());
     assert!(e.to_string().contains("outside"), "{e}");
-    let e =
-        dataset_err(|v| v["demography"]["population"]["value"][0] = serde_json::json!([1.0, 2.0]));
+    let e = dataset_err(|v| v["demography"]["population"]["value"][0] = serde_json::json!([1.0, 2.0]));
     assert!(e.to_string().contains("ages"), "{e}");
 }
 
@@ -132,7 +115,6 @@ fn the_default_dataset_is_valid_and_flags_estimates() {
     assert!(!d.is_estimate("L1"));
     assert!(d.rests_on_estimates(&["schools"]));
     assert!(!d.rests_on_estimates(&["demography.residents"]));
-    let kinds: std::collections::BTreeSet<_> =
-        d.schools.iter().map(|s| format!("{:?}", s.kind)).collect();
+    let kinds: std::collections::BTreeSet<_> = d.schools.iter().map(|s| format!("{:?}", s.kind)).collect();
     assert!(kinds.len() >= 9, "{kinds:?}");
 }

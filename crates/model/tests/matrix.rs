@@ -12,12 +12,7 @@ fn check(name: &str, ds: &Dataset, s: &Scenario) {
     for (t, r) in p.records.iter().enumerate() {
         for spec in indicators() {
             let v = spec.value(r);
-            assert!(
-                v.is_finite(),
-                "{name}: {} in {} is {v}",
-                spec.id,
-                p.years[t]
-            );
+            assert!(v.is_finite(), "{name}: {} in {} is {v}", spec.id, p.years[t]);
             match spec.unit {
                 IndicatorUnit::Share => assert!(
                     (-1e-9..=1.0 + 1e-9).contains(&v),
@@ -36,8 +31,7 @@ fn at(ext: fn(&eduplan_model::catalogue::LeverSpec) -> f64, only: Option<&str>) 
     let mut s = Scenario::default();
     for l in levers() {
         if only.is_none_or(|id| id == l.id) {
-            s.set(l.id, LeverValue::Constant(ext(l)))
-                .expect("catalogue lever");
+            s.set(l.id, LeverValue::Constant(ext(l))).expect("catalogue lever");
         }
     }
     s

@@ -1,9 +1,7 @@
 //! Property tests: invariants that hold for any scenario within the levers'
 //! ranges, and the monotone responses a planner relies on.
 
-use eduplan_model::catalogue::{
-    indicators, levers, IndicatorUnit, LeverKind, LeverSpec, LeverUnit,
-};
+use eduplan_model::catalogue::{indicators, levers, IndicatorUnit, LeverKind, LeverSpec, LeverUnit};
 use eduplan_model::level::Level;
 use eduplan_model::{project, Dataset, LeverValue, Projection, Scenario};
 use proptest::prelude::*;
@@ -48,11 +46,7 @@ fn check_ranges(p: &Projection) -> Result<(), TestCaseError> {
         for (y, v) in p.years.iter().zip(series) {
             prop_assert!(v.is_finite(), "{} {y} not finite", spec.id);
             if spec.unit == IndicatorUnit::Share {
-                prop_assert!(
-                    (-1e-9..=1.0 + 1e-9).contains(v),
-                    "{} {y} = {v} outside 0..=1",
-                    spec.id
-                );
+                prop_assert!((-1e-9..=1.0 + 1e-9).contains(v), "{} {y} = {v} outside 0..=1", spec.id);
             } else if !can_be_negative(&spec.id) {
                 prop_assert!(*v >= -1e-9, "{} {y} = {v} negative", spec.id);
             }

@@ -91,21 +91,8 @@ const POP: &[&str] = &["demography"];
 const KG: &[&str] = &["demography", "kindergarten", "schools"];
 const FLOW: &[&str] = &["demography", "flows", "schools"];
 const CLASSES: &[&str] = &["demography", "flows", "schools", "norms"];
-const TEACH: &[&str] = &[
-    "demography",
-    "flows",
-    "schools",
-    "norms",
-    "teachers",
-    "lever_defaults",
-];
-const MONEY: &[&str] = &[
-    "demography",
-    "flows",
-    "schools",
-    "finance",
-    "lever_defaults",
-];
+const TEACH: &[&str] = &["demography", "flows", "schools", "norms", "teachers", "lever_defaults"];
+const MONEY: &[&str] = &["demography", "flows", "schools", "finance", "lever_defaults"];
 
 struct Builder(Vec<IndicatorSpec>);
 
@@ -249,17 +236,9 @@ fn build() -> Vec<IndicatorSpec> {
         "普惠性幼儿园覆盖率",
         "Inclusive (普惠) coverage",
         KG,
-        Box::new(|r| {
-            ratio(
-                r.kg.enrollment[0] + r.kg.enrollment[1],
-                r.kg.total_enrollment(),
-            )
-        }),
+        Box::new(|r| ratio(r.kg.enrollment[0] + r.kg.enrollment[1], r.kg.total_enrollment())),
     );
-    Builder::zonal(
-        s,
-        Box::new(|z| ratio(z.kg_public + z.kg_inclusive, z.kg_enrollment)),
-    );
+    Builder::zonal(s, Box::new(|z| ratio(z.kg_public + z.kg_inclusive, z.kg_enrollment)));
     let s = b.add(
         "kg.seats",
         U::Seats,
@@ -493,10 +472,7 @@ fn build() -> Vec<IndicatorSpec> {
             CLASSES,
             Box::new(move |r| ratio(at(r, i).enrollment, at(r, i).classes)),
         );
-        Builder::zonal(
-            s,
-            Box::new(move |z| ratio(z.levels[i].enrollment, z.levels[i].classes)),
-        );
+        Builder::zonal(s, Box::new(move |z| ratio(z.levels[i].enrollment, z.levels[i].classes)));
         let s = b.add(
             format!("{k}.share_56_65"),
             U::Share,
@@ -517,31 +493,18 @@ fn build() -> Vec<IndicatorSpec> {
             CLASSES,
             Box::new(move |r| share(at(r, i).classes_66, at(r, i).classes)),
         );
-        Builder::zonal(
-            s,
-            Box::new(move |z| share(z.levels[i].classes_66, z.levels[i].classes)),
-        );
+        Builder::zonal(s, Box::new(move |z| share(z.levels[i].classes_66, z.levels[i].classes)));
         let s = b.add(
             format!("{k}.share_56plus"),
             U::Share,
             format!("{zh}56人以上班级比例"),
             format!("{en} classes of 56+"),
             CLASSES,
-            Box::new(move |r| {
-                share(
-                    at(r, i).classes_56_65 + at(r, i).classes_66,
-                    at(r, i).classes,
-                )
-            }),
+            Box::new(move |r| share(at(r, i).classes_56_65 + at(r, i).classes_66, at(r, i).classes)),
         );
         Builder::zonal(
             s,
-            Box::new(move |z| {
-                share(
-                    z.levels[i].classes_56_65 + z.levels[i].classes_66,
-                    z.levels[i].classes,
-                )
-            }),
+            Box::new(move |z| share(z.levels[i].classes_56_65 + z.levels[i].classes_66, z.levels[i].classes)),
         );
         b.add(
             format!("{k}.rooms_built"),
@@ -597,9 +560,7 @@ fn build() -> Vec<IndicatorSpec> {
             format!("{zh}教师缺口"),
             format!("{en} teacher gap"),
             TEACH,
-            Box::new(move |r| {
-                at(r, i).requirement_norm.max(at(r, i).requirement_classes) - at(r, i).teachers
-            }),
+            Box::new(move |r| at(r, i).requirement_norm.max(at(r, i).requirement_classes) - at(r, i).teachers),
         );
         b.add(
             format!("{k}.pupils_per_teacher"),
@@ -871,8 +832,7 @@ pub fn indicators() -> &'static [IndicatorSpec] {
 
 /// Position of a county indicator in [`indicators`].
 pub fn indicator_index(id: &str) -> Option<usize> {
-    static INDEX: std::sync::OnceLock<std::collections::HashMap<&'static str, usize>> =
-        std::sync::OnceLock::new();
+    static INDEX: std::sync::OnceLock<std::collections::HashMap<&'static str, usize>> = std::sync::OnceLock::new();
     INDEX
         .get_or_init(|| {
             indicators()

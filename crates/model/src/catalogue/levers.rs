@@ -116,8 +116,7 @@ use LeverGroup as G;
 use LeverKind::{Assumption as A, Policy as P};
 use LeverUnit as U;
 
-pub const BIRTH_VARIANTS: &[(&str, &str)] =
-    &[("低方案", "Low"), ("中方案", "Central"), ("高方案", "High")];
+pub const BIRTH_VARIANTS: &[(&str, &str)] = &[("低方案", "Low"), ("中方案", "Central"), ("高方案", "High")];
 
 /// The full catalogue, in panel order.
 pub fn levers() -> &'static [LeverSpec] {
@@ -148,10 +147,7 @@ fn build() -> Vec<LeverSpec> {
             U::SeatsPerYear,
             (0.0, 2000.0, 10.0, 0.0),
             true,
-            (
-                "民办园转为公办（学位）",
-                "Private seats converted to public",
-            ),
+            ("民办园转为公办（学位）", "Private seats converted to public"),
             (
                 "通过回购、租赁等方式把民办园学位转为公办，先转非普惠民办园",
                 "Private places taken into public provision, non-inclusive ones first",
@@ -164,10 +160,7 @@ fn build() -> Vec<LeverSpec> {
             U::SeatsPerYear,
             (0.0, 2000.0, 10.0, 0.0),
             true,
-            (
-                "认定普惠性民办园（学位）",
-                "Private seats accredited as inclusive",
-            ),
+            ("认定普惠性民办园（学位）", "Private seats accredited as inclusive"),
             (
                 "把其他民办园学位认定为普惠性学位，提高普惠覆盖率",
                 "Other private places accredited as inclusive (fee-capped, subsidised)",
@@ -247,10 +240,7 @@ fn build() -> Vec<LeverSpec> {
             (0.0, 40.0, 1.0, 0.0),
             true,
             ("中职学校新增教室", "New vocational classrooms"),
-            (
-                "中等职业学校新增教室",
-                "Rooms for the secondary vocational school",
-            ),
+            ("中等职业学校新增教室", "Rooms for the secondary vocational school"),
         ),
         lever(
             "special.places",
@@ -259,10 +249,7 @@ fn build() -> Vec<LeverSpec> {
             U::PlacesPerYear,
             (0.0, 100.0, 1.0, 0.0),
             true,
-            (
-                "新增残疾儿童安置名额",
-                "New placements for disabled children",
-            ),
+            ("新增残疾儿童安置名额", "New placements for disabled children"),
             (
                 "特教学校、随班就读或送教上门新增的安置能力",
                 "Extra capacity: special school, mainstream class or home delivery",
@@ -303,10 +290,7 @@ fn build() -> Vec<LeverSpec> {
             (0.0, 400.0, 1.0, 30.0),
             true,
             ("初中教师招聘", "Junior teacher hires"),
-            (
-                "每年新聘初中专任教师",
-                "Junior secondary teachers hired each year",
-            ),
+            ("每年新聘初中专任教师", "Junior secondary teachers hired each year"),
         ),
         lever(
             "hires.senior",
@@ -316,10 +300,7 @@ fn build() -> Vec<LeverSpec> {
             (0.0, 300.0, 1.0, 15.0),
             true,
             ("普通高中教师招聘", "General senior teacher hires"),
-            (
-                "每年新聘普通高中专任教师",
-                "General senior teachers hired each year",
-            ),
+            ("每年新聘普通高中专任教师", "General senior teachers hired each year"),
         ),
         lever(
             "hires.vocational",
@@ -329,10 +310,7 @@ fn build() -> Vec<LeverSpec> {
             (0.0, 150.0, 1.0, 5.0),
             true,
             ("中职教师招聘", "Vocational teacher hires"),
-            (
-                "每年新聘中职专任教师",
-                "Vocational teachers hired each year",
-            ),
+            ("每年新聘中职专任教师", "Vocational teachers hired each year"),
         ),
         lever(
             "trainees.intake",
@@ -355,10 +333,7 @@ fn build() -> Vec<LeverSpec> {
             U::Share,
             (0.5, 1.0, 0.005, 0.87),
             true,
-            (
-                "初中毕业生升入高中阶段比例",
-                "Junior graduates entering senior stage",
-            ),
+            ("初中毕业生升入高中阶段比例", "Junior graduates entering senior stage"),
             (
                 "升入普通高中和中职的初中毕业生占比",
                 "Share of junior graduates entering general or vocational senior school",
@@ -371,10 +346,7 @@ fn build() -> Vec<LeverSpec> {
             U::Share,
             (0.3, 0.8, 0.005, 0.55),
             true,
-            (
-                "普通高中招生占比（普职比）",
-                "General share of senior intake",
-            ),
+            ("普通高中招生占比（普职比）", "General share of senior intake"),
             (
                 "高中阶段招生中普通高中所占比例，0.5 即普职比1:1",
                 "Share of senior-stage entrants going to general senior high; 0.5 means 1:1",
@@ -401,10 +373,7 @@ fn build() -> Vec<LeverSpec> {
             U::YuanPerPupilPerYear,
             (0.0, 300.0, 10.0, 0.0),
             true,
-            (
-                "小学生均公用经费年提高",
-                "Primary per-pupil funds: yearly rise",
-            ),
+            ("小学生均公用经费年提高", "Primary per-pupil funds: yearly rise"),
             (
                 "小学生均公用经费每年提高的金额",
                 "Yuan added to primary per-pupil public funds each year",
@@ -417,10 +386,7 @@ fn build() -> Vec<LeverSpec> {
             U::YuanPerPupilPerYear,
             (0.0, 300.0, 10.0, 0.0),
             true,
-            (
-                "初中生均公用经费年提高",
-                "Junior per-pupil funds: yearly rise",
-            ),
+            ("初中生均公用经费年提高", "Junior per-pupil funds: yearly rise"),
             (
                 "初中生均公用经费每年提高的金额",
                 "Yuan added to junior per-pupil public funds each year",
@@ -433,10 +399,7 @@ fn build() -> Vec<LeverSpec> {
             U::YuanPerPupilPerYear,
             (0.0, 300.0, 10.0, 0.0),
             true,
-            (
-                "高中阶段生均公用经费年提高",
-                "Senior per-pupil funds: yearly rise",
-            ),
+            ("高中阶段生均公用经费年提高", "Senior per-pupil funds: yearly rise"),
             (
                 "普通高中和中职生均公用经费每年提高的金额",
                 "Yuan added to general senior and vocational per-pupil funds each year",
@@ -571,12 +534,7 @@ mod tests {
             assert!(ids.insert(l.id), "duplicate {}", l.id);
             assert!(l.min <= l.default && l.default <= l.max, "{}", l.id);
             assert!(l.step > 0.0, "{}", l.id);
-            assert!(
-                !l.label_zh.is_empty()
-                    && !l.label_en.is_empty()
-                    && !l.help_zh.is_empty()
-                    && !l.help_en.is_empty()
-            );
+            assert!(!l.label_zh.is_empty() && !l.label_en.is_empty() && !l.help_zh.is_empty() && !l.help_en.is_empty());
             if l.unit == LeverUnit::Choice {
                 assert_eq!(l.choices.len() as f64, l.max + 1.0, "{}", l.id);
             }

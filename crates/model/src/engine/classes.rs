@@ -51,9 +51,9 @@ pub fn allocate(pupils: &[u32], standard: &[f64], rooms: u32, c: &mut [u32]) {
     let mut spare = rooms.saturating_sub(used);
     while spare > 0 {
         // the grade with the largest current class among those below their need
-        let best = (0..c.len()).filter(|&g| c[g] < needed(g)).max_by(|&a, &b| {
-            (pupils[a] as f64 / c[a] as f64).total_cmp(&(pupils[b] as f64 / c[b] as f64))
-        });
+        let best = (0..c.len())
+            .filter(|&g| c[g] < needed(g))
+            .max_by(|&a, &b| (pupils[a] as f64 / c[a] as f64).total_cmp(&(pupils[b] as f64 / c[b] as f64)));
         match best {
             Some(g) => {
                 c[g] += 1;
@@ -98,10 +98,7 @@ mod tests {
 
     #[test]
     fn enough_rooms_gives_standard_classes() {
-        assert_eq!(
-            allocated(&[90, 91, 0], &[45.0, 45.0, 45.0], 10),
-            vec![2, 3, 0]
-        );
+        assert_eq!(allocated(&[90, 91, 0], &[45.0, 45.0, 45.0], 10), vec![2, 3, 0]);
     }
 
     #[test]
@@ -110,10 +107,7 @@ mod tests {
         assert_eq!(allocated(&[130, 100], &[45.0, 45.0], 4), vec![2, 2]);
         assert_eq!(allocated(&[130, 60], &[45.0, 45.0], 4), vec![3, 1]);
         // fewer rooms than grades with pupils: one class per grade all the same
-        assert_eq!(
-            allocated(&[10, 10, 10], &[45.0, 45.0, 45.0], 2),
-            vec![1, 1, 1]
-        );
+        assert_eq!(allocated(&[10, 10, 10], &[45.0, 45.0, 45.0], 2), vec![1, 1, 1]);
     }
 
     #[test]

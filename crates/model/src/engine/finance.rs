@@ -30,9 +30,7 @@ pub struct YearLevers {
 }
 
 fn pupils(rec: &Rec) -> f64 {
-    rec.kg.total_enrollment()
-        + rec.levels.iter().map(|l| l.enrollment).sum::<f64>()
-        + rec.special_placed
+    rec.kg.total_enrollment() + rec.levels.iter().map(|l| l.enrollment).sum::<f64>() + rec.special_placed
 }
 
 /// Fills `rec.cost` and the per-pupil funds; `other_per_pupil` is set from the
@@ -55,8 +53,8 @@ pub fn cost_year(
         0.0
     };
     let mut salaries = rec.kg.teachers * public_share * f.salary.value.kindergarten * wage;
-    let mut funds = rec.kg.enrollment[0] * f.public_funds.value.kindergarten
-        + rec.kg.enrollment[1] * f.inclusive_subsidy.value;
+    let mut funds =
+        rec.kg.enrollment[0] * f.public_funds.value.kindergarten + rec.kg.enrollment[1] * f.inclusive_subsidy.value;
     rec.kg.public_funds_per_child = f.public_funds.value.kindergarten;
     for (i, l) in Level::FLOW.into_iter().enumerate() {
         let step = match l {

@@ -147,22 +147,13 @@ mod tests {
             town: 0,
             scale: 1.0,
         };
-        let (next, grads, acc) = step(
-            &[vec![100.0, 200.0, 300.0]],
-            &rates,
-            &[50.0],
-            12,
-            &mig,
-            false,
-        );
+        let (next, grads, acc) = step(&[vec![100.0, 200.0, 300.0]], &rates, &[50.0], 12, &mig, false);
         assert!((next[0][0] - (50.0 + 10.0)).abs() < 1e-9);
         assert!((next[0][1] - (85.0 + 20.0)).abs() < 1e-9);
         assert!((next[0][2] - (170.0 + 30.0)).abs() < 1e-9);
         assert!((grads[0] - 255.0).abs() < 1e-9);
         assert!((acc.dropped - 30.0).abs() < 1e-9);
-        assert!(
-            (acc.start - (acc.promoted + acc.repeated + acc.dropped + acc.graduated)).abs() < 1e-9
-        );
+        assert!((acc.start - (acc.promoted + acc.repeated + acc.dropped + acc.graduated)).abs() < 1e-9);
         assert!((acc.end - (acc.promoted + acc.repeated + acc.migrated + acc.intake)).abs() < 1e-9);
     }
 
@@ -188,19 +179,9 @@ mod tests {
             town: 0,
             scale: 1.0,
         };
-        let (next, _, acc) = step(
-            &[vec![0.0, 0.0], vec![100.0, 0.0]],
-            &rates,
-            &[0.0, 0.0],
-            6,
-            &mig,
-            true,
-        );
+        let (next, _, acc) = step(&[vec![0.0, 0.0], vec![100.0, 0.0]], &rates, &[0.0, 0.0], 6, &mig, true);
         assert!((next[0][1] - 10.0).abs() < 1e-9);
         assert!((next[1][1] - 90.0).abs() < 1e-9);
-        assert!(
-            acc.migrated.abs() < 1e-9,
-            "rural→town movement is not county migration"
-        );
+        assert!(acc.migrated.abs() < 1e-9, "rural→town movement is not county migration");
     }
 }

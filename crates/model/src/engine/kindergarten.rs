@@ -104,16 +104,8 @@ pub fn move_seats(zones: &mut [ZoneKg], amount: f64, from: &[Provider], to: Prov
 
 /// Step 4: where new public seats go.
 pub fn place_new_seats(amount: f64, demand: &[f64], seats: &[f64]) -> Vec<f64> {
-    let shortfall: Vec<f64> = demand
-        .iter()
-        .zip(seats)
-        .map(|(d, s)| (d - s).max(0.0))
-        .collect();
-    let first = spread(
-        amount.min(shortfall.iter().sum()),
-        &shortfall,
-        Some(&shortfall),
-    );
+    let shortfall: Vec<f64> = demand.iter().zip(seats).map(|(d, s)| (d - s).max(0.0)).collect();
+    let first = spread(amount.min(shortfall.iter().sum()), &shortfall, Some(&shortfall));
     let rest = amount - first.iter().sum::<f64>();
     let second = if demand.iter().sum::<f64>() > 0.0 {
         spread(rest, demand, None)

@@ -103,11 +103,9 @@ fn prepare(ds: &Dataset) -> Prep {
     let nz = ds.zones.len();
     let urban: Vec<bool> = ds.zones.iter().map(|z| z.urban).collect();
     let town = urban.iter().position(|u| *u).unwrap_or(0);
-    let mut enroll0: [Vec<Vec<f64>>; 4] = std::array::from_fn(|i| {
-        vec![vec![0.0; Level::FLOW[i].grades()]; pools(Level::FLOW[i], nz)]
-    });
-    let mut teachers0: [Vec<f64>; 4] =
-        std::array::from_fn(|i| vec![0.0; pools(Level::FLOW[i], nz)]);
+    let mut enroll0: [Vec<Vec<f64>>; 4] =
+        std::array::from_fn(|i| vec![vec![0.0; Level::FLOW[i].grades()]; pools(Level::FLOW[i], nz)]);
+    let mut teachers0: [Vec<f64>; 4] = std::array::from_fn(|i| vec![0.0; pools(Level::FLOW[i], nz)]);
     let mut kg0 = vec![ZoneKg::default(); nz];
     let mut kgs = Vec::new();
     let mut kg_ages0 = Vec::new();
@@ -314,10 +312,7 @@ fn by_gap(amount: f64, gaps: &[f64], stock: &[f64], eligible: &[bool]) -> Vec<f6
     if st.iter().sum::<f64>() > 0.0 {
         return kindergarten::spread(amount, &st, None);
     }
-    let ones: Vec<f64> = eligible
-        .iter()
-        .map(|e| if *e { 1.0 } else { 0.0 })
-        .collect();
+    let ones: Vec<f64> = eligible.iter().map(|e| if *e { 1.0 } else { 0.0 }).collect();
     kindergarten::spread(amount, &ones, None)
 }
 
@@ -403,21 +398,14 @@ fn run(ds: &Dataset, res: &Resolved) -> Vec<Rec> {
         let kgp = &ds.kindergarten;
         let demand: Vec<f64> = (0..nz)
             .map(|z| {
-                let phi = (kgp.participation.value[z] + trend * t as f64).min(
-                    kgp.participation_max
-                        .value
-                        .get()
-                        .max(kgp.participation.value[z]),
-                );
+                let phi = (kgp.participation.value[z] + trend * t as f64)
+                    .min(kgp.participation_max.value.get().max(kgp.participation.value[z]));
                 phi * pop.zone_ages(z, 3, 5)
             })
             .collect();
         if t > 0 {
-            let closed = kindergarten::close_underused(
-                &mut kg,
-                kgp.closure_threshold.value.get(),
-                kgp.closure_rate.value.get(),
-            );
+            let closed =
+                kindergarten::close_underused(&mut kg, kgp.closure_threshold.value.get(), kgp.closure_rate.value.get());
             seat_changes.closed = closed.iter().flatten().sum();
             let conv = kindergarten::move_seats(
                 &mut kg,
@@ -440,11 +428,9 @@ fn run(ds: &Dataset, res: &Resolved) -> Vec<Rec> {
             }
             seat_changes.built = new.iter().sum();
             for (z, zk) in kg.iter_mut().enumerate() {
-                zk.enrollment =
-                    kindergarten::fill(zk.seats, demand[z], kgp.private_preference.value.get());
+                zk.enrollment = kindergarten::fill(zk.seats, demand[z], kgp.private_preference.value.get());
             }
-            kg_teachers =
-                kg_teachers * (1.0 - lv.at("teachers.attrition", t)) + lv.at("hires.kg", t);
+            kg_teachers = kg_teachers * (1.0 - lv.at("teachers.attrition", t)) + lv.at("hires.kg", t);
             rec.kg.hires = lv.at("hires.kg", t);
         }
         rec.kg.demand = demand.iter().sum();
@@ -468,8 +454,7 @@ fn run(ds: &Dataset, res: &Resolved) -> Vec<Rec> {
             let intake: Vec<f64> = (0..nz)
                 .map(|z| ds.flows.intake_rate.value * pop.by_zone[z][6])
                 .collect();
-            let (e, grads_primary, acc) =
-                flows::step(&enroll[0], &rates[0], &intake, 6, &mig, true);
+            let (e, grads_primary, acc) = flows::step(&enroll[0], &rates[0], &intake, 6, &mig, true);
             next[0] = e;
             flows_out[0] = acc;
             // junior: primary graduates move on (with the migration of age 11 → 12)
@@ -478,8 +463,7 @@ fn run(ds: &Dataset, res: &Resolved) -> Vec<Rec> {
                 .map(|g| g * ds.flows.primary_to_junior.value.get())
                 .collect();
             mig.apply(&mut junior_in, 11);
-            let (e, grads_junior, acc) =
-                flows::step(&enroll[1], &rates[1], &junior_in, 12, &mig, true);
+            let (e, grads_junior, acc) = flows::step(&enroll[1], &rates[1], &junior_in, 12, &mig, true);
             next[1] = e;
             flows_out[1] = acc;
             // senior stage: county pool; τ progress, σ go to general senior
@@ -490,8 +474,7 @@ fn run(ds: &Dataset, res: &Resolved) -> Vec<Rec> {
             general_intake = tau * sigma * g_js;
             voc_intake_all = tau * (1.0 - sigma) * g_js;
             let out_share = ds.flows.vocational_outside_share.value.get();
-            let (e, _, acc) =
-                flows::step(&enroll[2], &rates[2], &[general_intake], 15, &mig, false);
+            let (e, _, acc) = flows::step(&enroll[2], &rates[2], &[general_intake], 15, &mig, false);
             next[2] = e;
             flows_out[2] = acc;
             let (e, _, acc) = flows::step(
@@ -518,12 +501,9 @@ fn run(ds: &Dataset, res: &Resolved) -> Vec<Rec> {
         rec.vocational_outside = voc_outside.iter().sum();
         if t == 0 {
             // base year: first-grade pupils who are not repeating
-            let first = |l: usize| {
-                enroll[l].iter().map(|p| p[0]).sum::<f64>() * (1.0 - rates[l].repetition[0])
-            };
+            let first = |l: usize| enroll[l].iter().map(|p| p[0]).sum::<f64>() * (1.0 - rates[l].repetition[0]);
             general_intake = first(2);
-            voc_intake_all = first(3)
-                + voc_outside.first().copied().unwrap_or(0.0) * (1.0 - rates[3].repetition[0]);
+            voc_intake_all = first(3) + voc_outside.first().copied().unwrap_or(0.0) * (1.0 - rates[3].repetition[0]);
         }
         rec.senior_intake_general = general_intake;
         rec.senior_intake_vocational = voc_intake_all;
@@ -535,11 +515,7 @@ fn run(ds: &Dataset, res: &Resolved) -> Vec<Rec> {
             .iter()
             .map(|s| enroll[s.level][s.pool][s.grade] * s.share)
             .collect();
-        let school_total: Vec<f64> = p
-            .ranges
-            .iter()
-            .map(|r| pupils[r.clone()].iter().sum())
-            .collect();
+        let school_total: Vec<f64> = p.ranges.iter().map(|r| pupils[r.clone()].iter().sum()).collect();
         if t > 0 {
             for l in Level::FLOW {
                 for town in [true, false] {
@@ -573,11 +549,7 @@ fn run(ds: &Dataset, res: &Resolved) -> Vec<Rec> {
         }
 
         // ---- teachers ---------------------------------------------------------------
-        let attrition = if t == 0 {
-            0.0
-        } else {
-            lv.at("teachers.attrition", t)
-        };
+        let attrition = if t == 0 { 0.0 } else { lv.at("teachers.attrition", t) };
         let joining = trainee_intake(year - trainee_years);
         if t > 0 {
             for l in Level::FLOW {
@@ -617,9 +589,7 @@ fn run(ds: &Dataset, res: &Resolved) -> Vec<Rec> {
         }
         rec.trainee_intake = trainee_intake(year);
         rec.trainees_joining = if t == 0 { 0.0 } else { joining };
-        rec.trainees_in_training = ((year - trainee_years + 1)..=year)
-            .map(trainee_intake)
-            .sum();
+        rec.trainees_in_training = ((year - trainee_years + 1)..=year).map(trainee_intake).sum();
 
         // ---- classes, school by school ------------------------------------------------
         let cls = classes_for_year(ds, &p, &pupils, &rooms, &teachers);
@@ -648,12 +618,7 @@ fn run(ds: &Dataset, res: &Resolved) -> Vec<Rec> {
         }
 
         // ---- level records ----------------------------------------------------------------
-        let ages = [
-            pop.ages(6, 11),
-            pop.ages(12, 14),
-            pop.ages(15, 17),
-            pop.ages(15, 17),
-        ];
+        let ages = [pop.ages(6, 11), pop.ages(12, 14), pop.ages(15, 17), pop.ages(15, 17)];
         for (i, l) in Level::FLOW.into_iter().enumerate() {
             let lr = &mut rec.levels[i];
             let r = &rates[i];
@@ -661,12 +626,7 @@ fn run(ds: &Dataset, res: &Resolved) -> Vec<Rec> {
             let first: f64 = enroll[i].iter().map(|p| p[0]).sum();
             lr.repeaters = enroll[i]
                 .iter()
-                .map(|p| {
-                    p.iter()
-                        .zip(&r.repetition)
-                        .map(|(e, rr)| e * rr)
-                        .sum::<f64>()
-                })
+                .map(|p| p.iter().zip(&r.repetition).map(|(e, rr)| e * rr).sum::<f64>())
                 .sum();
             // base year: no step has run, so flows are read from the base-year rates
             if t == 0 {
@@ -691,15 +651,7 @@ fn run(ds: &Dataset, res: &Resolved) -> Vec<Rec> {
             lr.retention_adjusted = r.retention_adjusted();
             let entry = l.entry_age();
             let migration_survival: f64 = (0..l.grades() - 1)
-                .map(|g| {
-                    1.0 + d
-                        .net_migration_rate
-                        .value
-                        .get(entry + g)
-                        .copied()
-                        .unwrap_or(0.0)
-                        * mig_scale
-                })
+                .map(|g| 1.0 + d.net_migration_rate.value.get(entry + g).copied().unwrap_or(0.0) * mig_scale)
                 .product();
             lr.retention_unadjusted = lr.retention_adjusted * migration_survival;
             lr.teachers = teachers[i].iter().sum();
@@ -753,10 +705,7 @@ fn lv_view(lv: &Lv, t: usize) -> finance::YearLevers {
         step_primary: cum("funds.step.primary"),
         step_junior: cum("funds.step.junior"),
         step_senior: cum("funds.step.senior"),
-        costs_scale: lv.at(
-            "costs.scale",
-            1.min(lv.r.series("costs.scale").len().saturating_sub(1)),
-        ),
+        costs_scale: lv.at("costs.scale", 1.min(lv.r.series("costs.scale").len().saturating_sub(1))),
     }
 }
 
@@ -799,9 +748,7 @@ fn kg_classes(ds: &Dataset, p: &Prep, kg: &[ZoneKg], pop: &Pop, t: usize) -> f64
             let base_total: f64 = base.iter().sum();
             let now = zk.seats[i];
             let mut units: Vec<f64> = if base_total > 0.0 {
-                base.iter()
-                    .map(|s| s * (now / base_total).min(1.0))
-                    .collect()
+                base.iter().map(|s| s * (now / base_total).min(1.0)).collect()
             } else {
                 Vec::new()
             };
@@ -836,13 +783,7 @@ struct YearClasses {
     requirement: [Vec<f64>; 4],
 }
 
-fn classes_for_year(
-    ds: &Dataset,
-    p: &Prep,
-    pupils: &[f64],
-    rooms: &[f64],
-    teachers: &[Vec<f64>; 4],
-) -> YearClasses {
+fn classes_for_year(ds: &Dataset, p: &Prep, pupils: &[f64], rooms: &[f64], teachers: &[Vec<f64>; 4]) -> YearClasses {
     let n = &ds.norms;
     let (large, sup) = (n.large_class.value, n.super_large_class.value);
     let whole: Vec<u32> = pupils.iter().map(|x| classes::whole(*x)).collect();

@@ -92,10 +92,7 @@ impl Pop {
 
     /// Sum over zones of ages `lo..=hi`.
     pub fn ages(&self, lo: usize, hi: usize) -> f64 {
-        self.by_zone
-            .iter()
-            .map(|z| z[lo..=hi].iter().sum::<f64>())
-            .sum()
+        self.by_zone.iter().map(|z| z[lo..=hi].iter().sum::<f64>()).sum()
     }
 
     pub fn zone_ages(&self, z: usize, lo: usize, hi: usize) -> f64 {
@@ -117,14 +114,7 @@ impl Pop {
                 zone[a + 1] = *c;
             }
         }
-        for (z, share) in ds
-            .demography
-            .birth_zone_share
-            .value
-            .iter()
-            .enumerate()
-            .take(nz)
-        {
+        for (z, share) in ds.demography.birth_zone_share.value.iter().enumerate().take(nz) {
             next[z][0] = births * share;
         }
         let d = &ds.demography;

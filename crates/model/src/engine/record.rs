@@ -90,12 +90,7 @@ pub struct CostRec {
 
 impl CostRec {
     pub fn total(&self) -> f64 {
-        self.salaries
-            + self.public_funds
-            + self.special
-            + self.construction
-            + self.trainees
-            + self.other
+        self.salaries + self.public_funds + self.special + self.construction + self.trainees + self.other
     }
 }
 

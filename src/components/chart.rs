@@ -1,0 +1,344 @@
+//! One line chart as SVG: the fixed Baseline (dashed) and the Current scenario
+//! (solid) for each series, target lines or bands, years on the x axis, and a
+//! readout of the values at the hovered or keyboard-selected year.
+//!
+//! The y axis is set from the baseline and the targets (with headroom), so it
+//! stays still while a slider moves the current lines; it grows only when the
+//! current scenario leaves it.
+
+use eduplan_model::catalogue::{indicator_spec, IndicatorSpec, IndicatorUnit};
+use eduplan_model::format::{self, Locale};
+use web_sys::{Element, MouseEvent};
+use yew::prelude::*;
+
+use crate::charts::scale::{nice_domain, year_ticks, Linear};
+use crate::charts::specs::{ChartSpec, Series};
+use crate::components::target_board::locale;
+use crate::context::use_ctx;
+use crate::state::Action;
+
+const W: f64 = 640.0;
+const H: f64 = 280.0;
+const ML: f64 = 64.0;
+const MR: f64 = 14.0;
+const MT: f64 = 14.0;
+const MB: f64 = 28.0;
+
+#[derive(Properties, PartialEq)]
+pub struct ChartProps {
+    pub spec: &'static ChartSpec,
+}
+
+/// A tick label: percentages with the decimals the step needs, counts and money
+/// in the locale's style.
+fn tick_label(v: f64, unit: IndicatorUnit, step: f64, loc: Locale) -> String {
+    match unit {
+        IndicatorUnit::Share => {
+            let dec = if step * 100.0 >= 1.0 {
+                0
+            } else if step * 1000.0 >= 1.0 {
+                1
+            } else {
+                2
+            };
+            format!("{:.*}%", dec, v * 100.0)
+        }
+        IndicatorUnit::PupilsPerClass | IndicatorUnit::PupilsPerTeacher => {
+            format::group_thousands(v, if step < 1.0 { 1 } else { 0 })
+        }
+        _ => format::value(v, unit, loc),
+    }
+}
+
+fn path(xs: &Linear, ys: &Linear, years: &[i32], values: &[f64]) -> String {
+    let mut d = String::with_capacity(values.len() * 16);
+    for (i, (y, v)) in years.iter().zip(values).enumerate() {
+        d.push_str(&format!(
+            "{}{:.1},{:.1}",
+            if i == 0 { "M" } else { "L" },
+            xs.map(*y as f64),
+            ys.map(*v)
+        ));
+    }
+    d
+}
+
+struct Line<'a> {
+    id: String,
+    series: &'a Series,
+    spec: &'static IndicatorSpec,
+}
+
+#[function_component]
+pub fn Chart(props: &ChartProps) -> Html {
+    let ctx = use_ctx();
+    let t = ctx.t();
+    let lang = ctx.lang();
+    let loc = locale(lang);
+    let chart = props.spec;
+    let zone = use_state(|| None::<String>);
+    let hover = use_state(|| None::<usize>);
+    let years = ctx.current.years.clone();
+    let n = years.len();
+
+    let lines: Vec<Line> = chart
+        .series
+        .iter()
+        .filter_map(|s| {
+            let spec = indicator_spec(s.indicator)?;
+            match &*zone {
+                Some(z) => spec.zonal.then(|| Line {
+                    id: format!("{}@{z}", s.indicator),
+                    series: s,
+                    spec,
+                }),
+                None => Some(Line {
+                    id: s.indicator.to_string(),
+                    series: s,
+                    spec,
+                }),
+            }
+        })
+        .collect();
+    let unit = lines.first().map_or(IndicatorUnit::Persons, |l| l.spec.unit);
+    let empty: &[f64] = &[];
+    let base = |id: &str| ctx.baseline.get(id).unwrap_or(empty).to_vec();
+    let cur = |id: &str| ctx.current.get(id).unwrap_or(empty).to_vec();
+
+    // dataset targets on this chart's indicators (county level only)
+    let targets: Vec<(String, Option<f64>, Option<f64>, &'static str)> = if zone.is_some() {
+        Vec::new()
+    } else {
+        ctx.dataset
+            .targets
+            .iter()
+            .zip(&ctx.current.targets)
+            .filter(|(s, _)| chart.target_indicators.contains(&s.indicator.as_str()))
+            .map(|(s, r)| {
+                let color = chart
+                    .series
+                    .iter()
+                    .find(|x| x.indicator == s.indicator)
+                    .map_or("#444444", |x| x.color);
+                (
+                    lang.pick(&s.label.zh, &s.label.en).to_string(),
+                    r.threshold_low,
+                    r.threshold_high,
+                    color,
+                )
+            })
+            .collect()
+    };
+
+    // y domain: baseline and targets with headroom; grows only if the current scenario leaves it
+    let mut fixed: Vec<f64> = lines.iter().flat_map(|l| base(&l.id)).collect();
+    fixed.extend(targets.iter().flat_map(|(_, a, b, _)| [*a, *b]).flatten());
+    let current_all: Vec<f64> = lines.iter().flat_map(|l| cur(&l.id)).collect();
+    let min_all = fixed.iter().chain(&current_all).copied().fold(f64::INFINITY, f64::min);
+    let zero = !(unit == IndicatorUnit::Share && min_all > 0.5);
+    let (fmin, fmax) = fixed
+        .iter()
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), v| (a.min(*v), b.max(*v)));
+    if fmax.is_finite() {
+        fixed.push(fmax + 0.1 * (fmax - fmin).max(fmax.abs() * 0.05));
+    }
+    if unit == IndicatorUnit::Share {
+        fixed.retain(|v| *v <= 1.0 || current_all.iter().any(|c| c > v));
+    }
+    let ((mut lo, mut hi), mut ticks) = nice_domain(fixed.iter().copied(), zero, 5);
+    if current_all.iter().any(|v| *v > hi + 1e-12 || *v < lo - 1e-12) {
+        ((lo, hi), ticks) = nice_domain(fixed.iter().chain(&current_all).copied(), zero, 5);
+    }
+    let step = if ticks.len() > 1 { ticks[1] - ticks[0] } else { 1.0 };
+    let first = *years.first().unwrap_or(&0);
+    let last = *years.last().unwrap_or(&0);
+    let xs = Linear::new((first as f64, last as f64), (ML, W - MR));
+    let ys = Linear::new((lo, hi), (H - MB, MT));
+
+    let selected = hover.unwrap_or(n.saturating_sub(1)).min(n.saturating_sub(1));
+    let sel_year = years.get(selected).copied().unwrap_or(last);
+
+    // pointer and keyboard move the readout year
+    let on_move = {
+        let hover = hover.clone();
+        let years = years.clone();
+        Callback::from(move |e: MouseEvent| {
+            let el: Element = e.target_unchecked_into();
+            let svg = el.closest("svg").ok().flatten().unwrap_or(el);
+            let width = svg.client_width() as f64;
+            if width <= 0.0 {
+                return;
+            }
+            let x = e.offset_x() as f64 * W / width;
+            let yr = xs.invert(x).round() as i32;
+            if let Some(i) = years.iter().position(|y| *y == yr.clamp(first, last)) {
+                hover.set(Some(i));
+            }
+        })
+    };
+    let on_leave = {
+        let hover = hover.clone();
+        Callback::from(move |_: MouseEvent| hover.set(None))
+    };
+    let on_key = {
+        let hover = hover.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            let cur = hover.unwrap_or(n.saturating_sub(1));
+            let next = match e.key().as_str() {
+                "ArrowLeft" => cur.saturating_sub(1),
+                "ArrowRight" => (cur + 1).min(n.saturating_sub(1)),
+                "Home" => 0,
+                "End" => n.saturating_sub(1),
+                _ => return,
+            };
+            e.prevent_default();
+            hover.set(Some(next));
+        })
+    };
+    let on_zone = {
+        let zone = zone.clone();
+        Callback::from(move |e: Event| {
+            let sel: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            let v = sel.value();
+            zone.set(if v.is_empty() { None } else { Some(v) });
+        })
+    };
+    let on_close = {
+        let ctx = ctx.clone();
+        let id = chart.id;
+        Callback::from(move |_| ctx.dispatch(Action::ToggleChart(id.to_string())))
+    };
+
+    let label = |l: &Line| lang.pick(&l.spec.label_zh, &l.spec.label_en).to_string();
+    let fmt = |v: f64| format::value(v, unit, loc);
+    let title = (chart.title)(t);
+    let zone_name = zone
+        .as_ref()
+        .and_then(|z| ctx.dataset.zones.iter().find(|x| &x.id == z))
+        .map(|z| lang.pick(&z.name.zh, &z.name.en).to_string());
+    let desc: Vec<String> = lines
+        .iter()
+        .map(|l| {
+            let c = cur(&l.id);
+            let b = base(&l.id);
+            format!(
+                "{}：{first} {} → {last} {}（{} {}）",
+                label(l),
+                c.first().map_or("–".into(), |v| fmt(*v)),
+                c.last().map_or("–".into(), |v| fmt(*v)),
+                t.legend_baseline,
+                b.last().map_or("–".into(), |v| fmt(*v))
+            )
+        })
+        .collect();
+    let id = format!("chart-{}", chart.id);
+
+    html! {
+        <figure class="chart" id={id.clone()} tabindex="-1" aria-labelledby={format!("{id}-title")} data-chart={chart.id}>
+            <figcaption class="chart-head">
+                <h3 id={format!("{id}-title")}>
+                    { title }
+                    if let Some(z) = &zone_name { <span class="chart-zone">{ " · " }{ z }</span> }
+                </h3>
+                <div class="chart-tools">
+                    if chart.zonal {
+                        <label class="zone-select">
+                            <span class="visually-hidden">{ t.zone }</span>
+                            <select onchange={on_zone} aria-label={format!("{}: {}", title, t.zone)}>
+                                <option value="" selected={zone.is_none()}>{ t.county_wide }</option>
+                                { for ctx.dataset.zones.iter().map(|z| html! {
+                                    <option value={z.id.clone()} selected={zone.as_deref() == Some(z.id.as_str())}>{ lang.pick(&z.name.zh, &z.name.en) }</option>
+                                }) }
+                            </select>
+                        </label>
+                    }
+                    <button type="button" class="chart-close" onclick={on_close} aria-label={format!("{} ×", title)} title="×">{ "×" }</button>
+                </div>
+            </figcaption>
+            <svg viewBox={format!("0 0 {W} {H}")} class="chart-svg" role="img" tabindex="0"
+                aria-labelledby={format!("{id}-svgtitle {id}-desc")}
+                onmousemove={on_move} onmouseleave={on_leave} onkeydown={on_key}>
+                <title id={format!("{id}-svgtitle")}>{ title }</title>
+                <desc id={format!("{id}-desc")}>{ desc.join("；") }</desc>
+                // grid and y labels
+                { for ticks.iter().map(|v| {
+                    let y = ys.map(*v);
+                    html! {
+                        <g class="tick">
+                            <line x1={ML.to_string()} x2={(W - MR).to_string()} y1={format!("{y:.1}")} y2={format!("{y:.1}")} class="grid" />
+                            <text x={(ML - 6.0).to_string()} y={format!("{:.1}", y + 4.0)} text-anchor="end" class="axis-label">{ tick_label(*v, unit, step, loc) }</text>
+                        </g>
+                    }
+                }) }
+                // years
+                { for year_ticks(first, last).into_iter().map(|yr| {
+                    let x = xs.map(yr as f64);
+                    html! { <text x={format!("{x:.1}")} y={(H - 8.0).to_string()} text-anchor="middle" class="axis-label">{ yr }</text> }
+                }) }
+                // targets
+                { for targets.iter().map(|(name, a, b, color)| {
+                    let line = |v: f64| {
+                        let y = ys.map(v);
+                        html! {
+                            <g class="target">
+                                <line x1={ML.to_string()} x2={(W - MR).to_string()} y1={format!("{y:.1}")} y2={format!("{y:.1}")} stroke={*color} class="target-line" />
+                            </g>
+                        }
+                    };
+                    let band = match (a, b) {
+                        (Some(a), Some(b)) => {
+                            let (y1, y2) = (ys.map(*b), ys.map(*a));
+                            html! { <rect x={ML.to_string()} y={format!("{y1:.1}")} width={(W - ML - MR).to_string()} height={format!("{:.1}", (y2 - y1).max(0.0))} fill={*color} class="target-band" /> }
+                        }
+                        _ => html! {},
+                    };
+                    let tip = match (a, b) {
+                        (Some(a), Some(b)) => format!("{name}: {}–{}", fmt(*a), fmt(*b)),
+                        (Some(a), None) => format!("{name}: ≥ {}", fmt(*a)),
+                        (None, Some(b)) => format!("{name}: ≤ {}", fmt(*b)),
+                        _ => name.clone(),
+                    };
+                    html! {
+                        <g class="target-group"><title>{ tip }</title>{ band }{ for a.iter().map(|v| line(*v)) }{ for b.iter().map(|v| line(*v)) }</g>
+                    }
+                }) }
+                // baseline (dashed) under current (solid)
+                { for lines.iter().map(|l| html! {
+                    <path d={path(&xs, &ys, &years, &base(&l.id))} stroke={l.series.color} class="line baseline" data-series={l.id.clone()} />
+                }) }
+                { for lines.iter().map(|l| html! {
+                    <path d={path(&xs, &ys, &years, &cur(&l.id))} stroke={l.series.color} class="line current" data-series={l.id.clone()} />
+                }) }
+                // selected year
+                <line class="cursor" x1={format!("{:.1}", xs.map(sel_year as f64))} x2={format!("{:.1}", xs.map(sel_year as f64))} y1={MT.to_string()} y2={(H - MB).to_string()} />
+                { for lines.iter().map(|l| {
+                    let v = cur(&l.id).get(selected).copied().unwrap_or(0.0);
+                    html! { <circle cx={format!("{:.1}", xs.map(sel_year as f64))} cy={format!("{:.1}", ys.map(v))} r="3.5" fill={l.series.color} class="dot" /> }
+                }) }
+                <rect x={ML.to_string()} y={MT.to_string()} width={(W - ML - MR).to_string()} height={(H - MT - MB).to_string()} class="hit" />
+            </svg>
+            <div class="chart-readout" aria-live="polite">
+                <span class="readout-year">{ sel_year }</span>
+                { for lines.iter().map(|l| {
+                    let c = cur(&l.id).get(selected).copied();
+                    let b = base(&l.id).get(selected).copied();
+                    html! {
+                        <span class="readout-item">
+                            <span class="swatch" style={format!("background:{}", l.series.color)}></span>
+                            <span class="readout-label">{ label(l) }</span>
+                            <strong class="readout-value">{ c.map_or("–".into(), fmt) }</strong>
+                            <span class="readout-base">{ format!("（{} {}）", t.legend_baseline, b.map_or("–".into(), fmt)) }</span>
+                        </span>
+                    }
+                }) }
+            </div>
+            <div class="chart-key" aria-hidden="true">
+                <span><svg width="28" height="8"><line x1="0" x2="28" y1="4" y2="4" class="key-current" /></svg>{ t.legend_current }</span>
+                <span><svg width="28" height="8"><line x1="0" x2="28" y1="4" y2="4" class="key-baseline" /></svg>{ t.legend_baseline }</span>
+                if !targets.is_empty() {
+                    <span><svg width="28" height="8"><line x1="0" x2="28" y1="4" y2="4" class="key-target" /></svg>{ t.target_line }</span>
+                }
+            </div>
+        </figure>
+    }
+}

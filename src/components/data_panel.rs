@@ -1,0 +1,67 @@
+//! Where every figure comes from: the dataset's sources, what kind each is,
+//! and which values use it. Estimates are listed first.
+
+use eduplan_model::dataset::SourceKind;
+use yew::prelude::*;
+
+use crate::context::use_ctx;
+
+#[function_component]
+pub fn DataPanel() -> Html {
+    let ctx = use_ctx();
+    let t = ctx.t();
+    let lang = ctx.lang();
+    let ds = &ctx.dataset;
+    let prov = ds.provenance();
+    let mut sources: Vec<_> = ds.sources.iter().collect();
+    sources.sort_by_key(|s| match s.kind {
+        SourceKind::Estimate => 0,
+        SourceKind::Derived => 1,
+        SourceKind::Verified => 2,
+    });
+    let estimates = ds.sources.iter().filter(|s| s.kind == SourceKind::Estimate).count();
+    let rows = sources.into_iter().map(|s| {
+        let (kind_class, kind) = match s.kind {
+            SourceKind::Verified => ("verified", t.source_verified),
+            SourceKind::Derived => ("derived", t.source_derived),
+            SourceKind::Estimate => ("estimate", t.source_estimate),
+        };
+        let used: Vec<&str> = prov.iter().filter(|(_, src)| *src == s.id).map(|(p, _)| p.as_str()).collect();
+        let used_text = if used.len() > 4 { format!("{} … (+{})", used[..4].join(", "), used.len() - 4) } else { used.join(", ") };
+        html! {
+            <tr class={classes!("source", kind_class)} data-source={s.id.clone()}>
+                <td><code>{ &s.id }</code></td>
+                <td class={classes!("kind", kind_class)}>{ kind }</td>
+                <td>
+                    { lang.pick(&s.title.zh, &s.title.en) }
+                    if let Some(url) = &s.url { <br /><a href={url.clone()} rel="noreferrer noopener" target="_blank" class="source-url">{ url }</a> }
+                </td>
+                <td class="note">{ &s.note }</td>
+                <td class="used"><code>{ used_text }</code></td>
+            </tr>
+        }
+    });
+    html! {
+        <details class="data-panel">
+            <summary>
+                <h2>{ t.data_panel }</h2>
+                <span class="summary-count">{ format!("{} / {} {}", estimates, ds.sources.len(), t.estimates_count) }</span>
+            </summary>
+            <p class="hint">{ t.data_panel_hint }</p>
+            <div class="table-wrap">
+                <table>
+                    <thead>
+                        <tr>
+                            <th scope="col">{ t.col_source }</th>
+                            <th scope="col">{ t.col_kind }</th>
+                            <th scope="col">{ t.dataset }</th>
+                            <th scope="col">{ t.col_note }</th>
+                            <th scope="col">{ t.col_used_by }</th>
+                        </tr>
+                    </thead>
+                    <tbody>{ for rows }</tbody>
+                </table>
+            </div>
+        </details>
+    }
+}

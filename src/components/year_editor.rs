@@ -1,0 +1,53 @@
+//! The per-year editor of a lever: one number input per projection year.
+
+use eduplan_model::catalogue::LeverSpec;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use crate::context::use_ctx;
+use crate::state::Action;
+use crate::units;
+
+#[derive(Properties, PartialEq)]
+pub struct YearEditorProps {
+    pub spec: &'static LeverSpec,
+}
+
+#[function_component]
+pub fn YearEditor(props: &YearEditorProps) -> Html {
+    let ctx = use_ctx();
+    let t = ctx.t();
+    let lang = ctx.lang();
+    let spec = props.spec;
+    let scale = units::scale(spec.unit);
+    let label = lang.pick(spec.label_zh, spec.label_en);
+    let cells = ctx.state.lever_years().map(|year| {
+        let value = ctx.state.lever_value_in(spec.id, year);
+        let onchange = {
+            let ctx = ctx.clone();
+            let id = spec.id.to_string();
+            Callback::from(move |e: Event| {
+                let input: HtmlInputElement = e.target_unchecked_into();
+                match input.value().trim().replace(',', ".").parse::<f64>() {
+                    Ok(v) => ctx.dispatch(Action::SetLeverYear(id.clone(), year, v / scale)),
+                    Err(_) => input.set_value(&units::display(ctx.state.lever_value_in(&id, year), spec.step, spec.unit)),
+                }
+            })
+        };
+        html! {
+            <label class="year-cell">
+                <span class="year-label">{ year }</span>
+                <input type="number" class="year-input" data-year={year.to_string()}
+                    min={(spec.min * scale).to_string()} max={(spec.max * scale).to_string()} step={(spec.step * scale).to_string()}
+                    value={units::display(value, spec.step, spec.unit)} {onchange}
+                    aria-label={format!("{label} {year}")} />
+            </label>
+        }
+    });
+    html! {
+        <div class="year-editor" role="group" aria-label={format!("{}: {}", t.per_year_editor, label)}>
+            <p class="year-hint">{ t.per_year_hint }</p>
+            <div class="year-grid">{ for cells }</div>
+        </div>
+    }
+}
