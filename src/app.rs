@@ -1,30 +1,65 @@
-//! The app root: owns the scenario reducer, derives the projections and lays
-//! out the workspace.
+//! The app root: owns the scenario reducer, derives the projections, mirrors
+//! the state into the URL and storage, and lays out the workspace.
 
 use std::rc::Rc;
 
 use eduplan_model::{project, Dataset, Scenario};
+use gloo_events::{EventListener, EventListenerOptions};
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::components::{
-    chart_panel::ChartPanel, data_panel::DataPanel, footer::Footer, header::Header, levers_panel::LeversPanel,
+    chart_panel::ChartPanel, compare_table::CompareTable, data_panel::DataPanel, footer::Footer, header::Header,
+    levers_panel::LeversPanel, notice_bar::NoticeBar, saved_panel::SavedPanel, scenario_bar::ScenarioBar,
     target_board::TargetBoard,
 };
 use crate::context::Ctx;
 use crate::i18n::Lang;
-use crate::state::AppState;
+use crate::persist;
+use crate::state::{Action, AppState};
 
 #[derive(Properties, PartialEq)]
 pub struct AppProps {
     pub dataset: Rc<Dataset>,
+    /// Read the URL and storage at start (off in tests that mount the app
+    /// beside others on one page).
+    #[prop_or(true)]
+    pub persist: bool,
+}
+
+/// Ctrl+Z / Ctrl+Shift+Z (and Ctrl+Y), except while typing in a text field,
+/// where the browser's own undo belongs.
+fn shortcut(e: &web_sys::KeyboardEvent) -> Option<Action> {
+    if !(e.ctrl_key() || e.meta_key()) {
+        return None;
+    }
+    let typing = e
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        .is_some_and(|i| matches!(i.type_().as_str(), "text" | "number" | "search"));
+    if typing {
+        return None;
+    }
+    match (e.key().to_lowercase().as_str(), e.shift_key()) {
+        ("z", false) => Some(Action::Undo),
+        ("z", true) | ("y", false) => Some(Action::Redo),
+        _ => None,
+    }
 }
 
 #[function_component]
 pub fn App(props: &AppProps) -> Html {
     let dataset = props.dataset.clone();
+    let persist_on = props.persist;
     let state = {
         let ds = dataset.clone();
-        use_reducer(move || AppState::new(ds))
+        use_reducer(move || {
+            if persist_on {
+                persist::initial_state(ds)
+            } else {
+                AppState::new(ds)
+            }
+        })
     };
     // The baseline never moves; the current projection follows the scenario.
     let baseline = {
@@ -35,6 +70,22 @@ pub fn App(props: &AppProps) -> Html {
         let ds = dataset.clone();
         use_memo(state.scenario.clone(), move |sc| project(&ds, sc))
     };
+    let pinned: Vec<(String, Scenario)> = state
+        .pinned_scenarios()
+        .iter()
+        .map(|s| (s.name.clone(), s.scenario.clone()))
+        .collect();
+    let compare = {
+        let ds = dataset.clone();
+        use_memo(pinned, move |p| {
+            if p.len() < 2 {
+                Vec::new()
+            } else {
+                p.iter().map(|(n, s)| (n.clone(), Rc::new(project(&ds, s)))).collect()
+            }
+        })
+    };
+
     use_effect_with(state.lang, |lang| {
         if let Some(root) = web_sys::window()
             .and_then(|w| w.document())
@@ -49,22 +100,75 @@ pub fn App(props: &AppProps) -> Html {
             });
         }
     });
+    // URL and autosave mirror the settled scenario and the language: a drag
+    // writes once, on release, not on every pixel
+    {
+        let s = state.clone();
+        use_effect_with((state.committed.clone(), state.lang), move |_| {
+            if persist_on {
+                persist::mirror_url(&s);
+                if let Err(m) = persist::autosave(&s) {
+                    s.dispatch(Action::Notify(vec![m]));
+                }
+            }
+        });
+    }
+    {
+        let s = state.clone();
+        use_effect_with(state.saved.clone(), move |saved| {
+            if persist_on {
+                if let Err(m) = persist::store_saved(saved) {
+                    s.dispatch(Action::Notify(vec![m]));
+                }
+            }
+        });
+    }
+    // keyboard undo/redo for the whole page
+    {
+        let s = state.clone();
+        use_effect_with((), move |_| {
+            let listener = web_sys::window().map(|w| {
+                EventListener::new_with_options(
+                    &w,
+                    "keydown",
+                    EventListenerOptions::enable_prevent_default(),
+                    move |e| {
+                        if let Some(k) = e.dyn_ref::<web_sys::KeyboardEvent>() {
+                            if let Some(a) = shortcut(k) {
+                                k.prevent_default();
+                                s.dispatch(a);
+                            }
+                        }
+                    },
+                )
+            });
+            move || drop(listener)
+        });
+    }
+
     let ctx = Ctx {
         state,
         dataset,
         baseline,
         current,
+        compare,
     };
     html! {
         <ContextProvider<Ctx> context={ctx.clone()}>
             <div class="app">
                 <Header />
+                <ScenarioBar />
+                <NoticeBar />
                 <main class="workspace">
                     <LeversPanel />
                     <section class="results" aria-label={ctx.t().results}>
                         <TargetBoard />
                         <ChartPanel />
-                        <DataPanel />
+                        <div class="below">
+                            <CompareTable />
+                            <SavedPanel />
+                            <DataPanel />
+                        </div>
                     </section>
                 </main>
                 <Footer />

@@ -16,6 +16,8 @@ pub struct Ctx {
     /// The fixed comparison: the dataset's defaults, never moved by levers.
     pub baseline: Rc<Projection>,
     pub current: Rc<Projection>,
+    /// Pinned scenarios (name, projection) when comparing; empty otherwise.
+    pub compare: Rc<Vec<(String, Rc<Projection>)>>,
 }
 
 impl PartialEq for Ctx {
@@ -24,6 +26,7 @@ impl PartialEq for Ctx {
             && Rc::ptr_eq(&self.dataset, &o.dataset)
             && Rc::ptr_eq(&self.baseline, &o.baseline)
             && Rc::ptr_eq(&self.current, &o.current)
+            && Rc::ptr_eq(&self.compare, &o.compare)
     }
 }
 

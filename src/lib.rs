@@ -6,11 +6,13 @@
 //! compute.
 
 pub mod app;
+pub mod browser;
 pub mod charts;
 pub mod components;
 pub mod context;
 pub mod i18n;
 pub mod panic_banner;
+pub mod persist;
 pub mod state;
 pub mod units;
 
@@ -24,7 +26,11 @@ pub fn start() {
     panic_banner::install();
     match Dataset::default_dataset() {
         Ok(ds) => {
-            yew::Renderer::<app::App>::with_props(app::AppProps { dataset: Rc::new(ds) }).render();
+            yew::Renderer::<app::App>::with_props(app::AppProps {
+                dataset: Rc::new(ds),
+                persist: true,
+            })
+            .render();
         }
         Err(e) => {
             yew::Renderer::<components::dataset_error::DatasetError>::with_props(

@@ -6,8 +6,10 @@
 use std::rc::Rc;
 
 use eduplan_model::catalogue::lever_spec;
+use eduplan_model::codec::Notice;
 use eduplan_model::scenario::default_value;
 use eduplan_model::{Dataset, LeverValue, Scenario};
+use serde::{Deserialize, Serialize};
 use yew::Reducible;
 
 use crate::i18n::Lang;
@@ -23,6 +25,44 @@ pub struct AppState {
     /// A chart to bring into view (set when a target is clicked), with a
     /// counter so clicking the same target again scrolls again.
     pub focus: Option<(String, u32)>,
+    /// The scenario at the last settled change; undo steps are made of these.
+    pub committed: Scenario,
+    pub past: Vec<Scenario>,
+    pub future: Vec<Scenario>,
+    /// Scenarios saved in this browser.
+    pub saved: Vec<Saved>,
+    /// Saved scenarios pinned for comparison (ids, at most [`MAX_PINNED`]).
+    pub pinned: Vec<String>,
+    /// Messages for the notice bar (link problems, storage trouble, imports).
+    pub notices: Vec<Message>,
+}
+
+/// How many scenarios can be compared at once.
+pub const MAX_PINNED: usize = 4;
+/// How many undo steps are kept.
+pub const MAX_UNDO: usize = 200;
+
+/// A scenario saved in the browser.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Saved {
+    pub id: String,
+    pub name: String,
+    pub scenario: Scenario,
+}
+
+/// Something the app tells the planner in the notice bar.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Message {
+    /// A problem in the link the app was opened with.
+    Link(Notice),
+    /// Stored data could not be read and was moved aside under `kept_as`.
+    StorageCorrupt { key: String, kept_as: String },
+    /// The browser's storage is full or unavailable.
+    StorageFull,
+    /// A scenario file could not be imported (the reason).
+    ImportFailed(String),
+    /// A scenario file was imported (its name).
+    Imported(String),
 }
 
 impl AppState {
@@ -36,7 +76,61 @@ impl AppState {
                 .map(|s| s.to_string())
                 .collect(),
             focus: None,
+            committed: Scenario::default(),
+            past: Vec::new(),
+            future: Vec::new(),
+            saved: Vec::new(),
+            pinned: Vec::new(),
+            notices: Vec::new(),
         }
+    }
+
+    /// Starts from a given scenario (from a link or the autosave) with the
+    /// browser's saved scenarios; the starting point is not an undo step.
+    pub fn starting_with(mut self, scenario: Scenario, saved: Vec<Saved>) -> AppState {
+        self.committed = scenario.clone();
+        self.scenario = scenario;
+        self.saved = saved;
+        self
+    }
+
+    pub fn can_undo(&self) -> bool {
+        !self.past.is_empty() || self.scenario != self.committed
+    }
+
+    pub fn can_redo(&self) -> bool {
+        !self.future.is_empty()
+    }
+
+    /// The saved scenarios pinned for comparison, in pin order.
+    pub fn pinned_scenarios(&self) -> Vec<&Saved> {
+        self.pinned
+            .iter()
+            .filter_map(|id| self.saved.iter().find(|s| &s.id == id))
+            .collect()
+    }
+
+    /// Makes the current scenario a settled undo step.
+    fn checkpoint(&mut self) {
+        if self.scenario != self.committed {
+            self.past
+                .push(std::mem::replace(&mut self.committed, self.scenario.clone()));
+            if self.past.len() > MAX_UNDO {
+                self.past.remove(0);
+            }
+            self.future.clear();
+        }
+    }
+
+    /// A fresh id for a saved scenario.
+    fn next_saved_id(&self) -> String {
+        let n = self
+            .saved
+            .iter()
+            .filter_map(|s| s.id.strip_prefix('s').and_then(|x| x.parse::<u64>().ok()))
+            .max()
+            .unwrap_or(0);
+        format!("s{}", n + 1)
     }
 
     /// The projection years levers act in (base + 1 ..= horizon).
@@ -107,6 +201,38 @@ pub enum Action {
     ToggleChart(String),
     /// Shows a chart (if hidden) and brings it into view.
     ShowChart(String),
+    /// A slider was released or a value typed: the change becomes one undo step.
+    Commit,
+    Undo,
+    Redo,
+    /// Renames the working scenario.
+    SetName(String),
+    /// Saves the working scenario under a name (a new saved scenario).
+    SaveAs(String),
+    /// Replaces a saved scenario with the working one.
+    Overwrite(String),
+    /// Opens a saved scenario as the working one.
+    Open(String),
+    Rename(String, String),
+    Duplicate(String),
+    Delete(String),
+    /// Pins or unpins a saved scenario for comparison.
+    TogglePin(String),
+    /// Replaces the working scenario (an imported file).
+    Load(Scenario),
+    Notify(Vec<Message>),
+    DismissNotices,
+}
+
+/// A scenario name as user text: no control characters, trimmed, bounded.
+pub fn clean_name(name: &str) -> String {
+    name.chars()
+        .filter(|c| !c.is_control())
+        .collect::<String>()
+        .trim()
+        .chars()
+        .take(eduplan_model::codec::MAX_NAME)
+        .collect()
 }
 
 /// Snaps a value to the lever's grid and range.
@@ -121,11 +247,27 @@ pub fn snap(id: &str, v: f64) -> Option<f64> {
     Some(clean.clamp(s.min, s.max))
 }
 
+/// Actions that are one settled change each (sliders settle with `Commit`).
+fn settles(a: &Action) -> bool {
+    matches!(
+        a,
+        Action::SetLeverYear(..)
+            | Action::ResetLever(_)
+            | Action::ResetPolicies
+            | Action::ResetAssumptions
+            | Action::ResetAll
+            | Action::SetName(_)
+            | Action::Open(_)
+            | Action::Load(_)
+    )
+}
+
 impl Reducible for AppState {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
+        let settled = settles(&action);
         match action {
             Action::SetLang(l) => next.lang = l,
             Action::SetLever(id, v) => {
@@ -197,6 +339,92 @@ impl Reducible for AppState {
                 next.scenario.levers.clear();
                 next.scenario.assumptions.clear();
             }
+            Action::Commit => next.checkpoint(),
+            Action::Undo => {
+                next.checkpoint();
+                if let Some(prev) = next.past.pop() {
+                    next.future.push(std::mem::replace(&mut next.scenario, prev.clone()));
+                    next.committed = prev;
+                }
+            }
+            Action::Redo => {
+                if let Some(n) = next.future.pop() {
+                    next.past.push(std::mem::replace(&mut next.scenario, n.clone()));
+                    next.committed = n;
+                }
+            }
+            Action::SetName(name) => next.scenario.name = clean_name(&name),
+            Action::SaveAs(name) => {
+                let name = clean_name(&name);
+                let name = if name.is_empty() {
+                    format!("#{}", next.saved.len() + 1)
+                } else {
+                    name
+                };
+                next.scenario.name = name.clone();
+                next.checkpoint();
+                let id = next.next_saved_id();
+                next.saved.push(Saved {
+                    id,
+                    name,
+                    scenario: next.scenario.clone(),
+                });
+            }
+            Action::Overwrite(id) => {
+                let sc = next.scenario.clone();
+                if let Some(s) = next.saved.iter_mut().find(|s| s.id == id) {
+                    s.scenario = Scenario {
+                        name: s.name.clone(),
+                        ..sc
+                    };
+                }
+            }
+            Action::Open(id) => {
+                if let Some(s) = next.saved.iter().find(|s| s.id == id) {
+                    next.scenario = Scenario {
+                        name: s.name.clone(),
+                        ..s.scenario.clone()
+                    };
+                }
+            }
+            Action::Rename(id, name) => {
+                let name = clean_name(&name);
+                if name.is_empty() {
+                    return self;
+                }
+                if let Some(s) = next.saved.iter_mut().find(|s| s.id == id) {
+                    s.name = name.clone();
+                    s.scenario.name = name;
+                }
+            }
+            Action::Duplicate(id) => {
+                if let Some(s) = next.saved.iter().find(|s| s.id == id).cloned() {
+                    let copy_id = next.next_saved_id();
+                    let name = format!("{} (2)", s.name);
+                    next.saved.push(Saved {
+                        id: copy_id,
+                        name: name.clone(),
+                        scenario: Scenario { name, ..s.scenario },
+                    });
+                }
+            }
+            Action::Delete(id) => {
+                next.saved.retain(|s| s.id != id);
+                next.pinned.retain(|p| *p != id);
+            }
+            Action::TogglePin(id) => {
+                if let Some(i) = next.pinned.iter().position(|p| *p == id) {
+                    next.pinned.remove(i);
+                } else if next.saved.iter().any(|s| s.id == id) && next.pinned.len() < MAX_PINNED {
+                    next.pinned.push(id);
+                }
+            }
+            Action::Load(sc) => next.scenario = sc,
+            Action::Notify(msgs) => next.notices.extend(msgs),
+            Action::DismissNotices => next.notices.clear(),
+        }
+        if settled {
+            next.checkpoint();
         }
         if next == *self {
             self
@@ -295,6 +523,80 @@ mod tests {
         assert_eq!(s.focus, Some(("funds".to_string(), 1)), "a second click scrolls again");
         let unchanged = s.clone().reduce(Action::ToggleChart("no-such-chart".into()));
         assert_eq!(unchanged.charts, s.charts);
+    }
+
+    fn set(s: Rc<AppState>, id: &str, v: f64) -> Rc<AppState> {
+        s.reduce(Action::SetLever(id.into(), v))
+    }
+
+    #[test]
+    fn undo_and_redo_walk_settled_steps_not_pixels() {
+        let mut s = state();
+        // a drag: many input events, one release
+        for v in [10.0, 20.0, 30.0, 40.0] {
+            s = set(s, "kg.public_seats", v);
+        }
+        s = s.reduce(Action::Commit);
+        s = set(s, "hires.primary", 80.0).reduce(Action::Commit);
+        assert_eq!(s.past.len(), 2);
+        let s = s.reduce(Action::Undo);
+        assert_eq!(s.lever_value("hires.primary"), 50.0);
+        assert_eq!(s.lever_value("kg.public_seats"), 40.0);
+        let s = s.reduce(Action::Undo);
+        assert_eq!(s.scenario, Scenario::default());
+        assert!(!s.can_undo());
+        let s = s.reduce(Action::Redo).reduce(Action::Redo);
+        assert_eq!(s.lever_value("hires.primary"), 80.0);
+        assert!(!s.can_redo());
+        // an unsettled drag is undone as one step too
+        let s = set(s, "kg.public_seats", 900.0).reduce(Action::Undo);
+        assert_eq!(s.lever_value("kg.public_seats"), 40.0);
+        // a new change clears the redo stack
+        let s = s.reduce(Action::ResetAll);
+        assert!(!s.can_redo());
+    }
+
+    #[test]
+    fn saved_scenarios_can_be_saved_opened_renamed_duplicated_deleted_and_pinned() {
+        let s = set(state(), "kg.public_seats", 500.0).reduce(Action::Commit);
+        let s = s.reduce(Action::SaveAs("  方案A\n ".into()));
+        assert_eq!(s.saved.len(), 1);
+        assert_eq!(s.saved[0].name, "方案A");
+        assert_eq!(s.scenario.name, "方案A");
+        let s = s.reduce(Action::ResetAll).reduce(Action::SaveAs("基准".into()));
+        let a = s.saved[0].id.clone();
+        let s = s.reduce(Action::Open(a.clone()));
+        assert_eq!(s.lever_value("kg.public_seats"), 500.0);
+        let s = s
+            .reduce(Action::Rename(a.clone(), "方案甲".into()))
+            .reduce(Action::Duplicate(a.clone()));
+        assert_eq!(s.saved.len(), 3);
+        assert_eq!(s.saved[2].name, "方案甲 (2)");
+        assert_ne!(s.saved[2].id, a);
+        let ids: Vec<String> = s.saved.iter().map(|x| x.id.clone()).collect();
+        let mut s = s;
+        for id in &ids {
+            s = s.reduce(Action::TogglePin(id.clone()));
+        }
+        assert_eq!(s.pinned_scenarios().len(), 3);
+        let s = s.reduce(Action::Delete(a.clone()));
+        assert_eq!(s.saved.len(), 2);
+        assert!(!s.pinned.contains(&a), "deleting unpins");
+        let s = s.reduce(Action::Rename(ids[1].clone(), "  ".into()));
+        assert_eq!(s.saved[0].name, "基准", "an empty name is refused");
+    }
+
+    #[test]
+    fn at_most_four_scenarios_are_pinned() {
+        let mut s = state();
+        for i in 0..6 {
+            s = s.reduce(Action::SaveAs(format!("S{i}")));
+        }
+        let ids: Vec<String> = s.saved.iter().map(|x| x.id.clone()).collect();
+        for id in ids {
+            s = s.reduce(Action::TogglePin(id));
+        }
+        assert_eq!(s.pinned.len(), MAX_PINNED);
     }
 
     #[test]

@@ -52,7 +52,14 @@ fn the_panic_banner_shows_the_message_as_text_with_reload() {
 async fn the_app_renders_in_chinese_and_switches_language() {
     let root = mount();
     let ds = Rc::new(Dataset::default_dataset().unwrap());
-    yew::Renderer::<App>::with_root_and_props(root.clone(), AppProps { dataset: ds }).render();
+    yew::Renderer::<App>::with_root_and_props(
+        root.clone(),
+        AppProps {
+            dataset: ds,
+            persist: false,
+        },
+    )
+    .render();
     yew::scheduler::flush().await;
     let title = root.query_selector(".title-main").unwrap().unwrap();
     assert_eq!(title.text_content().unwrap(), "教育规划模拟器");

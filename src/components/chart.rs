@@ -2,9 +2,13 @@
 //! (solid) for each series, target lines or bands, years on the x axis, and a
 //! readout of the values at the hovered or keyboard-selected year.
 //!
+//! When 2–4 saved scenarios are pinned, the chart compares them instead: one
+//! series at a time (chosen in the chart), the baseline in grey and each
+//! scenario in its own colour and dash pattern.
+//!
 //! The y axis is set from the baseline and the targets (with headroom), so it
-//! stays still while a slider moves the current lines; it grows only when the
-//! current scenario leaves it.
+//! stays still while a slider moves the current lines; it grows only when a
+//! drawn line leaves it.
 
 use eduplan_model::catalogue::{indicator_spec, IndicatorSpec, IndicatorUnit};
 use eduplan_model::format::{self, Locale};
@@ -13,6 +17,7 @@ use yew::prelude::*;
 
 use crate::charts::scale::{nice_domain, year_ticks, Linear};
 use crate::charts::specs::{ChartSpec, Series};
+use crate::components::compare_table::SCENARIO_STYLES;
 use crate::components::target_board::locale;
 use crate::context::use_ctx;
 use crate::state::Action;
@@ -23,6 +28,7 @@ const ML: f64 = 64.0;
 const MR: f64 = 14.0;
 const MT: f64 = 14.0;
 const MB: f64 = 28.0;
+const BASELINE_GREY: &str = "#6b7280";
 
 #[derive(Properties, PartialEq)]
 pub struct ChartProps {
@@ -63,10 +69,25 @@ fn path(xs: &Linear, ys: &Linear, years: &[i32], values: &[f64]) -> String {
     d
 }
 
+/// A series of the chart resolved for the chosen zone.
 struct Line<'a> {
     id: String,
     series: &'a Series,
     spec: &'static IndicatorSpec,
+}
+
+/// One drawn line: what the readout and the legend list.
+struct Drawn {
+    /// `data-series` of its path (indicator id, or indicator id plus scenario index).
+    key: String,
+    label: String,
+    color: &'static str,
+    dash: &'static str,
+    values: Vec<f64>,
+    /// The baseline drawn under it (single-scenario mode).
+    baseline: Option<Vec<f64>>,
+    /// Drawn as the baseline itself (comparison mode).
+    is_baseline: bool,
 }
 
 #[function_component]
@@ -78,32 +99,66 @@ pub fn Chart(props: &ChartProps) -> Html {
     let chart = props.spec;
     let zone = use_state(|| None::<String>);
     let hover = use_state(|| None::<usize>);
+    let picked = use_state(|| 0usize);
     let years = ctx.current.years.clone();
     let n = years.len();
+    let comparing = ctx.compare.len() >= 2;
 
     let lines: Vec<Line> = chart
         .series
         .iter()
         .filter_map(|s| {
             let spec = indicator_spec(s.indicator)?;
-            match &*zone {
-                Some(z) => spec.zonal.then(|| Line {
-                    id: format!("{}@{z}", s.indicator),
-                    series: s,
-                    spec,
-                }),
-                None => Some(Line {
-                    id: s.indicator.to_string(),
-                    series: s,
-                    spec,
-                }),
-            }
+            let id = match &*zone {
+                Some(z) if spec.zonal => format!("{}@{z}", s.indicator),
+                Some(_) => return None,
+                None => s.indicator.to_string(),
+            };
+            Some(Line { id, series: s, spec })
         })
         .collect();
     let unit = lines.first().map_or(IndicatorUnit::Persons, |l| l.spec.unit);
     let empty: &[f64] = &[];
     let base = |id: &str| ctx.baseline.get(id).unwrap_or(empty).to_vec();
-    let cur = |id: &str| ctx.current.get(id).unwrap_or(empty).to_vec();
+    let label = |l: &Line| lang.pick(&l.spec.label_zh, &l.spec.label_en).to_string();
+
+    let drawn: Vec<Drawn> = if comparing {
+        match lines.get((*picked).min(lines.len().saturating_sub(1))) {
+            Some(l) => std::iter::once(Drawn {
+                key: l.id.clone(),
+                label: t.legend_baseline.to_string(),
+                color: BASELINE_GREY,
+                dash: "5 4",
+                values: base(&l.id),
+                baseline: None,
+                is_baseline: true,
+            })
+            .chain(ctx.compare.iter().enumerate().map(|(k, (name, p))| Drawn {
+                key: format!("{}#{k}", l.id),
+                label: name.clone(),
+                color: SCENARIO_STYLES[k % 4].0,
+                dash: SCENARIO_STYLES[k % 4].1,
+                values: p.get(&l.id).unwrap_or(empty).to_vec(),
+                baseline: None,
+                is_baseline: false,
+            }))
+            .collect(),
+            None => Vec::new(),
+        }
+    } else {
+        lines
+            .iter()
+            .map(|l| Drawn {
+                key: l.id.clone(),
+                label: label(l),
+                color: l.series.color,
+                dash: "",
+                values: ctx.current.get(&l.id).unwrap_or(empty).to_vec(),
+                baseline: Some(base(&l.id)),
+                is_baseline: false,
+            })
+            .collect()
+    };
 
     // dataset targets on this chart's indicators (county level only)
     let targets: Vec<(String, Option<f64>, Option<f64>, &'static str)> = if zone.is_some() {
@@ -130,11 +185,11 @@ pub fn Chart(props: &ChartProps) -> Html {
             .collect()
     };
 
-    // y domain: baseline and targets with headroom; grows only if the current scenario leaves it
+    // y domain: baseline and targets with headroom; grows only if a drawn line leaves it
     let mut fixed: Vec<f64> = lines.iter().flat_map(|l| base(&l.id)).collect();
     fixed.extend(targets.iter().flat_map(|(_, a, b, _)| [*a, *b]).flatten());
-    let current_all: Vec<f64> = lines.iter().flat_map(|l| cur(&l.id)).collect();
-    let min_all = fixed.iter().chain(&current_all).copied().fold(f64::INFINITY, f64::min);
+    let drawn_all: Vec<f64> = drawn.iter().flat_map(|d| d.values.iter().copied()).collect();
+    let min_all = fixed.iter().chain(&drawn_all).copied().fold(f64::INFINITY, f64::min);
     let zero = !(unit == IndicatorUnit::Share && min_all > 0.5);
     let (fmin, fmax) = fixed
         .iter()
@@ -143,11 +198,11 @@ pub fn Chart(props: &ChartProps) -> Html {
         fixed.push(fmax + 0.1 * (fmax - fmin).max(fmax.abs() * 0.05));
     }
     if unit == IndicatorUnit::Share {
-        fixed.retain(|v| *v <= 1.0 || current_all.iter().any(|c| c > v));
+        fixed.retain(|v| *v <= 1.0 || drawn_all.iter().any(|c| c > v));
     }
     let ((mut lo, mut hi), mut ticks) = nice_domain(fixed.iter().copied(), zero, 5);
-    if current_all.iter().any(|v| *v > hi + 1e-12 || *v < lo - 1e-12) {
-        ((lo, hi), ticks) = nice_domain(fixed.iter().chain(&current_all).copied(), zero, 5);
+    if drawn_all.iter().any(|v| *v > hi + 1e-12 || *v < lo - 1e-12) {
+        ((lo, hi), ticks) = nice_domain(fixed.iter().chain(&drawn_all).copied(), zero, 5);
     }
     let step = if ticks.len() > 1 { ticks[1] - ticks[0] } else { 1.0 };
     let first = *years.first().unwrap_or(&0);
@@ -203,44 +258,57 @@ pub fn Chart(props: &ChartProps) -> Html {
             zone.set(if v.is_empty() { None } else { Some(v) });
         })
     };
+    let on_pick = {
+        let picked = picked.clone();
+        Callback::from(move |e: Event| {
+            let sel: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            picked.set(sel.value().parse().unwrap_or(0));
+        })
+    };
     let on_close = {
         let ctx = ctx.clone();
         let id = chart.id;
         Callback::from(move |_| ctx.dispatch(Action::ToggleChart(id.to_string())))
     };
 
-    let label = |l: &Line| lang.pick(&l.spec.label_zh, &l.spec.label_en).to_string();
     let fmt = |v: f64| format::value(v, unit, loc);
     let title = (chart.title)(t);
     let zone_name = zone
         .as_ref()
         .and_then(|z| ctx.dataset.zones.iter().find(|x| &x.id == z))
         .map(|z| lang.pick(&z.name.zh, &z.name.en).to_string());
-    let desc: Vec<String> = lines
+    let desc: Vec<String> = drawn
         .iter()
-        .map(|l| {
-            let c = cur(&l.id);
-            let b = base(&l.id);
+        .map(|d| {
+            let tail = d.baseline.as_ref().map_or(String::new(), |b| {
+                format!("（{} {}）", t.legend_baseline, b.last().map_or("–".into(), |v| fmt(*v)))
+            });
             format!(
-                "{}：{first} {} → {last} {}（{} {}）",
-                label(l),
-                c.first().map_or("–".into(), |v| fmt(*v)),
-                c.last().map_or("–".into(), |v| fmt(*v)),
-                t.legend_baseline,
-                b.last().map_or("–".into(), |v| fmt(*v))
+                "{}：{first} {} → {last} {}{tail}",
+                d.label,
+                d.values.first().map_or("–".into(), |v| fmt(*v)),
+                d.values.last().map_or("–".into(), |v| fmt(*v)),
             )
         })
         .collect();
     let id = format!("chart-{}", chart.id);
+    let line_path = |values: &[f64]| path(&xs, &ys, &years, values);
 
     html! {
-        <figure class="chart" id={id.clone()} tabindex="-1" aria-labelledby={format!("{id}-title")} data-chart={chart.id}>
+        <figure class={classes!("chart", comparing.then_some("comparing"))} id={id.clone()} tabindex="-1" aria-labelledby={format!("{id}-title")} data-chart={chart.id}>
             <figcaption class="chart-head">
                 <h3 id={format!("{id}-title")}>
                     { title }
                     if let Some(z) = &zone_name { <span class="chart-zone">{ " · " }{ z }</span> }
                 </h3>
                 <div class="chart-tools">
+                    if comparing && lines.len() > 1 {
+                        <select class="series-select" onchange={on_pick} aria-label={format!("{}: {}", title, t.col_target)}>
+                            { for lines.iter().enumerate().map(|(i, l)| html! {
+                                <option value={i.to_string()} selected={*picked == i}>{ label(l) }</option>
+                            }) }
+                        </select>
+                    }
                     if chart.zonal {
                         <label class="zone-select">
                             <span class="visually-hidden">{ t.zone }</span>
@@ -260,7 +328,6 @@ pub fn Chart(props: &ChartProps) -> Html {
                 onmousemove={on_move} onmouseleave={on_leave} onkeydown={on_key}>
                 <title id={format!("{id}-svgtitle")}>{ title }</title>
                 <desc id={format!("{id}-desc")}>{ desc.join("；") }</desc>
-                // grid and y labels
                 { for ticks.iter().map(|v| {
                     let y = ys.map(*v);
                     html! {
@@ -270,20 +337,14 @@ pub fn Chart(props: &ChartProps) -> Html {
                         </g>
                     }
                 }) }
-                // years
                 { for year_ticks(first, last).into_iter().map(|yr| {
                     let x = xs.map(yr as f64);
                     html! { <text x={format!("{x:.1}")} y={(H - 8.0).to_string()} text-anchor="middle" class="axis-label">{ yr }</text> }
                 }) }
-                // targets
                 { for targets.iter().map(|(name, a, b, color)| {
                     let line = |v: f64| {
                         let y = ys.map(v);
-                        html! {
-                            <g class="target">
-                                <line x1={ML.to_string()} x2={(W - MR).to_string()} y1={format!("{y:.1}")} y2={format!("{y:.1}")} stroke={*color} class="target-line" />
-                            </g>
-                        }
+                        html! { <line x1={ML.to_string()} x2={(W - MR).to_string()} y1={format!("{y:.1}")} y2={format!("{y:.1}")} stroke={*color} class="target-line" /> }
                     };
                     let band = match (a, b) {
                         (Some(a), Some(b)) => {
@@ -302,43 +363,46 @@ pub fn Chart(props: &ChartProps) -> Html {
                         <g class="target-group"><title>{ tip }</title>{ band }{ for a.iter().map(|v| line(*v)) }{ for b.iter().map(|v| line(*v)) }</g>
                     }
                 }) }
-                // baseline (dashed) under current (solid)
-                { for lines.iter().map(|l| html! {
-                    <path d={path(&xs, &ys, &years, &base(&l.id))} stroke={l.series.color} class="line baseline" data-series={l.id.clone()} />
+                // baselines (dashed) under the drawn lines
+                { for drawn.iter().filter_map(|d| d.baseline.as_ref().map(|b| html! {
+                    <path d={line_path(b)} stroke={d.color} class="line baseline" data-series={d.key.clone()} />
+                })) }
+                { for drawn.iter().map(|d| html! {
+                    <path d={line_path(&d.values)} stroke={d.color} stroke-dasharray={(!d.dash.is_empty()).then(|| d.dash.to_string())}
+                        class={classes!("line", if d.is_baseline { "baseline" } else { "current" })} data-series={d.key.clone()} />
                 }) }
-                { for lines.iter().map(|l| html! {
-                    <path d={path(&xs, &ys, &years, &cur(&l.id))} stroke={l.series.color} class="line current" data-series={l.id.clone()} />
-                }) }
-                // selected year
                 <line class="cursor" x1={format!("{:.1}", xs.map(sel_year as f64))} x2={format!("{:.1}", xs.map(sel_year as f64))} y1={MT.to_string()} y2={(H - MB).to_string()} />
-                { for lines.iter().map(|l| {
-                    let v = cur(&l.id).get(selected).copied().unwrap_or(0.0);
-                    html! { <circle cx={format!("{:.1}", xs.map(sel_year as f64))} cy={format!("{:.1}", ys.map(v))} r="3.5" fill={l.series.color} class="dot" /> }
+                { for drawn.iter().filter(|d| !d.is_baseline).map(|d| {
+                    let v = d.values.get(selected).copied().unwrap_or(0.0);
+                    html! { <circle cx={format!("{:.1}", xs.map(sel_year as f64))} cy={format!("{:.1}", ys.map(v))} r="3.5" fill={d.color} class="dot" /> }
                 }) }
                 <rect x={ML.to_string()} y={MT.to_string()} width={(W - ML - MR).to_string()} height={(H - MT - MB).to_string()} class="hit" />
             </svg>
             <div class="chart-readout" aria-live="polite">
                 <span class="readout-year">{ sel_year }</span>
-                { for lines.iter().map(|l| {
-                    let c = cur(&l.id).get(selected).copied();
-                    let b = base(&l.id).get(selected).copied();
+                { for drawn.iter().map(|d| {
+                    let c = d.values.get(selected).copied();
                     html! {
-                        <span class="readout-item">
-                            <span class="swatch" style={format!("background:{}", l.series.color)}></span>
-                            <span class="readout-label">{ label(l) }</span>
+                        <span class="readout-item" data-series={d.key.clone()}>
+                            <span class="swatch" style={format!("background:{}", d.color)}></span>
+                            <span class="readout-label">{ &d.label }</span>
                             <strong class="readout-value">{ c.map_or("–".into(), fmt) }</strong>
-                            <span class="readout-base">{ format!("（{} {}）", t.legend_baseline, b.map_or("–".into(), fmt)) }</span>
+                            if let Some(b) = &d.baseline {
+                                <span class="readout-base">{ format!("（{} {}）", t.legend_baseline, b.get(selected).map_or("–".into(), |v| fmt(*v))) }</span>
+                            }
                         </span>
                     }
                 }) }
             </div>
-            <div class="chart-key" aria-hidden="true">
-                <span><svg width="28" height="8"><line x1="0" x2="28" y1="4" y2="4" class="key-current" /></svg>{ t.legend_current }</span>
-                <span><svg width="28" height="8"><line x1="0" x2="28" y1="4" y2="4" class="key-baseline" /></svg>{ t.legend_baseline }</span>
-                if !targets.is_empty() {
-                    <span><svg width="28" height="8"><line x1="0" x2="28" y1="4" y2="4" class="key-target" /></svg>{ t.target_line }</span>
-                }
-            </div>
+            if !comparing {
+                <div class="chart-key" aria-hidden="true">
+                    <span><svg width="28" height="8"><line x1="0" x2="28" y1="4" y2="4" class="key-current" /></svg>{ t.legend_current }</span>
+                    <span><svg width="28" height="8"><line x1="0" x2="28" y1="4" y2="4" class="key-baseline" /></svg>{ t.legend_baseline }</span>
+                    if !targets.is_empty() {
+                        <span><svg width="28" height="8"><line x1="0" x2="28" y1="4" y2="4" class="key-target" /></svg>{ t.target_line }</span>
+                    }
+                </div>
+            }
         </figure>
     }
 }

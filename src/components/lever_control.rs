@@ -40,6 +40,7 @@ pub fn LeverControl(props: &LeverControlProps) -> Html {
             let input: HtmlInputElement = e.target_unchecked_into();
             if let Ok(v) = input.value().trim().replace(',', ".").parse::<f64>() {
                 ctx.dispatch(Action::SetLever(lever.clone(), v / scale));
+                ctx.dispatch(Action::Commit);
             } else {
                 // not a number: show the current value again
                 input.set_value(&units::display(ctx.state.lever_value(&lever), spec.step, spec.unit));
@@ -57,6 +58,11 @@ pub fn LeverControl(props: &LeverControlProps) -> Html {
         })
     };
     let on_number = Callback::from(set);
+    // releasing the slider (or a key press on it) settles the change: one undo step
+    let on_settle = {
+        let ctx = ctx.clone();
+        Callback::from(move |_: Event| ctx.dispatch(Action::Commit))
+    };
     let on_reset = {
         let ctx = ctx.clone();
         let lever = spec.id.to_string();
@@ -71,6 +77,7 @@ pub fn LeverControl(props: &LeverControlProps) -> Html {
                 let input: web_sys::HtmlSelectElement = e.target_unchecked_into();
                 if let Ok(v) = input.value().parse::<f64>() {
                     ctx.dispatch(Action::SetLever(lever.clone(), v));
+                    ctx.dispatch(Action::Commit);
                 }
             })
         };
@@ -87,7 +94,7 @@ pub fn LeverControl(props: &LeverControlProps) -> Html {
             <div class="lever-inputs">
                 <input type="range" class="lever-slider" id={format!("lever-{id}")}
                     min={(spec.min * scale).to_string()} max={(spec.max * scale).to_string()} step={(spec.step * scale).to_string()}
-                    value={(value * scale).to_string()} oninput={on_slide}
+                    value={(value * scale).to_string()} oninput={on_slide} onchange={on_settle}
                     aria-describedby={format!("help-{id}")} aria-valuetext={format!("{shown} {unit}")} />
                 <input type="number" class="lever-number" id={format!("num-{id}")}
                     min={(spec.min * scale).to_string()} max={(spec.max * scale).to_string()} step={(spec.step * scale).to_string()}

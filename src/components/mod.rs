@@ -2,11 +2,15 @@
 
 pub mod chart;
 pub mod chart_panel;
+pub mod compare_table;
 pub mod data_panel;
 pub mod dataset_error;
 pub mod footer;
 pub mod header;
 pub mod lever_control;
 pub mod levers_panel;
+pub mod notice_bar;
+pub mod saved_panel;
+pub mod scenario_bar;
 pub mod target_board;
 pub mod year_editor;

@@ -57,6 +57,15 @@ impl Lang {
     }
 }
 
+/// Fills `{name}` placeholders of a catalogue template.
+pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
+    let mut out = template.to_string();
+    for (k, v) in args {
+        out = out.replace(&format!("{{{k}}}"), v);
+    }
+    out
+}
+
 /// Declares [`Strings`] with one `&'static str` per key, plus `entries()` so
 /// tests can walk every key of every language.
 macro_rules! strings {
@@ -175,6 +184,42 @@ strings! {
     chart_trainees,
     points,
     colon,
+    scenario_name,
+    untitled,
+    undo,
+    redo,
+    save_new,
+    update_saved,
+    copy_link,
+    link_copied,
+    link_copy_manual,
+    export_json,
+    import_json,
+    saved_scenarios,
+    no_saved,
+    open,
+    rename,
+    duplicate,
+    delete,
+    compare,
+    compare_title,
+    compare_hint,
+    spread,
+    dismiss,
+    scenarios,
+    notice_link,
+    notice_storage_corrupt,
+    notice_storage_full,
+    notice_import_failed,
+    notice_imported,
+    link_newer,
+    link_bad_format,
+    link_other_dataset,
+    link_other_version,
+    link_clamped,
+    link_dropped,
+    link_name_cut,
+    link_bad_seed,
 }
 
 #[cfg(test)]

@@ -6,6 +6,8 @@ eduplan — EduPlan's native runner
 
 USAGE:
   eduplan run SCENARIO.json [--dataset FILE] [--format json|csv] [--zones] [--horizon YEAR] [--out FILE]
+  eduplan run --link URL    [same options]      a share link instead of a scenario file
+  eduplan link SCENARIO.json [--dataset FILE]   prints the scenario's share-link query
   eduplan levers [--dataset FILE]
   eduplan indicators
   eduplan targets [--dataset FILE]
@@ -20,6 +22,13 @@ pub enum Format {
     Csv,
 }
 
+/// Where a run's scenario comes from.
+#[derive(Debug, PartialEq)]
+pub enum Input {
+    File(String),
+    Link(String),
+}
+
 #[derive(Debug, PartialEq)]
 pub enum Command {
     Help,
@@ -31,12 +40,16 @@ pub enum Command {
         dataset: Option<String>,
     },
     Run {
-        scenario: String,
+        input: Input,
         dataset: Option<String>,
         format: Format,
         zones: bool,
         horizon: Option<i32>,
         out: Option<String>,
+    },
+    Link {
+        scenario: String,
+        dataset: Option<String>,
     },
 }
 
@@ -49,6 +62,7 @@ pub fn parse(argv: &[String]) -> Result<Command, String> {
     let mut zones = false;
     let mut horizon = None;
     let mut out = None;
+    let mut link = None;
     let mut positional = Vec::new();
     let mut it = rest.iter();
     while let Some(a) = it.next() {
@@ -68,6 +82,7 @@ pub fn parse(argv: &[String]) -> Result<Command, String> {
                 horizon = Some(v.parse().map_err(|_| format!("--horizon needs a year, not '{v}'"))?);
             }
             "--out" => out = Some(value("--out")?),
+            "--link" => link = Some(value("--link")?),
             "-h" | "--help" => return Ok(Command::Help),
             s if s.starts_with("--") => return Err(format!("unknown option '{s}'\n\n{USAGE}")),
             s => positional.push(s.to_string()),
@@ -81,16 +96,29 @@ pub fn parse(argv: &[String]) -> Result<Command, String> {
         }
     };
     match cmd.as_str() {
-        "run" => match positional.as_slice() {
-            [s] => Ok(Command::Run {
-                scenario: s.clone(),
+        "run" => {
+            let input = match (positional.as_slice(), link) {
+                ([s], None) => Input::File(s.clone()),
+                ([], Some(l)) => Input::Link(l),
+                ([], None) => return Err("run needs a scenario file or --link URL".into()),
+                ([_], Some(_)) => return Err("give a scenario file or --link, not both".into()),
+                ([_, extra, ..], _) => return Err(format!("unexpected argument '{extra}'")),
+            };
+            Ok(Command::Run {
+                input,
                 dataset,
                 format,
                 zones,
                 horizon,
                 out,
+            })
+        }
+        "link" => match positional.as_slice() {
+            [s] => Ok(Command::Link {
+                scenario: s.clone(),
+                dataset,
             }),
-            [] => Err("run needs a scenario file".into()),
+            [] => Err("link needs a scenario file".into()),
             [_, extra, ..] => Err(format!("unexpected argument '{extra}'")),
         },
         "levers" => no_positional(Command::Levers { dataset }),
@@ -124,7 +152,7 @@ mod tests {
         assert_eq!(
             c,
             Command::Run {
-                scenario: "s.json".into(),
+                input: Input::File("s.json".into()),
                 dataset: Some("d.json".into()),
                 format: Format::Csv,
                 zones: true,
@@ -132,6 +160,16 @@ mod tests {
                 out: None
             }
         );
+        let c = parse(&v(&["run", "--link", "?v=1&kg.public_seats=5"])).unwrap();
+        assert!(matches!(
+            c,
+            Command::Run {
+                input: Input::Link(_),
+                ..
+            }
+        ));
+        assert!(parse(&v(&["run", "s.json", "--link", "x"])).is_err());
+        assert!(matches!(parse(&v(&["link", "s.json"])), Ok(Command::Link { .. })));
     }
 
     #[test]

@@ -5,6 +5,8 @@
 //! eduplan levers   [--dataset FILE]     lever catalogue as JSON (defaults from the dataset)
 //! eduplan indicators                    indicator catalogue as JSON
 //! eduplan targets  [--dataset FILE]     the dataset's plan targets as JSON
+//! eduplan run --link URL [...]          a share link instead of a scenario file
+//! eduplan link SCENARIO.json            the scenario's share-link query
 //! ```
 //! Bad input exits with status 2 and a message naming the problem.
 
@@ -12,8 +14,9 @@ use std::process::ExitCode;
 
 mod args;
 
-use args::{Command, Format};
+use args::{Command, Format, Input};
 use eduplan_model::catalogue::{indicators, levers};
+use eduplan_model::codec;
 use eduplan_model::scenario::default_value;
 use eduplan_model::{project_to, Dataset, Scenario};
 
@@ -40,6 +43,12 @@ fn dataset(path: Option<&str>) -> Result<Dataset, String> {
         Some(p) => Dataset::from_json(&read(p, "dataset")?).map_err(|e| format!("{p}: {e}")),
         None => Dataset::default_dataset().map_err(|e| format!("bundled dataset: {e}")),
     }
+}
+
+fn scenario_file(path: &str, ds: &Dataset) -> Result<Scenario, String> {
+    let sc = Scenario::from_json(&read(path, "scenario")?).map_err(|e| format!("{path}: {e}"))?;
+    sc.validate(ds).map_err(|e| format!("{path}: {e}"))?;
+    Ok(sc)
 }
 
 fn to_json<T: serde::Serialize>(v: &T) -> Result<String, String> {
@@ -69,8 +78,13 @@ fn run(argv: &[String]) -> Result<String, String> {
         }
         Command::Indicators => to_json(&indicators()),
         Command::Targets { dataset: d } => to_json(&dataset(d.as_deref())?.targets),
+        Command::Link { scenario, dataset: d } => {
+            let ds = dataset(d.as_deref())?;
+            let sc = scenario_file(&scenario, &ds)?;
+            Ok(format!("?{}\n", codec::encode(&sc, &ds, None, None)))
+        }
         Command::Run {
-            scenario,
+            input,
             dataset: d,
             format,
             zones,
@@ -78,8 +92,17 @@ fn run(argv: &[String]) -> Result<String, String> {
             out,
         } => {
             let ds = dataset(d.as_deref())?;
-            let sc = Scenario::from_json(&read(&scenario, "scenario")?).map_err(|e| format!("{scenario}: {e}"))?;
-            sc.validate(&ds).map_err(|e| format!("{scenario}: {e}"))?;
+            let sc = match input {
+                Input::File(path) => scenario_file(&path, &ds)?,
+                Input::Link(url) => {
+                    // the same meaning as in the app: what cannot be used is reported, not fatal
+                    let (link, notices) = codec::decode(&url, &ds);
+                    for n in notices {
+                        eprintln!("eduplan: link: {n}");
+                    }
+                    link.scenario
+                }
+            };
             let horizon = horizon.unwrap_or(ds.horizon);
             if horizon <= ds.base_year || horizon > ds.max_horizon {
                 return Err(format!(

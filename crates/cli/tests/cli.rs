@@ -103,6 +103,31 @@ fn bad_input_exits_2_naming_the_problem() {
 }
 
 #[test]
+fn a_link_runs_like_the_scenario_it_encodes() {
+    let s = temp_file(
+        "for-link.json",
+        r#"{"levers": {"kg.public_seats": 500, "hires.primary": {"2021": 80}}}"#,
+    );
+    let o = eduplan(&["link", &s]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let query = String::from_utf8(o.stdout).unwrap().trim().to_string();
+    assert!(query.starts_with("?v=1&"), "{query}");
+    let from_file = eduplan(&["run", &s]).stdout;
+    let from_link = eduplan(&[
+        "run",
+        "--link",
+        &format!("https://example.org/app/{query}&from=singlemessage"),
+    ]);
+    assert!(from_link.status.success());
+    assert!(from_link.stderr.is_empty(), "no notices: {}", stderr(&from_link));
+    assert_eq!(from_file, from_link.stdout);
+    // a mangled link still runs, with notices on stderr
+    let o = eduplan(&["run", "--link", "?v=1&kg.public_seats=banana"]);
+    assert!(o.status.success());
+    assert!(stderr(&o).contains("kg.public_seats"), "{}", stderr(&o));
+}
+
+#[test]
 fn catalogues_list_ids_units_ranges_and_labels() {
     let o = eduplan(&["levers"]);
     assert!(o.status.success());

@@ -11,6 +11,7 @@
 //! No web dependency: the crate builds and tests natively and in wasm alike.
 
 pub mod catalogue;
+pub mod codec;
 pub mod dataset;
 pub mod engine;
 pub mod error;

@@ -1,0 +1,385 @@
+//! The share-link codec: a scenario as a short, human-readable query string,
+//! and back again without ever failing.
+//!
+//! ```text
+//! v=1&d=linxiang-2020&dv=1&kg.public_seats=500&hires.primary=2021:80,2022:120&births.variant=0&n=方案B&lang=en
+//! ```
+//! - `v` is the link format version, `d`/`dv` the dataset id and version;
+//! - every other known key is a lever or assumption id (stable, from the
+//!   catalogue) with one number or `year:value` pairs; only values that differ
+//!   from the dataset's baseline are written;
+//! - `n` is the scenario's name, `lang` the UI language, `seed` the
+//!   uncertainty seed;
+//! - unknown keys are ignored (chat apps append their own, e.g.
+//!   `from=singlemessage&isappinstalled=0`); out-of-range values are clamped
+//!   and malformed ones dropped, each with a [`Notice`].
+
+use std::borrow::Cow;
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::Serialize;
+
+use crate::catalogue::{lever_spec, levers, LeverKind, LeverSpec, LeverUnit};
+use crate::dataset::Dataset;
+use crate::scenario::{default_value, LeverValue, Scenario};
+
+/// The link format this build writes and fully understands.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// Longest scenario name kept from a link, in characters.
+pub const MAX_NAME: usize = 120;
+
+/// What a link carries besides the scenario.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Link {
+    pub scenario: Scenario,
+    /// UI language code, if the link names one (`zh` or `en`).
+    pub lang: Option<String>,
+    /// Seed of the uncertainty runs, if the link names one.
+    pub seed: Option<u64>,
+    /// Whether the input looked like a scenario link at all (it had `v=`).
+    pub is_link: bool,
+}
+
+/// Something in a link that was not taken as it stood.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Notice {
+    /// The link was written by a newer version; unknown parts were skipped.
+    NewerFormat { found: String },
+    /// The format version is not a number.
+    BadFormat { found: String },
+    /// The link was made for another dataset.
+    OtherDataset { found: String, expected: String },
+    /// Same dataset, another version of it.
+    OtherDatasetVersion { found: String, expected: String },
+    /// A value outside the lever's range was brought inside it.
+    Clamped { id: String, given: String, used: f64 },
+    /// A value could not be read and was left at the baseline.
+    Dropped { id: String, given: String },
+    /// The name was longer than [`MAX_NAME`] characters and was cut.
+    NameCut,
+    /// The seed is not a whole number.
+    BadSeed { given: String },
+}
+
+impl fmt::Display for Notice {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Notice::NewerFormat { found } => write!(
+                f,
+                "the link is from a newer version (format {found}); settings this version does not know were skipped"
+            ),
+            Notice::BadFormat { found } => write!(
+                f,
+                "the link's format version '{found}' is not a number; read as format {FORMAT_VERSION}"
+            ),
+            Notice::OtherDataset { found, expected } => write!(
+                f,
+                "the link was made for dataset '{found}', not '{expected}'; lever values were applied to '{expected}'"
+            ),
+            Notice::OtherDatasetVersion { found, expected } => write!(
+                f,
+                "the link was made for version {found} of the dataset; this is version {expected}"
+            ),
+            Notice::Clamped { id, given, used } => {
+                write!(f, "{id}: {given} is outside the lever's range; {used} was used")
+            }
+            Notice::Dropped { id, given } => write!(f, "{id}: '{given}' is not a valid value; the baseline was kept"),
+            Notice::NameCut => write!(f, "the scenario name was longer than {MAX_NAME} characters and was cut"),
+            Notice::BadSeed { given } => write!(f, "seed '{given}' is not a whole number; the default seed was kept"),
+        }
+    }
+}
+
+/// Shortest text that reads back as the same number.
+fn num(x: f64) -> String {
+    format!("{x}")
+}
+
+/// Percent-encodes everything but unreserved characters (RFC 3986).
+fn pct(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// The query string (without `?`) for a scenario; `lang` and `seed` are added
+/// when given. Values equal to the baseline are left out.
+pub fn encode(sc: &Scenario, ds: &Dataset, lang: Option<&str>, seed: Option<u64>) -> String {
+    let mut parts = vec![
+        format!("v={FORMAT_VERSION}"),
+        format!("d={}", pct(&ds.id)),
+        format!("dv={}", ds.version),
+    ];
+    for spec in levers() {
+        let map = match spec.kind {
+            LeverKind::Policy => &sc.levers,
+            LeverKind::Assumption => &sc.assumptions,
+        };
+        let Some(value) = map.get(spec.id) else { continue };
+        let base = default_value(spec, ds);
+        match value {
+            LeverValue::Constant(v) if *v != base => parts.push(format!("{}={}", spec.id, num(*v))),
+            LeverValue::Constant(_) => {}
+            LeverValue::ByYear(m) => {
+                let mut years: Vec<(i32, f64)> = m
+                    .iter()
+                    .filter_map(|(y, v)| y.trim().parse().ok().map(|y| (y, *v)))
+                    .collect();
+                years.sort_by_key(|(y, _)| *y);
+                let text: Vec<String> = years.iter().map(|(y, v)| format!("{y}:{}", num(*v))).collect();
+                if !text.is_empty() {
+                    parts.push(format!("{}={}", spec.id, text.join(",")));
+                }
+            }
+        }
+    }
+    if !sc.name.is_empty() {
+        parts.push(format!("n={}", pct(&sc.name)));
+    }
+    if let Some(l) = lang {
+        parts.push(format!("lang={}", pct(l)));
+    }
+    if let Some(s) = seed {
+        parts.push(format!("seed={s}"));
+    }
+    parts.join("&")
+}
+
+/// The query part of a URL, a bare query, or a fragment holding one.
+fn query_of(input: &str) -> &str {
+    let input = input.trim();
+    let (before_hash, hash) = match input.split_once('#') {
+        Some((a, b)) => (a, Some(b)),
+        None => (input, None),
+    };
+    if let Some((_, q)) = before_hash.split_once('?') {
+        return q;
+    }
+    if let Some(h) = hash {
+        if h.contains('=') {
+            return h.trim_start_matches('?');
+        }
+    }
+    before_hash
+}
+
+/// Reads one value against a lever's spec: clamps, rounds choices, drops
+/// what is not a number.
+fn read_value(spec: &LeverSpec, text: &str, notices: &mut Vec<Notice>) -> Option<f64> {
+    let Ok(v) = text.trim().parse::<f64>() else {
+        notices.push(Notice::Dropped {
+            id: spec.id.to_string(),
+            given: text.to_string(),
+        });
+        return None;
+    };
+    if !v.is_finite() {
+        notices.push(Notice::Dropped {
+            id: spec.id.to_string(),
+            given: text.to_string(),
+        });
+        return None;
+    }
+    let mut used = v.clamp(spec.min, spec.max);
+    if spec.unit == LeverUnit::Choice {
+        used = used.round();
+    }
+    if used != v {
+        notices.push(Notice::Clamped {
+            id: spec.id.to_string(),
+            given: text.to_string(),
+            used,
+        });
+    }
+    Some(used)
+}
+
+/// Decodes a link (a URL, a query string or a fragment). Never fails: what
+/// cannot be used is reported in the notices and left at the baseline.
+pub fn decode(input: &str, ds: &Dataset) -> (Link, Vec<Notice>) {
+    let mut link = Link::default();
+    let mut notices = Vec::new();
+    let pairs: Vec<(Cow<str>, Cow<str>)> = form_urlencoded::parse(query_of(input).as_bytes()).collect();
+    let first_year = ds.base_year + 1;
+    for (key, value) in &pairs {
+        match key.as_ref() {
+            "v" => {
+                link.is_link = true;
+                match value.trim().parse::<u32>() {
+                    Ok(v) if v > FORMAT_VERSION => notices.push(Notice::NewerFormat {
+                        found: value.to_string(),
+                    }),
+                    Ok(_) => {}
+                    Err(_) => notices.push(Notice::BadFormat {
+                        found: value.to_string(),
+                    }),
+                }
+            }
+            "d" if value.as_ref() != ds.id => notices.push(Notice::OtherDataset {
+                found: value.to_string(),
+                expected: ds.id.clone(),
+            }),
+            "dv" if value.trim() != ds.version.to_string() => notices.push(Notice::OtherDatasetVersion {
+                found: value.to_string(),
+                expected: ds.version.to_string(),
+            }),
+            "n" => {
+                let name: String = value.chars().filter(|c| !c.is_control()).collect();
+                if name.chars().count() > MAX_NAME {
+                    notices.push(Notice::NameCut);
+                    link.scenario.name = name.chars().take(MAX_NAME).collect();
+                } else {
+                    link.scenario.name = name;
+                }
+            }
+            "lang" => link.lang = Some(value.to_string()).filter(|l| l.len() <= 8),
+            "seed" => match value.trim().parse::<u64>() {
+                Ok(s) => link.seed = Some(s),
+                Err(_) => notices.push(Notice::BadSeed {
+                    given: value.to_string(),
+                }),
+            },
+            id => {
+                let Some(spec) = lever_spec(id) else { continue }; // unknown keys: ignored
+                let parsed = if value.contains(':') {
+                    if !spec.per_year {
+                        notices.push(Notice::Dropped {
+                            id: id.to_string(),
+                            given: value.to_string(),
+                        });
+                        continue;
+                    }
+                    let mut by_year = BTreeMap::new();
+                    for item in value.split(',').filter(|s| !s.trim().is_empty()) {
+                        let year = item
+                            .split_once(':')
+                            .and_then(|(y, _)| y.trim().parse::<i32>().ok())
+                            .filter(|y| (first_year..=ds.max_horizon).contains(y));
+                        match (year, item.split_once(':')) {
+                            (Some(y), Some((_, v))) => {
+                                if let Some(x) = read_value(spec, v, &mut notices) {
+                                    by_year.insert(y.to_string(), x);
+                                }
+                            }
+                            _ => notices.push(Notice::Dropped {
+                                id: id.to_string(),
+                                given: item.to_string(),
+                            }),
+                        }
+                    }
+                    (!by_year.is_empty()).then_some(LeverValue::ByYear(by_year))
+                } else {
+                    read_value(spec, value, &mut notices).map(LeverValue::Constant)
+                };
+                if let Some(v) = parsed {
+                    // a value equal to the baseline is no change at all
+                    if matches!(v, LeverValue::Constant(x) if x == default_value(spec, ds)) {
+                        continue;
+                    }
+                    let _ = link.scenario.set(id, v);
+                }
+            }
+        }
+    }
+    (link, notices)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ds() -> Dataset {
+        Dataset::default_dataset().unwrap()
+    }
+
+    #[test]
+    fn round_trip_of_a_typical_scenario() {
+        let d = ds();
+        let mut s = Scenario {
+            name: "方案 B & C".into(),
+            ..Default::default()
+        };
+        s.set("kg.public_seats", LeverValue::Constant(500.0)).unwrap();
+        s.set(
+            "hires.primary",
+            LeverValue::ByYear([("2021".to_string(), 80.0), ("2022".to_string(), 120.0)].into()),
+        )
+        .unwrap();
+        s.set("births.variant", LeverValue::Constant(0.0)).unwrap();
+        let q = encode(&s, &d, Some("en"), Some(42));
+        assert!(q.starts_with("v=1&d=linxiang-2020&dv=1&"), "{q}");
+        assert!(
+            q.contains("kg.public_seats=500&") && q.contains("hires.primary=2021:80,2022:120"),
+            "{q}"
+        );
+        let (link, notices) = decode(
+            &format!("https://example.org/app/?{q}&from=singlemessage&isappinstalled=0"),
+            &d,
+        );
+        assert_eq!(notices, vec![]);
+        assert_eq!(link.scenario, s);
+        assert_eq!(link.lang.as_deref(), Some("en"));
+        assert_eq!(link.seed, Some(42));
+        assert!(link.is_link);
+    }
+
+    #[test]
+    fn bad_values_are_clamped_or_dropped_with_notices() {
+        let d = ds();
+        let (link, notices) = decode("v=1&kg.public_seats=99999&hires.primary=lots&funds.step_years=2021:3&births.variant=1.6&rooms.senior=2019:5,2022:4", &d);
+        assert_eq!(
+            link.scenario.levers.get("kg.public_seats"),
+            Some(&LeverValue::Constant(3000.0))
+        );
+        assert!(!link.scenario.levers.contains_key("hires.primary"));
+        assert!(!link.scenario.levers.contains_key("funds.step_years"));
+        assert_eq!(
+            link.scenario.assumptions.get("births.variant"),
+            Some(&LeverValue::Constant(2.0))
+        );
+        assert_eq!(
+            link.scenario.levers.get("rooms.senior"),
+            Some(&LeverValue::ByYear([("2022".to_string(), 4.0)].into()))
+        );
+        assert_eq!(notices.len(), 5, "{notices:?}");
+        assert!(notices
+            .iter()
+            .any(|n| matches!(n, Notice::Clamped { id, used, .. } if id == "kg.public_seats" && *used == 3000.0)));
+    }
+
+    #[test]
+    fn other_versions_and_datasets_are_reported() {
+        let d = ds();
+        let (_, n) = decode("v=9&d=elsewhere&dv=7", &d);
+        assert!(matches!(n[0], Notice::NewerFormat { .. }));
+        assert!(matches!(n[1], Notice::OtherDataset { .. }));
+        assert!(matches!(n[2], Notice::OtherDatasetVersion { .. }));
+        let (link, n) = decode("", &d);
+        assert!(!link.is_link && n.is_empty());
+        let (link, _) = decode("#v=1&kg.public_seats=100", &d);
+        assert_eq!(
+            link.scenario.levers.get("kg.public_seats"),
+            Some(&LeverValue::Constant(100.0))
+        );
+    }
+
+    #[test]
+    fn names_are_cleaned_and_cut() {
+        let d = ds();
+        let long = "长".repeat(300);
+        let (link, n) = decode(&format!("v=1&n={}", pct(&long)), &d);
+        assert_eq!(link.scenario.name.chars().count(), MAX_NAME);
+        assert_eq!(n, vec![Notice::NameCut]);
+        let (link, _) = decode("v=1&n=a%0Ab%00c", &d);
+        assert_eq!(link.scenario.name, "abc");
+    }
+}

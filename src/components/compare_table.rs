@@ -1,0 +1,86 @@
+//! The difference table of a comparison: each target's value in its year for
+//! the baseline and every pinned scenario, and the largest gap between them.
+
+use eduplan_model::catalogue::{indicator_spec, IndicatorUnit};
+use eduplan_model::format;
+use yew::prelude::*;
+
+use crate::components::target_board::locale;
+use crate::context::use_ctx;
+
+/// Colours of compared scenarios (Okabe–Ito), with a dash pattern each so the
+/// lines differ without colour too.
+pub const SCENARIO_STYLES: [(&str, &str); 4] = [
+    ("#0072B2", ""),
+    ("#D55E00", "7 3"),
+    ("#009E73", "2 3"),
+    ("#CC79A7", "9 3 2 3"),
+];
+
+#[function_component]
+pub fn CompareTable() -> Html {
+    let ctx = use_ctx();
+    let t = ctx.t();
+    let lang = ctx.lang();
+    let loc = locale(lang);
+    let cmp = &ctx.compare;
+    if cmp.len() < 2 {
+        return html! {};
+    }
+    let rows = ctx.dataset.targets.iter().enumerate().map(|(i, spec)| {
+        let unit = indicator_spec(&spec.indicator).map_or(IndicatorUnit::Persons, |s| s.unit);
+        let cell = |p: &eduplan_model::Projection| {
+            let r = &p.targets[i];
+            let text = r.value.map_or_else(|| "–".to_string(), |v| format::value(v, unit, loc));
+            let class = match r.met {
+                Some(true) => "met",
+                Some(false) => "missed",
+                None => "beyond",
+            };
+            html! { <td class={classes!("num", class)}>{ text }</td> }
+        };
+        let values: Vec<f64> = cmp.iter().filter_map(|(_, p)| p.targets[i].value).collect();
+        let spread = match (
+            values.iter().copied().reduce(f64::min),
+            values.iter().copied().reduce(f64::max),
+        ) {
+            (Some(a), Some(b)) => match unit {
+                IndicatorUnit::Share => format!("{:.1}{}", (b - a) * 100.0, t.points),
+                _ => format::value(b - a, unit, loc),
+            },
+            _ => "–".into(),
+        };
+        html! {
+            <tr data-target={spec.id.clone()}>
+                <th scope="row">{ lang.pick(&spec.label.zh, &spec.label.en) }</th>
+                <td class="num">{ spec.year }</td>
+                { cell(&ctx.baseline) }
+                { for cmp.iter().map(|(_, p)| cell(p)) }
+                <td class="num spread">{ spread }</td>
+            </tr>
+        }
+    });
+    html! {
+        <section class="compare" aria-labelledby="compare-title">
+            <h2 id="compare-title">{ t.compare_title }</h2>
+            <div class="table-wrap">
+                <table class="compare-table">
+                    <thead>
+                        <tr>
+                            <th scope="col">{ t.col_target }</th>
+                            <th scope="col" class="num">{ t.col_year }</th>
+                            <th scope="col" class="num">{ t.legend_baseline }</th>
+                            { for cmp.iter().enumerate().map(|(k, (name, _))| html! {
+                                <th scope="col" class="num scenario-col">
+                                    <span class="swatch" style={format!("background:{}", SCENARIO_STYLES[k % 4].0)}></span>{ name }
+                                </th>
+                            }) }
+                            <th scope="col" class="num">{ t.spread }</th>
+                        </tr>
+                    </thead>
+                    <tbody>{ for rows }</tbody>
+                </table>
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,84 @@
+//! The notice bar: what a link, the storage or an import could not do.
+//! Messages are built from the catalogue, with user text rendered as text.
+
+use eduplan_model::catalogue::lever_spec;
+use eduplan_model::codec::Notice;
+use yew::prelude::*;
+
+use crate::context::use_ctx;
+use crate::i18n::{fill, Lang, Strings};
+use crate::state::{Action, Message};
+
+fn lever_label(id: &str, lang: Lang) -> String {
+    lever_spec(id).map_or_else(|| id.to_string(), |s| lang.pick(s.label_zh, s.label_en).to_string())
+}
+
+pub fn link_notice_text(n: &Notice, t: &Strings, lang: Lang) -> String {
+    match n {
+        Notice::NewerFormat { found } => fill(t.link_newer, &[("found", found)]),
+        Notice::BadFormat { found } => fill(t.link_bad_format, &[("found", found)]),
+        Notice::OtherDataset { found, expected } => {
+            fill(t.link_other_dataset, &[("found", found), ("expected", expected)])
+        }
+        Notice::OtherDatasetVersion { found, expected } => {
+            fill(t.link_other_version, &[("found", found), ("expected", expected)])
+        }
+        Notice::Clamped { id, given, used } => fill(
+            t.link_clamped,
+            &[
+                ("id", &lever_label(id, lang)),
+                ("given", given),
+                ("used", &used.to_string()),
+            ],
+        ),
+        Notice::Dropped { id, given } => fill(t.link_dropped, &[("id", &lever_label(id, lang)), ("given", given)]),
+        Notice::NameCut => t.link_name_cut.to_string(),
+        Notice::BadSeed { given } => fill(t.link_bad_seed, &[("given", given)]),
+    }
+}
+
+#[function_component]
+pub fn NoticeBar() -> Html {
+    let ctx = use_ctx();
+    let t = ctx.t();
+    let lang = ctx.lang();
+    let notices = &ctx.state.notices;
+    if notices.is_empty() {
+        return html! {};
+    }
+    let links: Vec<String> = notices
+        .iter()
+        .filter_map(|m| {
+            if let Message::Link(n) = m {
+                Some(link_notice_text(n, t, lang))
+            } else {
+                None
+            }
+        })
+        .collect();
+    let others = notices.iter().filter_map(|m| match m {
+        Message::Link(_) => None,
+        Message::StorageCorrupt { key, kept_as } => {
+            Some(fill(t.notice_storage_corrupt, &[("key", key), ("kept", kept_as)]))
+        }
+        Message::StorageFull => Some(t.notice_storage_full.to_string()),
+        Message::ImportFailed(why) => Some(format!("{} {why}", t.notice_import_failed)),
+        Message::Imported(name) => Some(format!("{} {name}", t.notice_imported)),
+    });
+    let dismiss = {
+        let ctx = ctx.clone();
+        Callback::from(move |_| ctx.dispatch(Action::DismissNotices))
+    };
+    html! {
+        <div class="notice-bar" role="status" aria-live="polite">
+            <div class="notice-body">
+                if !links.is_empty() {
+                    <p class="notice-title">{ t.notice_link }</p>
+                    <ul class="link-notices">{ for links.into_iter().map(|l| html! { <li>{ l }</li> }) }</ul>
+                }
+                { for others.map(|o| html! { <p class="notice-line">{ o }</p> }) }
+            </div>
+            <button type="button" class="notice-dismiss" onclick={dismiss}>{ t.dismiss }</button>
+        </div>
+    }
+}

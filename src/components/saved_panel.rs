@@ -1,0 +1,75 @@
+//! Scenarios saved in this browser: open, update, rename, duplicate, delete,
+//! and tick 2–4 of them to compare. Names are user text, rendered as text.
+
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use crate::context::use_ctx;
+use crate::state::{Action, MAX_PINNED};
+
+#[function_component]
+pub fn SavedPanel() -> Html {
+    let ctx = use_ctx();
+    let t = ctx.t();
+    let renaming = use_state(|| None::<String>);
+    let st = &ctx.state;
+    let items = st.saved.iter().map(|s| {
+        let id = s.id.clone();
+        let act = |a: Action| {
+            let ctx = ctx.clone();
+            Callback::from(move |_: MouseEvent| ctx.dispatch(a.clone()))
+        };
+        let pinned = st.pinned.contains(&id);
+        let on_pin = {
+            let ctx = ctx.clone();
+            let id = id.clone();
+            Callback::from(move |_: Event| ctx.dispatch(Action::TogglePin(id.clone())))
+        };
+        let on_rename_start = {
+            let renaming = renaming.clone();
+            let id = id.clone();
+            Callback::from(move |_: MouseEvent| renaming.set(Some(id.clone())))
+        };
+        let on_rename = {
+            let ctx = ctx.clone();
+            let renaming = renaming.clone();
+            let id = id.clone();
+            Callback::from(move |e: Event| {
+                let input: HtmlInputElement = e.target_unchecked_into();
+                ctx.dispatch(Action::Rename(id.clone(), input.value()));
+                renaming.set(None);
+            })
+        };
+        let full = st.pinned.len() >= MAX_PINNED && !pinned;
+        html! {
+            <li class={classes!("saved-item", pinned.then_some("pinned"))} data-saved={id.clone()}>
+                <label class="pin" title={t.compare}>
+                    <input type="checkbox" checked={pinned} disabled={full} onchange={on_pin} aria-label={format!("{}: {}", t.compare, s.name)} />
+                </label>
+                if renaming.as_deref() == Some(id.as_str()) {
+                    <input type="text" class="rename-input" value={s.name.clone()} onchange={on_rename} maxlength="120" aria-label={t.rename} />
+                } else {
+                    <span class="saved-name">{ &s.name }</span>
+                }
+                <span class="saved-actions">
+                    <button type="button" class="open" onclick={act(Action::Open(id.clone()))}>{ t.open }</button>
+                    <button type="button" class="update" onclick={act(Action::Overwrite(id.clone()))} title={t.update_saved}>{ "⤓" }<span class="visually-hidden">{ t.update_saved }</span></button>
+                    <button type="button" class="rename" onclick={on_rename_start}>{ t.rename }</button>
+                    <button type="button" class="duplicate" onclick={act(Action::Duplicate(id.clone()))}>{ t.duplicate }</button>
+                    <button type="button" class="delete" onclick={act(Action::Delete(id.clone()))}>{ t.delete }</button>
+                </span>
+            </li>
+        }
+    });
+    html! {
+        <details class="saved-panel" open={!st.saved.is_empty()}>
+            <summary><h2>{ t.saved_scenarios }</h2><span class="summary-count">{ st.saved.len() }</span></summary>
+            if st.saved.is_empty() {
+                <p class="hint">{ t.no_saved }</p>
+            } else {
+                <p class="hint">{ t.compare_hint }</p>
+                <ul class="saved-list">{ for items }</ul>
+            }
+        </details>
+    }
+}

@@ -1,0 +1,131 @@
+//! The scenario toolbar: name, undo/redo, save, share link, scenario files.
+
+use eduplan_model::Scenario;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use crate::browser;
+use crate::context::use_ctx;
+use crate::persist;
+use crate::state::{Action, Message};
+
+/// A file name for a scenario: its name with characters file systems dislike replaced.
+fn file_name(name: &str) -> String {
+    let base: String = name
+        .chars()
+        .map(|c| {
+            if "/\\\\:*?\"<>|".contains(c) || c.is_control() {
+                '_'
+            } else {
+                c
+            }
+        })
+        .collect();
+    let base = base.trim();
+    format!("{}.json", if base.is_empty() { "eduplan-scenario" } else { base })
+}
+
+#[function_component]
+pub fn ScenarioBar() -> Html {
+    let ctx = use_ctx();
+    let t = ctx.t();
+    let copied = use_state(|| None::<(bool, String)>);
+    let st = &ctx.state;
+
+    let on_name = {
+        let ctx = ctx.clone();
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            ctx.dispatch(Action::SetName(input.value()));
+        })
+    };
+    let act = |a: Action| {
+        let ctx = ctx.clone();
+        Callback::from(move |_: MouseEvent| ctx.dispatch(a.clone()))
+    };
+    let on_save = {
+        let ctx = ctx.clone();
+        Callback::from(move |_| {
+            let name = ctx.state.scenario.name.clone();
+            ctx.dispatch(Action::SaveAs(name));
+        })
+    };
+    let on_copy = {
+        let ctx = ctx.clone();
+        let copied = copied.clone();
+        Callback::from(move |_| {
+            let url = persist::share_url(&ctx.state);
+            let copied = copied.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let ok = browser::copy_text(&url).await;
+                copied.set(Some((ok, url)));
+            });
+        })
+    };
+    let on_export = {
+        let ctx = ctx.clone();
+        Callback::from(move |_| {
+            let sc = &ctx.state.scenario;
+            if let Ok(text) = serde_json::to_string_pretty(sc) {
+                let _ = browser::download(&file_name(&sc.name), "application/json", text.as_bytes());
+            }
+        })
+    };
+    let on_import = {
+        let ctx = ctx.clone();
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            let Some(file) = input.files().and_then(|f| f.get(0)) else {
+                return;
+            };
+            input.set_value("");
+            let ctx = ctx.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let result = match browser::read_text(&file).await {
+                    Ok(text) => Scenario::from_json(&text)
+                        .and_then(|s| s.validate(&ctx.dataset).map(|_| s))
+                        .map_err(|e| e.to_string()),
+                    Err(e) => Err(e),
+                };
+                match result {
+                    Ok(mut s) => {
+                        if s.name.is_empty() {
+                            s.name = file.name().trim_end_matches(".json").to_string();
+                        }
+                        let name = crate::state::clean_name(&s.name);
+                        s.name = name.clone();
+                        ctx.dispatch(Action::Load(s));
+                        ctx.dispatch(Action::Notify(vec![Message::Imported(name)]));
+                    }
+                    Err(why) => ctx.dispatch(Action::Notify(vec![Message::ImportFailed(why)])),
+                }
+            });
+        })
+    };
+
+    html! {
+        <div class="scenario-bar" role="toolbar" aria-label={t.scenarios}>
+            <label class="scenario-name">
+                <span class="visually-hidden">{ t.scenario_name }</span>
+                <input type="text" value={st.scenario.name.clone()} placeholder={t.untitled} onchange={on_name}
+                    maxlength="120" aria-label={t.scenario_name} id="scenario-name" />
+            </label>
+            <button type="button" class="tool undo" onclick={act(Action::Undo)} disabled={!st.can_undo()} title="Ctrl+Z">{ "↶ " }{ t.undo }</button>
+            <button type="button" class="tool redo" onclick={act(Action::Redo)} disabled={!st.can_redo()} title="Ctrl+Shift+Z">{ "↷ " }{ t.redo }</button>
+            <button type="button" class="tool save" onclick={on_save}>{ t.save_new }</button>
+            <button type="button" class="tool copy-link" onclick={on_copy}>{ t.copy_link }</button>
+            <button type="button" class="tool export" onclick={on_export}>{ t.export_json }</button>
+            <label class="tool import">
+                { t.import_json }
+                <input type="file" accept=".json,application/json" class="visually-hidden" onchange={on_import} aria-label={t.import_json} />
+            </label>
+            if let Some((ok, url)) = &*copied {
+                <span class={classes!("copy-feedback", (!ok).then_some("manual"))} role="status">
+                    { if *ok { t.link_copied } else { t.link_copy_manual } }
+                    <input type="text" readonly=true value={url.clone()} class="share-url" aria-label={t.copy_link}
+                        onfocus={Callback::from(|e: FocusEvent| { let i: HtmlInputElement = e.target_unchecked_into(); i.select(); })} />
+                </span>
+            }
+        </div>
+    }
+}

@@ -1,0 +1,184 @@
+//! The URL and the browser's storage, mirroring the state (they never own it).
+//!
+//! - The URL's query holds the share link of the working scenario; it is
+//!   replaced (never pushed) on every change, so dragging a slider does not
+//!   flood the history.
+//! - `eduplan.v1.autosave` holds the working scenario and language; it is
+//!   restored on reload when the URL carries no scenario.
+//! - `eduplan.v1.saved` holds the named scenarios.
+//!
+//! Anything stored that cannot be read (corrupted, or written by something
+//! else) is moved aside under `eduplan.v1.corrupt.*`, reported, and never
+//! fatal. A full storage is reported once per failed write.
+
+use eduplan_model::codec::{self, Link, Notice};
+use eduplan_model::{Dataset, Scenario};
+use gloo_storage::{LocalStorage, Storage};
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::JsValue;
+
+use crate::i18n::Lang;
+use crate::state::{AppState, Message, Saved};
+
+pub const AUTOSAVE_KEY: &str = "eduplan.v1.autosave";
+pub const SAVED_KEY: &str = "eduplan.v1.saved";
+const CORRUPT_PREFIX: &str = "eduplan.v1.corrupt.";
+const FORMAT: u32 = 1;
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Autosave {
+    format: u32,
+    dataset: String,
+    scenario: Scenario,
+    lang: Lang,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SavedList {
+    format: u32,
+    items: Vec<Saved>,
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    // LocalStorage::raw panics when storage is unavailable (private modes,
+    // sandboxed frames), so look it up without it first.
+    web_sys::window()?.local_storage().ok().flatten()?;
+    Some(LocalStorage::raw())
+}
+
+/// Moves an unreadable value aside and says where it went.
+fn set_aside(st: &web_sys::Storage, key: &str, raw: &str) -> Message {
+    let mut n = 0;
+    let kept_as = loop {
+        let k = format!("{CORRUPT_PREFIX}{key}.{n}");
+        if st.get_item(&k).ok().flatten().is_none() || n > 50 {
+            break k;
+        }
+        n += 1;
+    };
+    let _ = st.set_item(&kept_as, raw);
+    let _ = st.remove_item(key);
+    Message::StorageCorrupt {
+        key: key.to_string(),
+        kept_as,
+    }
+}
+
+/// Reads a stored JSON value; `Err` carries the message after setting it aside.
+fn read<T: for<'de> Deserialize<'de>>(key: &str, check: impl Fn(&T) -> bool) -> Result<Option<T>, Message> {
+    let Some(st) = storage() else { return Ok(None) };
+    let Some(raw) = st.get_item(key).ok().flatten() else {
+        return Ok(None);
+    };
+    match serde_json::from_str::<T>(&raw) {
+        Ok(v) if check(&v) => Ok(Some(v)),
+        _ => Err(set_aside(&st, key, &raw)),
+    }
+}
+
+fn write<T: Serialize>(key: &str, value: &T) -> Result<(), Message> {
+    let Some(st) = storage() else {
+        return Err(Message::StorageFull);
+    };
+    let text = serde_json::to_string(value).map_err(|_| Message::StorageFull)?;
+    st.set_item(key, &text).map_err(|_: JsValue| Message::StorageFull)
+}
+
+/// The link the page was opened with, if its URL carries a scenario.
+pub fn read_link(ds: &Dataset) -> Option<(Link, Vec<Notice>)> {
+    let href = web_sys::window()?.location().href().ok()?;
+    let (link, notices) = codec::decode(&href, ds);
+    link.is_link.then_some((link, notices))
+}
+
+/// The state the app starts in: the URL's scenario if it has one, otherwise
+/// the autosave; saved scenarios from storage; problems as notices.
+pub fn initial_state(ds: std::rc::Rc<Dataset>) -> AppState {
+    let mut notices = Vec::new();
+    let saved = match read::<SavedList>(SAVED_KEY, |l| {
+        l.format == FORMAT && l.items.iter().all(|s| s.scenario.validate(&ds).is_ok())
+    }) {
+        Ok(list) => list.map(|l| l.items).unwrap_or_default(),
+        Err(m) => {
+            notices.push(m);
+            Vec::new()
+        }
+    };
+    let mut lang = Lang::default();
+    let scenario = match read_link(&ds) {
+        Some((link, link_notices)) => {
+            notices.extend(link_notices.into_iter().map(Message::Link));
+            if let Some(l) = link.lang.as_deref().and_then(Lang::from_code) {
+                lang = l;
+            }
+            link.scenario
+        }
+        None => match read::<Autosave>(AUTOSAVE_KEY, |a| a.format == FORMAT && a.scenario.validate(&ds).is_ok()) {
+            Ok(Some(a)) if a.dataset == ds.id => {
+                lang = a.lang;
+                a.scenario
+            }
+            Ok(_) => Scenario::default(),
+            Err(m) => {
+                notices.push(m);
+                Scenario::default()
+            }
+        },
+    };
+    let mut s = AppState::new(ds).starting_with(scenario, saved);
+    s.lang = lang;
+    s.notices = notices;
+    s
+}
+
+/// The share link's query for the working state (language only when not the default).
+pub fn link_query(state: &AppState) -> String {
+    let lang = (state.lang != Lang::default()).then(|| state.lang.code());
+    codec::encode(&state.scenario, &state.dataset, lang, None)
+}
+
+/// The full share URL of the working state.
+pub fn share_url(state: &AppState) -> String {
+    let Some(loc) = web_sys::window().map(|w| w.location()) else {
+        return String::new();
+    };
+    let origin = loc.origin().unwrap_or_default();
+    let path = loc.pathname().unwrap_or_default();
+    format!("{origin}{path}?{}", link_query(state))
+}
+
+/// Replaces the URL (no new history entry) with the working state's link.
+pub fn mirror_url(state: &AppState) {
+    let Some(w) = web_sys::window() else { return };
+    let path = w.location().pathname().unwrap_or_default();
+    let url = format!("{path}?{}", link_query(state));
+    if w.location().search().ok().as_deref() != Some(&format!("?{}", link_query(state))) {
+        if let Ok(h) = w.history() {
+            let _ = h.replace_state_with_url(&JsValue::NULL, "", Some(&url));
+        }
+    }
+}
+
+pub fn autosave(state: &AppState) -> Result<(), Message> {
+    write(
+        AUTOSAVE_KEY,
+        &Autosave {
+            format: FORMAT,
+            dataset: state.dataset.id.clone(),
+            scenario: state.scenario.clone(),
+            lang: state.lang,
+        },
+    )
+}
+
+pub fn store_saved(items: &[Saved]) -> Result<(), Message> {
+    write(
+        SAVED_KEY,
+        &SavedList {
+            format: FORMAT,
+            items: items.to_vec(),
+        },
+    )
+}
