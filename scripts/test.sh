@@ -19,6 +19,7 @@ cargo clippy --workspace --all-targets --locked -- -D warnings
 say "clippy (wasm32, warnings denied)"
 cargo clippy --target wasm32-unknown-unknown -p eduplan --lib --bins --tests --locked -- -D warnings
 cargo clippy --target wasm32-unknown-unknown -p eduplan-model --lib --locked -- -D warnings
+cargo clippy --target wasm32-unknown-unknown -p eduplan-xlsx --locked -- -D warnings
 
 say "native tests (model, runner, app logic)"
 cargo test --workspace --locked
@@ -29,11 +30,22 @@ cargo test --target wasm32-unknown-unknown -p eduplan --test wasm --locked
 say "release build (trunk build --release)"
 trunk build --release
 
-wasm="$(ls dist/*.wasm)"
-js="$(ls dist/*.js)"
+main_wasm="$(ls dist/eduplan-web-*_bg.wasm)"
+main_js="$(ls dist/eduplan-web-*.js | grep -v _bg)"
+xlsx_wasm="dist/eduplan-xlsx_bg.wasm"
 say "sizes"
-printf 'release wasm: %s bytes, %s bytes gzip -9 (%s)\n' "$(wc -c < "$wasm" | tr -d ' ')" "$(gzip_size "$wasm")" "$(basename "$wasm")"
-printf 'JS glue:      %s bytes, %s bytes gzip -9\n' "$(wc -c < "$js" | tr -d ' ')" "$(gzip_size "$js")"
+printf 'main wasm (first load):   %8s bytes, %7s bytes gzip -9 (%s)\n' "$(wc -c < "$main_wasm" | tr -d ' ')" "$(gzip_size "$main_wasm")" "$(basename "$main_wasm")"
+printf 'main JS glue:             %8s bytes, %7s bytes gzip -9\n' "$(wc -c < "$main_js" | tr -d ' ')" "$(gzip_size "$main_js")"
+printf 'XLSX worker (on demand):  %8s bytes, %7s bytes gzip -9 (%s)\n' "$(wc -c < "$xlsx_wasm" | tr -d ' ')" "$(gzip_size "$xlsx_wasm")" "$(basename "$xlsx_wasm")"
+# The XLSX writer must stay out of the first load: its part names are not in the main module.
+if grep -q "xl/worksheets" "$main_wasm"; then
+  echo "the main wasm module contains the XLSX writer" >&2
+  exit 1
+fi
+if grep -q "eduplan-xlsx" dist/index.html; then
+  echo "index.html preloads the XLSX worker" >&2
+  exit 1
+fi
 
 # Serve dist/ from a sub-path of a plain static server: proves the build is relocatable.
 www="$(mktemp -d)"

@@ -9,9 +9,9 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::components::{
-    chart_panel::ChartPanel, compare_table::CompareTable, data_panel::DataPanel, footer::Footer, header::Header,
-    levers_panel::LeversPanel, notice_bar::NoticeBar, saved_panel::SavedPanel, scenario_bar::ScenarioBar,
-    target_board::TargetBoard,
+    brief::Brief, chart_panel::ChartPanel, compare_table::CompareTable, data_panel::DataPanel, footer::Footer,
+    header::Header, levers_panel::LeversPanel, notice_bar::NoticeBar, presentation::Presentation,
+    saved_panel::SavedPanel, scenario_bar::ScenarioBar, target_board::TargetBoard,
 };
 use crate::context::Ctx;
 use crate::i18n::Lang;
@@ -173,6 +173,8 @@ pub fn App(props: &AppProps) -> Html {
                 </main>
                 <Footer />
             </div>
+            <Presentation />
+            <Brief />
         </ContextProvider<Ctx>>
     }
 }

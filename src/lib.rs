@@ -10,6 +10,7 @@ pub mod browser;
 pub mod charts;
 pub mod components;
 pub mod context;
+pub mod exports;
 pub mod i18n;
 pub mod panic_banner;
 pub mod persist;

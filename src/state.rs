@@ -35,6 +35,8 @@ pub struct AppState {
     pub pinned: Vec<String>,
     /// Messages for the notice bar (link problems, storage trouble, imports).
     pub notices: Vec<Message>,
+    /// The slide shown in presentation mode, if presenting.
+    pub slide: Option<usize>,
 }
 
 /// How many scenarios can be compared at once.
@@ -63,6 +65,8 @@ pub enum Message {
     ImportFailed(String),
     /// A scenario file was imported (its name).
     Imported(String),
+    /// An export could not be written (the reason).
+    ExportFailed(String),
 }
 
 impl AppState {
@@ -82,6 +86,7 @@ impl AppState {
             saved: Vec::new(),
             pinned: Vec::new(),
             notices: Vec::new(),
+            slide: None,
         }
     }
 
@@ -222,6 +227,9 @@ pub enum Action {
     Load(Scenario),
     Notify(Vec<Message>),
     DismissNotices,
+    /// Presentation mode: show a slide (entering the mode if needed), or leave.
+    Slide(usize),
+    StopPresenting,
 }
 
 /// A scenario name as user text: no control characters, trimmed, bounded.
@@ -422,6 +430,8 @@ impl Reducible for AppState {
             Action::Load(sc) => next.scenario = sc,
             Action::Notify(msgs) => next.notices.extend(msgs),
             Action::DismissNotices => next.notices.clear(),
+            Action::Slide(i) => next.slide = Some(i),
+            Action::StopPresenting => next.slide = None,
         }
         if settled {
             next.checkpoint();

@@ -50,6 +50,7 @@ ensure_test_tools() {
   command -v chromium >/dev/null || missing+=(chromium)
   command -v chromedriver >/dev/null || missing+=(chromium-driver)
   [ -d /usr/share/fonts/opentype/noto ] || missing+=(fonts-noto-cjk)
+  command -v pdftotext >/dev/null || missing+=(poppler-utils)
   if [ "${#missing[@]}" -gt 0 ]; then
     say "installing ${missing[*]} (Debian packages)"
     as_root apt-get update -qq

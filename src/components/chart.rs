@@ -33,6 +33,13 @@ const BASELINE_GREY: &str = "#6b7280";
 #[derive(Properties, PartialEq)]
 pub struct ChartProps {
     pub spec: &'static ChartSpec,
+    /// Element id prefix: the same chart appears in the panel, on a slide and
+    /// in the printed brief, and ids must stay unique.
+    #[prop_or(AttrValue::Static("chart"))]
+    pub prefix: AttrValue,
+    /// Hide the tools (zone, close, downloads): slides and the brief.
+    #[prop_or(false)]
+    pub bare: bool,
 }
 
 /// A tick label: percentages with the decimals the step needs, counts and money
@@ -291,7 +298,28 @@ pub fn Chart(props: &ChartProps) -> Html {
             )
         })
         .collect();
-    let id = format!("chart-{}", chart.id);
+    let id = format!("{}-{}", props.prefix, chart.id);
+    let on_svg = {
+        let ctx = ctx.clone();
+        let id = chart.id;
+        Callback::from(move |_| {
+            if let Err(e) = crate::exports::download_svg(&ctx, id) {
+                ctx.dispatch(Action::Notify(vec![crate::state::Message::ExportFailed(e)]));
+            }
+        })
+    };
+    let on_png = {
+        let ctx = ctx.clone();
+        let id = chart.id;
+        Callback::from(move |_| {
+            let ctx = ctx.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                if let Err(e) = crate::exports::download_png(&ctx, id).await {
+                    ctx.dispatch(Action::Notify(vec![crate::state::Message::ExportFailed(e)]));
+                }
+            });
+        })
+    };
     let line_path = |values: &[f64]| path(&xs, &ys, &years, values);
 
     html! {
@@ -301,6 +329,7 @@ pub fn Chart(props: &ChartProps) -> Html {
                     { title }
                     if let Some(z) = &zone_name { <span class="chart-zone">{ " · " }{ z }</span> }
                 </h3>
+                if !props.bare {
                 <div class="chart-tools">
                     if comparing && lines.len() > 1 {
                         <select class="series-select" onchange={on_pick} aria-label={format!("{}: {}", title, t.col_target)}>
@@ -320,8 +349,11 @@ pub fn Chart(props: &ChartProps) -> Html {
                             </select>
                         </label>
                     }
+                    <button type="button" class="chart-dl svg" onclick={on_svg} title={t.download_svg} aria-label={format!("{}: {}", title, t.download_svg)}>{ "SVG" }</button>
+                    <button type="button" class="chart-dl png" onclick={on_png} title={t.download_png} aria-label={format!("{}: {}", title, t.download_png)}>{ "PNG" }</button>
                     <button type="button" class="chart-close" onclick={on_close} aria-label={format!("{} ×", title)} title="×">{ "×" }</button>
                 </div>
+                }
             </figcaption>
             <svg viewBox={format!("0 0 {W} {H}")} class="chart-svg" role="img" tabindex="0"
                 aria-labelledby={format!("{id}-svgtitle {id}-desc")}

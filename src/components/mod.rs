@@ -1,5 +1,6 @@
 //! Small components, one per file; each reads the shared context.
 
+pub mod brief;
 pub mod chart;
 pub mod chart_panel;
 pub mod compare_table;
@@ -10,6 +11,7 @@ pub mod header;
 pub mod lever_control;
 pub mod levers_panel;
 pub mod notice_bar;
+pub mod presentation;
 pub mod saved_panel;
 pub mod scenario_bar;
 pub mod target_board;

@@ -64,6 +64,7 @@ pub fn NoticeBar() -> Html {
         Message::StorageFull => Some(t.notice_storage_full.to_string()),
         Message::ImportFailed(why) => Some(format!("{} {why}", t.notice_import_failed)),
         Message::Imported(name) => Some(format!("{} {name}", t.notice_imported)),
+        Message::ExportFailed(why) => Some(format!("{} {why}", t.export_failed)),
     });
     let dismiss = {
         let ctx = ctx.clone();

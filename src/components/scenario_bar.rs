@@ -103,6 +103,39 @@ pub fn ScenarioBar() -> Html {
         })
     };
 
+    let busy = use_state(|| false);
+    let on_xlsx = {
+        let ctx = ctx.clone();
+        let busy = busy.clone();
+        Callback::from(move |_| {
+            let ctx = ctx.clone();
+            let busy = busy.clone();
+            busy.set(true);
+            wasm_bindgen_futures::spawn_local(async move {
+                if let Err(e) = crate::exports::download_xlsx(&ctx).await {
+                    ctx.dispatch(Action::Notify(vec![Message::ExportFailed(e)]));
+                }
+                busy.set(false);
+            });
+        })
+    };
+    let on_csv = {
+        let ctx = ctx.clone();
+        Callback::from(move |_| {
+            if let Err(e) = crate::exports::download_csv(&ctx) {
+                ctx.dispatch(Action::Notify(vec![Message::ExportFailed(e)]));
+            }
+        })
+    };
+    let on_print = Callback::from(|_| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.print();
+        }
+    });
+    let on_present = {
+        let ctx = ctx.clone();
+        Callback::from(move |_| ctx.dispatch(Action::Slide(0)))
+    };
     html! {
         <div class="scenario-bar" role="toolbar" aria-label={t.scenarios}>
             <label class="scenario-name">
@@ -119,6 +152,11 @@ pub fn ScenarioBar() -> Html {
                 { t.import_json }
                 <input type="file" accept=".json,application/json" class="visually-hidden" onchange={on_import} aria-label={t.import_json} />
             </label>
+            <span class="tool-sep" aria-hidden="true"></span>
+            <button type="button" class="tool xlsx" onclick={on_xlsx} disabled={*busy}>{ if *busy { t.exporting } else { t.export_xlsx } }</button>
+            <button type="button" class="tool csv" onclick={on_csv}>{ t.export_csv }</button>
+            <button type="button" class="tool print" onclick={on_print}>{ t.print_brief }</button>
+            <button type="button" class="tool present" onclick={on_present}>{ "▶ " }{ t.present }</button>
             if let Some((ok, url)) = &*copied {
                 <span class={classes!("copy-feedback", (!ok).then_some("manual"))} role="status">
                     { if *ok { t.link_copied } else { t.link_copy_manual } }

@@ -15,6 +15,7 @@ pub mod codec;
 pub mod dataset;
 pub mod engine;
 pub mod error;
+pub mod export;
 pub mod format;
 pub mod level;
 pub mod projection;

@@ -1,0 +1,327 @@
+//! Tables for the meeting exports: one workbook (notes, levers, projections,
+//! targets, the baseline data used) that the app writes as XLSX (in a worker
+//! loaded on demand) and the projections as CSV (UTF-8 with a BOM, so Excel and
+//! WPS read Chinese correctly).
+
+use serde::{Deserialize, Serialize};
+
+use crate::catalogue::{indicators, levers, LeverKind};
+use crate::dataset::{Dataset, SourceKind};
+use crate::format::Locale;
+use crate::projection::Projection;
+use crate::scenario::{default_value, Resolved, Scenario};
+
+/// One spreadsheet cell.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Cell {
+    Number(f64),
+    Text(String),
+    Empty,
+}
+
+impl From<&str> for Cell {
+    fn from(s: &str) -> Cell {
+        Cell::Text(s.to_string())
+    }
+}
+impl From<String> for Cell {
+    fn from(s: String) -> Cell {
+        Cell::Text(s)
+    }
+}
+impl From<f64> for Cell {
+    fn from(x: f64) -> Cell {
+        if x.is_finite() {
+            Cell::Number(x)
+        } else {
+            Cell::Empty
+        }
+    }
+}
+impl From<i32> for Cell {
+    fn from(x: i32) -> Cell {
+        Cell::Number(x as f64)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Sheet {
+    pub name: String,
+    pub rows: Vec<Vec<Cell>>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Workbook {
+    pub sheets: Vec<Sheet>,
+}
+
+fn pick(loc: Locale, zh: &str, en: &str) -> String {
+    match loc {
+        Locale::Zh => zh.to_string(),
+        Locale::En => en.to_string(),
+    }
+}
+
+fn unit_name(u: &impl Serialize) -> String {
+    serde_json::to_value(u)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
+}
+
+/// The projections: one row per indicator, one column per year.
+pub fn projection_sheet(p: &Projection, loc: Locale) -> Sheet {
+    let mut head: Vec<Cell> = vec![
+        pick(loc, "指标代码", "indicator").into(),
+        pick(loc, "指标", "label").into(),
+        pick(loc, "单位", "unit").into(),
+    ];
+    head.extend(p.years.iter().map(|y| Cell::from(*y)));
+    let mut rows = vec![head];
+    for (s, v) in indicators().iter().zip(&p.series) {
+        let mut r: Vec<Cell> = vec![
+            s.id.clone().into(),
+            pick(loc, &s.label_zh, &s.label_en).into(),
+            unit_name(&s.unit).into(),
+        ];
+        r.extend(v.iter().map(|x| Cell::from(*x)));
+        rows.push(r);
+    }
+    Sheet {
+        name: pick(loc, "预测", "Projection"),
+        rows,
+    }
+}
+
+/// The whole workbook for a scenario.
+pub fn workbook(
+    ds: &Dataset,
+    sc: &Scenario,
+    current: &Projection,
+    baseline: &Projection,
+    loc: Locale,
+    date: &str,
+) -> Workbook {
+    let name = if sc.name.is_empty() {
+        pick(loc, "未命名方案", "Untitled scenario")
+    } else {
+        sc.name.clone()
+    };
+    let estimates = ds.sources.iter().filter(|s| s.kind == SourceKind::Estimate).count();
+    let notes = Sheet {
+        name: pick(loc, "说明", "Notes"),
+        rows: vec![
+            vec![pick(loc, "教育规划模拟器 EduPlan", "EduPlan education planning simulator").into()],
+            vec![pick(loc, "方案", "Scenario").into(), name.into()],
+            vec![pick(loc, "数据集", "Dataset").into(), pick(loc, &ds.name.zh, &ds.name.en).into(), format!("{} v{}", ds.id, ds.version).into()],
+            vec![pick(loc, "数据时点", "Data as of").into(), pick(loc, &ds.as_of.zh, &ds.as_of.en).into()],
+            vec![pick(loc, "导出日期", "Exported").into(), date.into()],
+            vec![pick(loc, "预测年份", "Years").into(), format!("{}–{}", current.years.first().copied().unwrap_or(0), current.years.last().copied().unwrap_or(0)).into()],
+            vec![],
+            vec![pick(
+                loc,
+                &format!("注意：数据集中有 {estimates} 项来源为估算（非公开统计），见“基础数据”表；请以教育事业统计年报替换。"),
+                &format!("Note: {estimates} of the dataset's sources are estimates (not published statistics), listed in the Baseline data sheet; replace them with the bureau's statistical report."),
+            )
+            .into()],
+            vec![pick(loc, "公式、参数与来源：docs/MODEL.md", "Formulas, parameters and sources: docs/MODEL.md").into()],
+        ],
+    };
+    // levers: every lever with its baseline and, per year, the scenario's value
+    let res = Resolved::new(ds, sc, *current.years.last().unwrap_or(&ds.horizon));
+    let mut head: Vec<Cell> = vec![
+        pick(loc, "杠杆代码", "lever").into(),
+        pick(loc, "名称", "label").into(),
+        pick(loc, "类别", "kind").into(),
+        pick(loc, "单位", "unit").into(),
+        pick(loc, "基准值", "baseline").into(),
+        pick(loc, "是否改变", "changed").into(),
+    ];
+    head.extend(current.years.iter().skip(1).map(|y| Cell::from(*y)));
+    let mut lever_rows = vec![head];
+    for l in levers() {
+        let changed = sc.levers.contains_key(l.id) || sc.assumptions.contains_key(l.id);
+        let mut r: Vec<Cell> = vec![
+            l.id.into(),
+            pick(loc, l.label_zh, l.label_en).into(),
+            match l.kind {
+                LeverKind::Policy => pick(loc, "政策", "policy"),
+                LeverKind::Assumption => pick(loc, "假设", "assumption"),
+            }
+            .into(),
+            unit_name(&l.unit).into(),
+            default_value(l, ds).into(),
+            (if changed {
+                pick(loc, "是", "yes")
+            } else {
+                String::new()
+            })
+            .into(),
+        ];
+        r.extend(res.series(l.id).iter().skip(1).map(|v| Cell::from(*v)));
+        lever_rows.push(r);
+    }
+    // targets in their year, current and baseline
+    let mut target_rows: Vec<Vec<Cell>> = vec![vec![
+        pick(loc, "目标", "target").into(),
+        pick(loc, "指标代码", "indicator").into(),
+        pick(loc, "目标年份", "year").into(),
+        pick(loc, "预测值", "projected").into(),
+        pick(loc, "基准值", "baseline").into(),
+        pick(loc, "下限", "at least").into(),
+        pick(loc, "上限", "at most").into(),
+        pick(loc, "是否达成", "met").into(),
+        pick(loc, "首次达成", "first met").into(),
+    ]];
+    for ((spec, cur), base) in ds.targets.iter().zip(&current.targets).zip(&baseline.targets) {
+        let opt = |x: Option<f64>| x.map_or(Cell::Empty, Cell::from);
+        target_rows.push(vec![
+            pick(loc, &spec.label.zh, &spec.label.en).into(),
+            spec.indicator.clone().into(),
+            spec.year.into(),
+            opt(cur.value),
+            opt(base.value),
+            opt(cur.threshold_low),
+            opt(cur.threshold_high),
+            match cur.met {
+                Some(true) => pick(loc, "达成", "met"),
+                Some(false) => pick(loc, "未达成", "missed"),
+                None => pick(loc, "超出预测期", "beyond horizon"),
+            }
+            .into(),
+            cur.first_year_met.map_or(Cell::Empty, Cell::from),
+        ]);
+    }
+    // the baseline data used: the register and the sources
+    let mut data_rows: Vec<Vec<Cell>> = vec![vec![
+        pick(loc, "学校代码", "school").into(),
+        pick(loc, "名称", "name").into(),
+        pick(loc, "片区", "zone").into(),
+        pick(loc, "类型", "kind").into(),
+        pick(loc, "教室", "classrooms").into(),
+        pick(loc, "学位", "seats").into(),
+        pick(loc, "在校生", "pupils").into(),
+        pick(loc, "教师", "teachers").into(),
+        pick(loc, "来源", "source").into(),
+    ]];
+    for s in &ds.schools {
+        data_rows.push(vec![
+            s.id.clone().into(),
+            s.name.clone().into(),
+            s.zone.clone().into(),
+            serde_json::to_string(&s.kind)
+                .unwrap_or_default()
+                .replace('"', "")
+                .into(),
+            (s.classrooms as f64).into(),
+            s.seats.map_or(Cell::Empty, Cell::from),
+            s.enrollment.iter().sum::<f64>().into(),
+            s.teachers.into(),
+            s.src.clone().into(),
+        ]);
+    }
+    data_rows.push(vec![]);
+    data_rows.push(vec![
+        pick(loc, "来源代码", "source").into(),
+        pick(loc, "类别", "kind").into(),
+        pick(loc, "名称", "title").into(),
+        pick(loc, "网址", "url").into(),
+        pick(loc, "说明", "note").into(),
+    ]);
+    for s in &ds.sources {
+        data_rows.push(vec![
+            s.id.clone().into(),
+            unit_name(&s.kind).into(),
+            pick(loc, &s.title.zh, &s.title.en).into(),
+            s.url.clone().unwrap_or_default().into(),
+            s.note.clone().into(),
+        ]);
+    }
+    Workbook {
+        sheets: vec![
+            notes,
+            Sheet {
+                name: pick(loc, "杠杆", "Levers"),
+                rows: lever_rows,
+            },
+            projection_sheet(current, loc),
+            Sheet {
+                name: pick(loc, "目标", "Targets"),
+                rows: target_rows,
+            },
+            Sheet {
+                name: pick(loc, "基础数据", "Baseline data"),
+                rows: data_rows,
+            },
+        ],
+    }
+}
+
+/// A sheet as CSV, UTF-8 with a byte-order mark.
+pub fn csv_with_bom(sheet: &Sheet) -> Vec<u8> {
+    let mut w = csv::WriterBuilder::new()
+        .flexible(true)
+        .from_writer(vec![0xEF, 0xBB, 0xBF]);
+    for row in &sheet.rows {
+        let fields: Vec<String> = row
+            .iter()
+            .map(|c| match c {
+                Cell::Number(x) => format!("{x}"),
+                Cell::Text(s) => s.clone(),
+                Cell::Empty => String::new(),
+            })
+            .collect();
+        // writing to a Vec cannot fail; an error would only drop the row
+        let _ = w.write_record(&fields);
+    }
+    w.into_inner().unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn workbook_has_the_five_sheets_and_csv_reads_back() {
+        let ds = Dataset::default_dataset().unwrap();
+        let mut sc = Scenario {
+            name: "方案, \"B\"".into(),
+            ..Default::default()
+        };
+        sc.set("kg.public_seats", crate::scenario::LeverValue::Constant(500.0))
+            .unwrap();
+        let p = crate::project(&ds, &sc);
+        let b = crate::project(&ds, &Scenario::default());
+        let wb = workbook(&ds, &sc, &p, &b, Locale::Zh, "2026-11-28");
+        let names: Vec<&str> = wb.sheets.iter().map(|s| s.name.as_str()).collect();
+        assert_eq!(names, vec!["说明", "杠杆", "预测", "目标", "基础数据"]);
+        assert_eq!(wb.sheets[3].rows.len(), ds.targets.len() + 1);
+        let lever_row = wb.sheets[1]
+            .rows
+            .iter()
+            .find(|r| r[0] == Cell::from("kg.public_seats"))
+            .unwrap();
+        assert_eq!(lever_row[6], Cell::Number(500.0));
+        let csv = csv_with_bom(&wb.sheets[2]);
+        assert_eq!(&csv[..3], &[0xEF, 0xBB, 0xBF]);
+        let text = String::from_utf8(csv[3..].to_vec()).unwrap();
+        let mut r = csv::Reader::from_reader(text.as_bytes());
+        let head = r.headers().unwrap().clone();
+        assert_eq!(&head[1], "指标");
+        assert_eq!(r.records().count(), indicators().len());
+        // JSON round trip (the worker receives the workbook as JSON)
+        let json = serde_json::to_string(&wb).unwrap();
+        let back: Workbook = serde_json::from_str(&json).unwrap();
+        assert!(back
+            .sheets
+            .iter()
+            .zip(&wb.sheets)
+            .all(|(a, b)| a.name == b.name && a.rows.len() == b.rows.len()));
+        assert_eq!(back.sheets[1].rows[1][0], Cell::from("kg.public_seats"));
+        assert_eq!(
+            back.sheets[4].rows[1][5], wb.sheets[4].rows[1][5],
+            "empty cells survive as empty"
+        );
+    }
+}

@@ -1,0 +1,134 @@
+//! The printable brief: what `window.print()` puts on A4 — title, date,
+//! scenario (or comparison), the levers that differ from the baseline, the
+//! target table, up to four of the chosen charts, and the estimate note.
+//! Hidden on screen; the print stylesheet shows only this.
+
+use eduplan_model::catalogue::{indicator_spec, levers, IndicatorUnit, LeverKind, LeverUnit};
+use eduplan_model::format;
+use eduplan_model::scenario::default_value;
+use yew::prelude::*;
+
+use crate::charts::specs::chart;
+use crate::components::chart::Chart;
+use crate::components::target_board::{locale, threshold_text};
+use crate::context::use_ctx;
+use crate::units;
+
+#[function_component]
+pub fn Brief() -> Html {
+    let ctx = use_ctx();
+    let t = ctx.t();
+    let lang = ctx.lang();
+    let loc = locale(lang);
+    let ds = &ctx.dataset;
+    let sc = &ctx.state.scenario;
+    let comparing = ctx.compare.len() >= 2;
+    let name = if comparing {
+        ctx.compare
+            .iter()
+            .map(|(n, _)| n.clone())
+            .collect::<Vec<_>>()
+            .join(" · ")
+    } else if sc.name.is_empty() {
+        t.untitled.to_string()
+    } else {
+        sc.name.clone()
+    };
+    let changes: Vec<Html> = levers()
+        .iter()
+        .filter(|l| sc.levers.contains_key(l.id) || sc.assumptions.contains_key(l.id))
+        .map(|l| {
+            let show = |v: f64| {
+                if l.unit == LeverUnit::Choice {
+                    l.choices.get(v.round() as usize).map_or(String::new(), |(zh, en)| lang.pick(zh, en).to_string())
+                } else {
+                    format!("{} {}", units::display(v, l.step, l.unit), units::label(l.unit, t))
+                }
+            };
+            let value = if ctx.state.varies_by_year(l.id) {
+                ctx.state.lever_years().map(|y| format!("{y}: {}", units::display(ctx.state.lever_value_in(l.id, y), l.step, l.unit))).collect::<Vec<_>>().join("，")
+            } else {
+                show(ctx.state.lever_value(l.id))
+            };
+            html! {
+                <tr>
+                    <td>{ lang.pick(l.label_zh, l.label_en) }{ if l.kind == LeverKind::Assumption { format!("（{}）", t.assumptions) } else { String::new() } }</td>
+                    <td class="num">{ value }</td>
+                    <td class="num muted">{ show(default_value(l, ds)) }</td>
+                </tr>
+            }
+        })
+        .collect();
+    let targets = ds.targets.iter().enumerate().map(|(i, spec)| {
+        let unit = indicator_spec(&spec.indicator).map_or(IndicatorUnit::Persons, |s| s.unit);
+        let cell = |p: &eduplan_model::Projection| {
+            let r = &p.targets[i];
+            let (class, mark) = match r.met {
+                Some(true) => ("met", "✓"),
+                Some(false) => ("missed", "✗"),
+                None => ("beyond", "–"),
+            };
+            html! { <td class={classes!("num", class)}>{ r.value.map_or("–".to_string(), |v| format::value(v, unit, loc)) }{ " " }{ mark }</td> }
+        };
+        html! {
+            <tr>
+                <td>{ lang.pick(&spec.label.zh, &spec.label.en) }</td>
+                <td class="num">{ spec.year }</td>
+                <td class="num">{ threshold_text(&ctx.current.targets[i], unit, loc) }</td>
+                { cell(&ctx.baseline) }
+                if comparing {
+                    { for ctx.compare.iter().map(|(_, p)| cell(p)) }
+                } else {
+                    { cell(&ctx.current) }
+                }
+            </tr>
+        }
+    });
+    let charts = ctx.state.charts.iter().filter_map(|c| chart(c)).take(4);
+    html! {
+        <article class="brief" aria-hidden="true">
+            <header class="brief-head">
+                <h1>{ t.brief_title }</h1>
+                <p>
+                    <strong>{ name }</strong>{ " · " }{ lang.pick(&ds.name.zh, &ds.name.en) }{ " · " }
+                    { t.data_as_of }{ t.colon }{ lang.pick(&ds.as_of.zh, &ds.as_of.en) }{ " · " }
+                    { t.brief_date }{ t.colon }{ crate::exports::today() }
+                </p>
+            </header>
+            if !comparing {
+                <section>
+                    <h2>{ t.brief_changes }</h2>
+                    if changes.is_empty() {
+                        <p>{ t.brief_no_changes }</p>
+                    } else {
+                        <table class="brief-table"><tbody>{ for changes }</tbody></table>
+                    }
+                </section>
+            }
+            <section>
+                <h2>{ t.brief_targets }</h2>
+                <table class="brief-table">
+                    <thead>
+                        <tr>
+                            <th>{ t.col_target }</th><th class="num">{ t.col_year }</th><th class="num">{ t.col_threshold }</th>
+                            <th class="num">{ t.legend_baseline }</th>
+                            if comparing {
+                                { for ctx.compare.iter().map(|(n, _)| html! { <th class="num">{ n }</th> }) }
+                            } else {
+                                <th class="num">{ t.legend_current }</th>
+                            }
+                        </tr>
+                    </thead>
+                    <tbody>{ for targets }</tbody>
+                </table>
+            </section>
+            <section>
+                <h2>{ t.brief_charts }</h2>
+                <div class="brief-charts">
+                    { for charts.map(|spec| html! { <Chart key={format!("brief-{}", spec.id)} {spec} prefix="brief-chart" bare=true /> }) }
+                </div>
+            </section>
+            <p class="brief-note">{ t.brief_estimate_note }</p>
+        </article>
+    }
+}

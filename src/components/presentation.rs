@@ -1,0 +1,253 @@
+//! Presentation mode: full screen, one slide for the target board and one per
+//! chosen chart (for the working scenario, or the comparison when scenarios
+//! are pinned), a closing slide with a QR code of the share link. Arrow keys,
+//! PageUp/PageDown (what presentation clickers send), Space, Home/End and Esc.
+
+use eduplan_model::catalogue::{indicator_spec, IndicatorUnit};
+use eduplan_model::format;
+use gloo_events::EventListener;
+use qrcodegen::{QrCode, QrCodeEcc};
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use crate::charts::specs::chart;
+use crate::components::chart::Chart;
+use crate::components::target_board::{locale, threshold_text};
+use crate::context::use_ctx;
+use crate::i18n::fill;
+use crate::persist;
+use crate::state::Action;
+
+/// The QR code of `text` as SVG path data, with its size in modules.
+pub fn qr_path(text: &str) -> Option<(String, i32)> {
+    let qr = QrCode::encode_text(text, QrCodeEcc::Medium).ok()?;
+    let n = qr.size();
+    let mut d = String::new();
+    for y in 0..n {
+        for x in 0..n {
+            if qr.get_module(x, y) {
+                d.push_str(&format!("M{x},{y}h1v1h-1z"));
+            }
+        }
+    }
+    Some((d, n))
+}
+
+fn call_document(method: &str, target: &wasm_bindgen::JsValue) {
+    if let Ok(f) = js_sys::Reflect::get(target, &method.into()) {
+        if let Some(f) = f.dyn_ref::<js_sys::Function>() {
+            // may return a rejected promise (no fullscreen in this context): harmless
+            let _ = f.call0(target);
+        }
+    }
+}
+
+fn fullscreen(on: bool) {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    if on {
+        if let Some(root) = doc.document_element() {
+            call_document("requestFullscreen", &root.into());
+        }
+    } else {
+        let active = js_sys::Reflect::get(&doc, &"fullscreenElement".into())
+            .map(|v| !v.is_null() && !v.is_undefined())
+            .unwrap_or(false);
+        if active {
+            call_document("exitFullscreen", &doc.into());
+        }
+    }
+}
+
+#[function_component]
+pub fn Presentation() -> Html {
+    let ctx = use_ctx();
+    let t = ctx.t();
+    let lang = ctx.lang();
+    let loc = locale(lang);
+    let Some(slide) = ctx.state.slide else { return html! {} };
+    let charts: Vec<&'static str> = ctx.state.charts.iter().filter_map(|c| chart(c)).map(|c| c.id).collect();
+    let total = charts.len() + 2;
+    let slide = slide.min(total - 1);
+
+    // the key handler outlives this render: it reads the slide shown now from here
+    let shown = use_mut_ref(|| 0usize);
+    *shown.borrow_mut() = slide;
+    // full screen while presenting; keys move between slides
+    {
+        let ctx = ctx.clone();
+        let shown = shown.clone();
+        use_effect_with((), move |_| {
+            fullscreen(true);
+            let doc = web_sys::window().and_then(|w| w.document());
+            let keys = web_sys::window().map(|w| {
+                let ctx = ctx.clone();
+                EventListener::new_with_options(
+                    &w,
+                    "keydown",
+                    gloo_events::EventListenerOptions::enable_prevent_default(),
+                    move |e| {
+                        let Some(k) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
+                            return;
+                        };
+                        let cur = *shown.borrow();
+                        let action = match k.key().as_str() {
+                            "ArrowRight" | "ArrowDown" | "PageDown" | " " | "Enter" => {
+                                Action::Slide((cur + 1).min(total - 1))
+                            }
+                            "ArrowLeft" | "ArrowUp" | "PageUp" | "Backspace" => Action::Slide(cur.saturating_sub(1)),
+                            "Home" => Action::Slide(0),
+                            "End" => Action::Slide(total - 1),
+                            "Escape" => Action::StopPresenting,
+                            _ => return,
+                        };
+                        k.prevent_default();
+                        ctx.dispatch(action);
+                    },
+                )
+            });
+            // leaving full screen with the browser's own Esc leaves the presentation too
+            let exit = doc.map(|d| {
+                let ctx = ctx.clone();
+                let d2 = d.clone();
+                EventListener::new(&d, "fullscreenchange", move |_| {
+                    let active = js_sys::Reflect::get(&d2, &"fullscreenElement".into())
+                        .map(|v| !v.is_null())
+                        .unwrap_or(false);
+                    if !active {
+                        ctx.dispatch(Action::StopPresenting);
+                    }
+                })
+            });
+            move || {
+                drop(keys);
+                drop(exit);
+                fullscreen(false);
+            }
+        });
+    }
+
+    let comparing = ctx.compare.len() >= 2;
+    let scenario_line = if comparing {
+        ctx.compare
+            .iter()
+            .map(|(n, _)| n.clone())
+            .collect::<Vec<_>>()
+            .join(" · ")
+    } else if ctx.state.scenario.name.is_empty() {
+        if ctx.state.scenario.levers.is_empty() && ctx.state.scenario.assumptions.is_empty() {
+            t.baseline_only.to_string()
+        } else {
+            t.untitled.to_string()
+        }
+    } else {
+        ctx.state.scenario.name.clone()
+    };
+    let ds = &ctx.dataset;
+    let as_of = format!(
+        "{}{}{} · {}{}{}",
+        t.dataset,
+        t.colon,
+        lang.pick(&ds.name.zh, &ds.name.en),
+        t.data_as_of,
+        t.colon,
+        lang.pick(&ds.as_of.zh, &ds.as_of.en)
+    );
+
+    let body = if slide == 0 {
+        // the target board, large
+        let cells = ds.targets.iter().enumerate().map(|(i, spec)| {
+            let unit = indicator_spec(&spec.indicator).map_or(IndicatorUnit::Persons, |s| s.unit);
+            let value = |p: &eduplan_model::Projection| p.targets[i].value.map_or("–".to_string(), |v| format::value(v, unit, loc));
+            let met = |p: &eduplan_model::Projection| match p.targets[i].met {
+                Some(true) => "met",
+                Some(false) => "missed",
+                None => "beyond",
+            };
+            let r = &ctx.current.targets[i];
+            html! {
+                <div class="slide-target" data-target={spec.id.clone()}>
+                    <span class="slide-target-label">{ lang.pick(&spec.label.zh, &spec.label.en) }</span>
+                    <span class="slide-target-values">
+                        if comparing {
+                            { for ctx.compare.iter().map(|(_, p)| html! { <span class={classes!("v", met(p))}>{ value(p) }</span> }) }
+                        } else {
+                            <span class={classes!("v", met(&ctx.current))}>{ value(&ctx.current) }</span>
+                        }
+                        <span class="thr">{ threshold_text(r, unit, loc) }{ " · " }{ spec.year }</span>
+                    </span>
+                </div>
+            }
+        });
+        html! {
+            <>
+                <h2 class="slide-title">{ t.target_board }</h2>
+                <div class="slide-board">{ for cells }</div>
+            </>
+        }
+    } else if slide <= charts.len() {
+        let spec = chart(charts[slide - 1]).expect("chart ids come from the catalogue");
+        html! { <Chart key={format!("slide-{}", spec.id)} {spec} prefix="slide-chart" bare=true /> }
+    } else {
+        let url = persist::share_url(&ctx.state);
+        let qr = qr_path(&url).map(|(d, n)| {
+            html! {
+                <svg class="qr" viewBox={format!("-4 -4 {} {}", n + 8, n + 8)} role="img" aria-label={t.slide_closing} shape-rendering="crispEdges">
+                    <rect x="-4" y="-4" width={(n + 8).to_string()} height={(n + 8).to_string()} fill="#fff" />
+                    <path d={d} fill="#000" />
+                </svg>
+            }
+        });
+        html! {
+            <div class="slide-closing">
+                <h2 class="slide-title">{ t.slide_closing }</h2>
+                { for qr }
+                <p class="slide-url">{ url }</p>
+            </div>
+        }
+    };
+
+    let go = |i: usize| {
+        let ctx = ctx.clone();
+        Callback::from(move |_| ctx.dispatch(Action::Slide(i)))
+    };
+    let exit = {
+        let ctx = ctx.clone();
+        Callback::from(move |_| ctx.dispatch(Action::StopPresenting))
+    };
+    html! {
+        <div class="presentation" role="dialog" aria-modal="true" aria-label={t.present} data-slide={slide.to_string()}>
+            <header class="slide-head">
+                <span class="slide-brand">{ t.app_title }</span>
+                <span class="slide-scenario">{ scenario_line }</span>
+            </header>
+            <main class="slide-body">{ body }</main>
+            <footer class="slide-foot">
+                <span class="slide-asof">{ as_of }</span>
+                <span class="slide-nav">
+                    <button type="button" class="slide-prev" onclick={go(slide.saturating_sub(1))} disabled={slide == 0}>{ "← " }{ t.slide_prev }</button>
+                    <span class="slide-count">{ fill(t.slide_of, &[("n", &(slide + 1).to_string()), ("total", &total.to_string())]) }</span>
+                    <button type="button" class="slide-next" onclick={go((slide + 1).min(total - 1))} disabled={slide + 1 == total}>{ t.slide_next }{ " →" }</button>
+                    <button type="button" class="slide-exit" onclick={exit}>{ t.slide_exit }{ " (Esc)" }</button>
+                </span>
+            </footer>
+        </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn qr_codes_encode_a_long_link() {
+        let url = format!(
+            "https://example.org/eduplan/?v=1&d=linxiang-2020&dv=1&{}",
+            "kg.public_seats=800&".repeat(20)
+        );
+        let (d, n) = qr_path(&url).unwrap();
+        assert!((21..=177).contains(&n));
+        assert!(d.starts_with('M'));
+    }
+}
