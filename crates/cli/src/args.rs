@@ -8,6 +8,8 @@ USAGE:
   eduplan run SCENARIO.json [--dataset FILE] [--format json|csv] [--zones] [--horizon YEAR] [--out FILE]
   eduplan run --link URL    [same options]      a share link instead of a scenario file
   eduplan link SCENARIO.json [--dataset FILE]   prints the scenario's share-link query
+  eduplan seek --target ID --lever ID [SCENARIO.json | --link URL]   least lever value meeting the target
+  eduplan mc [SCENARIO.json | --link URL] [--draws N] [--seed S]      Monte Carlo bands and P(met)
   eduplan levers [--dataset FILE]
   eduplan indicators
   eduplan targets [--dataset FILE]
@@ -51,6 +53,18 @@ pub enum Command {
         scenario: String,
         dataset: Option<String>,
     },
+    Seek {
+        input: Option<Input>,
+        dataset: Option<String>,
+        target: String,
+        lever: String,
+    },
+    Mc {
+        input: Option<Input>,
+        dataset: Option<String>,
+        draws: Option<u32>,
+        seed: Option<u64>,
+    },
 }
 
 pub fn parse(argv: &[String]) -> Result<Command, String> {
@@ -63,6 +77,10 @@ pub fn parse(argv: &[String]) -> Result<Command, String> {
     let mut horizon = None;
     let mut out = None;
     let mut link = None;
+    let mut target = None;
+    let mut lever = None;
+    let mut draws = None;
+    let mut seed = None;
     let mut positional = Vec::new();
     let mut it = rest.iter();
     while let Some(a) = it.next() {
@@ -83,6 +101,22 @@ pub fn parse(argv: &[String]) -> Result<Command, String> {
             }
             "--out" => out = Some(value("--out")?),
             "--link" => link = Some(value("--link")?),
+            "--target" => target = Some(value("--target")?),
+            "--lever" => lever = Some(value("--lever")?),
+            "--draws" => {
+                let v = value("--draws")?;
+                draws = Some(
+                    v.parse()
+                        .map_err(|_| format!("--draws needs a whole number, not '{v}'"))?,
+                );
+            }
+            "--seed" => {
+                let v = value("--seed")?;
+                seed = Some(
+                    v.parse()
+                        .map_err(|_| format!("--seed needs a whole number, not '{v}'"))?,
+                );
+            }
             "-h" | "--help" => return Ok(Command::Help),
             s if s.starts_with("--") => return Err(format!("unknown option '{s}'\n\n{USAGE}")),
             s => positional.push(s.to_string()),
@@ -95,7 +129,37 @@ pub fn parse(argv: &[String]) -> Result<Command, String> {
             Err(format!("unexpected argument '{}'", positional[0]))
         }
     };
+    // seek and mc take a scenario file, a link, or neither (the baseline)
+    let optional_input = |positional: &[String], link: Option<String>| -> Result<Option<Input>, String> {
+        match (positional, link) {
+            ([s], None) => Ok(Some(Input::File(s.clone()))),
+            ([], Some(l)) => Ok(Some(Input::Link(l))),
+            ([], None) => Ok(None),
+            ([_], Some(_)) => Err("give a scenario file or --link, not both".into()),
+            ([_, extra, ..], _) => Err(format!("unexpected argument '{extra}'")),
+        }
+    };
     match cmd.as_str() {
+        "seek" => {
+            let input = optional_input(&positional, link)?;
+            let target = target.ok_or("seek needs --target ID")?;
+            let lever = lever.ok_or("seek needs --lever ID")?;
+            Ok(Command::Seek {
+                input,
+                dataset,
+                target,
+                lever,
+            })
+        }
+        "mc" => {
+            let input = optional_input(&positional, link)?;
+            Ok(Command::Mc {
+                input,
+                dataset,
+                draws,
+                seed,
+            })
+        }
         "run" => {
             let input = match (positional.as_slice(), link) {
                 ([s], None) => Input::File(s.clone()),

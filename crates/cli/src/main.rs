@@ -19,6 +19,7 @@ use eduplan_model::catalogue::{indicators, levers};
 use eduplan_model::codec;
 use eduplan_model::scenario::default_value;
 use eduplan_model::{project_to, Dataset, Scenario};
+use eduplan_model::{seek, uncertainty};
 
 fn main() -> ExitCode {
     let argv: Vec<String> = std::env::args().skip(1).collect();
@@ -42,6 +43,21 @@ fn dataset(path: Option<&str>) -> Result<Dataset, String> {
     match path {
         Some(p) => Dataset::from_json(&read(p, "dataset")?).map_err(|e| format!("{p}: {e}")),
         None => Dataset::default_dataset().map_err(|e| format!("bundled dataset: {e}")),
+    }
+}
+
+/// A scenario from a file, a link, or the baseline when neither is given.
+fn scenario_of(input: Option<Input>, ds: &Dataset) -> Result<Scenario, String> {
+    match input {
+        None => Ok(Scenario::default()),
+        Some(Input::File(path)) => scenario_file(&path, ds),
+        Some(Input::Link(url)) => {
+            let (link, notices) = codec::decode(&url, ds);
+            for n in notices {
+                eprintln!("eduplan: link: {n}");
+            }
+            Ok(link.scenario)
+        }
     }
 }
 
@@ -78,6 +94,35 @@ fn run(argv: &[String]) -> Result<String, String> {
         }
         Command::Indicators => to_json(&indicators()),
         Command::Targets { dataset: d } => to_json(&dataset(d.as_deref())?.targets),
+        Command::Seek {
+            input,
+            dataset: d,
+            target,
+            lever,
+        } => {
+            let ds = dataset(d.as_deref())?;
+            let sc = scenario_of(input, &ds)?;
+            let r = seek::seek(&ds, &sc, &target, &lever).map_err(|e| e.to_string())?;
+            to_json(&r)
+        }
+        Command::Mc {
+            input,
+            dataset: d,
+            draws,
+            seed,
+        } => {
+            let ds = dataset(d.as_deref())?;
+            let sc = scenario_of(input, &ds)?;
+            let settings = uncertainty::McSettings {
+                draws: draws.unwrap_or(uncertainty::DEFAULT_DRAWS),
+                seed: seed.or(sc.seed).unwrap_or(uncertainty::DEFAULT_SEED),
+                spread: 1.0,
+            };
+            if settings.draws == 0 || settings.draws > uncertainty::MAX_DRAWS {
+                return Err(format!("--draws must be 1..={}", uncertainty::MAX_DRAWS));
+            }
+            to_json(&uncertainty::run(&ds, &sc, &settings))
+        }
         Command::Link { scenario, dataset: d } => {
             let ds = dataset(d.as_deref())?;
             let sc = scenario_file(&scenario, &ds)?;

@@ -148,7 +148,7 @@ pub fn encode(sc: &Scenario, ds: &Dataset, lang: Option<&str>, seed: Option<u64>
     if let Some(l) = lang {
         parts.push(format!("lang={}", pct(l)));
     }
-    if let Some(s) = seed {
+    if let Some(s) = seed.or(sc.seed) {
         parts.push(format!("seed={s}"));
     }
     parts.join("&")
@@ -243,7 +243,10 @@ pub fn decode(input: &str, ds: &Dataset) -> (Link, Vec<Notice>) {
             }
             "lang" => link.lang = Some(value.to_string()).filter(|l| l.len() <= 8),
             "seed" => match value.trim().parse::<u64>() {
-                Ok(s) => link.seed = Some(s),
+                Ok(s) => {
+                    link.seed = Some(s);
+                    link.scenario.seed = Some(s);
+                }
                 Err(_) => notices.push(Notice::BadSeed {
                     given: value.to_string(),
                 }),
@@ -326,7 +329,7 @@ mod tests {
             &d,
         );
         assert_eq!(notices, vec![]);
-        assert_eq!(link.scenario, s);
+        assert_eq!(link.scenario, Scenario { seed: Some(42), ..s });
         assert_eq!(link.lang.as_deref(), Some("en"));
         assert_eq!(link.seed, Some(42));
         assert!(link.is_link);

@@ -20,7 +20,9 @@ pub mod format;
 pub mod level;
 pub mod projection;
 pub mod scenario;
+pub mod seek;
 pub mod targets;
+pub mod uncertainty;
 pub mod units;
 
 pub use dataset::Dataset;

@@ -32,6 +32,10 @@ pub struct Scenario {
     /// Assumptions that differ from the baseline.
     #[serde(default)]
     pub assumptions: BTreeMap<String, LeverValue>,
+    /// Seed of the uncertainty runs (the default seed when absent), so a
+    /// scenario gives the same bands everywhere.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub seed: Option<u64>,
 }
 
 impl Scenario {

@@ -31,7 +31,7 @@ pub fn project(ds: &Dataset, sc: &Scenario) -> Projection {
 pub fn project_to(ds: &Dataset, sc: &Scenario, horizon: Year) -> Projection {
     let horizon = horizon.clamp(ds.base_year + 1, ds.max_horizon);
     let res = Resolved::new(ds, sc, horizon);
-    let recs = run(ds, &res);
+    let recs = run(ds, &res, &Perturbation::none());
     Projection::from_records(ds, recs)
 }
 
@@ -316,7 +316,42 @@ fn by_gap(amount: f64, gaps: &[f64], stock: &[f64], eligible: &[bool]) -> Vec<f6
     kindergarten::spread(amount, &ones, None)
 }
 
-fn run(ds: &Dataset, res: &Resolved) -> Vec<Rec> {
+/// What one uncertainty draw changes in the world (never the policy levers).
+/// `Perturbation::none()` is the deterministic engine exactly.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Perturbation {
+    /// Multiplier of births in each year index after the last recorded year.
+    pub births: Vec<f64>,
+    /// Multiplier of net migration and rural→town movement.
+    pub migration: f64,
+    /// Multiplier of every grade's dropout rate.
+    pub dropout: f64,
+    /// Added to the junior→senior progression rate τ.
+    pub progression: f64,
+    /// Added to the kindergarten participation of every zone.
+    pub participation: f64,
+}
+
+impl Perturbation {
+    pub fn none() -> Perturbation {
+        Perturbation {
+            births: Vec::new(),
+            migration: 1.0,
+            dropout: 1.0,
+            progression: 0.0,
+            participation: 0.0,
+        }
+    }
+}
+
+/// Runs the engine with a perturbation of the assumptions (for the Monte Carlo).
+pub fn project_perturbed(ds: &Dataset, sc: &Scenario, horizon: Year, pert: &Perturbation) -> Projection {
+    let horizon = horizon.clamp(ds.base_year + 1, ds.max_horizon);
+    let res = Resolved::new(ds, sc, horizon);
+    Projection::from_records(ds, run(ds, &res, pert))
+}
+
+fn run(ds: &Dataset, res: &Resolved, pert: &Perturbation) -> Vec<Rec> {
     let p = prepare(ds);
     let lv = Lv { r: res };
     let n = (res.horizon - ds.base_year + 1) as usize;
@@ -329,7 +364,7 @@ fn run(ds: &Dataset, res: &Resolved) -> Vec<Rec> {
         2 => d.birth_variants.high.value,
         _ => d.birth_variants.central.value,
     };
-    let mig_scale = lv.at("migration.scale", 1.min(n - 1));
+    let mig_scale = lv.at("migration.scale", 1.min(n - 1)) * pert.migration.max(0.0);
     let mig = Migration {
         net_rate: &d.net_migration_rate.value,
         to_town: &d.rural_to_town_rate.value,
@@ -376,13 +411,24 @@ fn run(ds: &Dataset, res: &Resolved) -> Vec<Rec> {
         };
         let rates: [flows::Rates; 4] = std::array::from_fn(|i| {
             let r = ds.flows.rates.of(Level::FLOW[i]);
-            flows::Rates::new(&r.repetition.value, &r.dropout.value, reduction)
+            let mut rates = flows::Rates::new(&r.repetition.value, &r.dropout.value, reduction);
+            if t > 0 {
+                for (d, rep) in rates.dropout.iter_mut().zip(&rates.repetition) {
+                    *d = (*d * pert.dropout.max(0.0)).min(0.5 - rep);
+                }
+            }
+            rates
         });
         let mut general_intake = 0.0;
         let mut voc_intake_all = 0.0;
 
         // ---- population ---------------------------------------------------------
-        let births = population::births(ds, year, variant(t));
+        let births = population::births(ds, year, variant(t))
+            * if ds.recorded_births(year).is_none() {
+                pert.births.get(t).copied().unwrap_or(1.0).max(0.0)
+            } else {
+                1.0
+            };
         if t > 0 {
             pop = pop.step(ds, &mig, births);
         }
@@ -398,8 +444,10 @@ fn run(ds: &Dataset, res: &Resolved) -> Vec<Rec> {
         let kgp = &ds.kindergarten;
         let demand: Vec<f64> = (0..nz)
             .map(|z| {
-                let phi = (kgp.participation.value[z] + trend * t as f64)
-                    .min(kgp.participation_max.value.get().max(kgp.participation.value[z]));
+                let shift = if t > 0 { pert.participation } else { 0.0 };
+                let phi = (kgp.participation.value[z] + trend * t as f64 + shift)
+                    .min(kgp.participation_max.value.get().max(kgp.participation.value[z]))
+                    .clamp(0.0, 1.0);
                 phi * pop.zone_ages(z, 3, 5)
             })
             .collect();
@@ -469,7 +517,7 @@ fn run(ds: &Dataset, res: &Resolved) -> Vec<Rec> {
             // senior stage: county pool; τ progress, σ go to general senior
             let g_js: f64 = grads_junior.iter().sum();
             let g_js = mig.apply_county(g_js, 14);
-            let tau = lv.at("senior.progression", t);
+            let tau = (lv.at("senior.progression", t) + pert.progression).clamp(0.0, 1.0);
             let sigma = lv.at("senior.general_share", t);
             general_intake = tau * sigma * g_js;
             voc_intake_all = tau * (1.0 - sigma) * g_js;

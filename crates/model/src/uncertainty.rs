@@ -1,0 +1,268 @@
+//! Monte Carlo around the deterministic engine: how sure is each line, and
+//! how likely is each target to be met in its year.
+//!
+//! Per draw (policy levers held fixed), with spread factor s (1 = default):
+//! - births after the last recorded year: a random walk in logs,
+//!   ln m(t) = ln m(t−1) + N(0, (0.05·s)²), so the spread grows with lead time;
+//! - migration (net and rural→town): × N(1, (0.25·s)²), not below 0;
+//! - dropout rates: × exp(N(0, (0.3·s)²));
+//! - junior→senior progression τ: + N(0, (0.02·s)²);
+//! - kindergarten participation: + N(0, (0.01·s)²).
+//!
+//! The generator is rand's StdRng (ChaCha) seeded from the scenario's seed;
+//! normals come from Box–Muller with `libm`'s ln/cos, so the same seed gives
+//! bit-identical draws natively and in WebAssembly. With s = 0 every band
+//! collapses onto the deterministic line.
+
+use rand::rngs::StdRng;
+use rand::{RngExt, SeedableRng};
+use serde::{Deserialize, Serialize};
+
+use crate::dataset::Dataset;
+use crate::engine::{project_perturbed, Perturbation};
+use crate::scenario::Scenario;
+use crate::units::Year;
+
+/// The seed used when a scenario names none.
+pub const DEFAULT_SEED: u64 = 20_201_101;
+/// Draws per run unless asked otherwise.
+pub const DEFAULT_DRAWS: u32 = 500;
+/// The most draws one run may ask for.
+pub const MAX_DRAWS: u32 = 10_000;
+
+/// What an uncertainty run is asked to do.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct McSettings {
+    pub draws: u32,
+    pub seed: u64,
+    /// Multiplies every distribution's spread (0 = no uncertainty).
+    pub spread: f64,
+}
+
+impl Default for McSettings {
+    fn default() -> Self {
+        McSettings {
+            draws: DEFAULT_DRAWS,
+            seed: DEFAULT_SEED,
+            spread: 1.0,
+        }
+    }
+}
+
+/// Percentile bands per county indicator and year, and P(met) per target.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Bands {
+    pub years: Vec<Year>,
+    pub draws: u32,
+    pub seed: u64,
+    /// Indicator ids, in catalogue order (county indicators).
+    pub ids: Vec<String>,
+    /// `[indicator][year]` for the 10th, 25th, 50th, 75th and 90th percentiles.
+    pub p10: Vec<Vec<f64>>,
+    pub p25: Vec<Vec<f64>>,
+    pub p50: Vec<Vec<f64>>,
+    pub p75: Vec<Vec<f64>>,
+    pub p90: Vec<Vec<f64>>,
+    /// Target ids and the share of draws in which each is met in its year.
+    pub targets: Vec<String>,
+    pub prob_met: Vec<f64>,
+}
+
+impl Bands {
+    /// (p10, p25, p50, p75, p90) of an indicator, if it is in the bands.
+    pub fn get(&self, id: &str) -> Option<[&[f64]; 5]> {
+        let i = self.ids.iter().position(|x| x == id)?;
+        Some([&self.p10[i], &self.p25[i], &self.p50[i], &self.p75[i], &self.p90[i]])
+    }
+
+    pub fn prob(&self, target: &str) -> Option<f64> {
+        self.targets.iter().position(|t| t == target).map(|i| self.prob_met[i])
+    }
+}
+
+/// A standard normal from two uniforms (Box–Muller), with libm's functions
+/// so that native and wasm builds agree to the bit.
+fn normal(rng: &mut StdRng) -> f64 {
+    let u1: f64 = 1.0 - rng.random::<f64>(); // (0, 1]
+    let u2: f64 = rng.random::<f64>();
+    libm::sqrt(-2.0 * libm::log(u1)) * libm::cos(2.0 * std::f64::consts::PI * u2)
+}
+
+/// One draw's perturbation.
+fn draw(rng: &mut StdRng, ds: &Dataset, n_years: usize, s: f64) -> Perturbation {
+    let last = ds.demography.births.last().map_or(ds.base_year, |b| b.year);
+    let mut walk = 0.0;
+    let births = (0..n_years)
+        .map(|t| {
+            let year = ds.base_year + t as i32;
+            if year > last {
+                walk += 0.05 * s * normal(rng);
+                libm::exp(walk)
+            } else {
+                1.0
+            }
+        })
+        .collect();
+    Perturbation {
+        births,
+        migration: (1.0 + 0.25 * s * normal(rng)).max(0.0),
+        dropout: libm::exp(0.3 * s * normal(rng)),
+        progression: 0.02 * s * normal(rng),
+        participation: 0.01 * s * normal(rng),
+    }
+}
+
+/// The q-quantile of sorted values (linear between order statistics).
+fn quantile(sorted: &[f64], q: f64) -> f64 {
+    if sorted.is_empty() {
+        return 0.0;
+    }
+    let pos = q * (sorted.len() - 1) as f64;
+    let (i, f) = (pos.floor() as usize, pos - pos.floor());
+    if i + 1 < sorted.len() {
+        sorted[i] + f * (sorted[i + 1] - sorted[i])
+    } else {
+        sorted[i]
+    }
+}
+
+/// Runs the Monte Carlo for a scenario to the dataset's horizon.
+pub fn run(ds: &Dataset, sc: &Scenario, settings: &McSettings) -> Bands {
+    let draws = settings.draws.clamp(1, MAX_DRAWS);
+    let spread = if settings.spread.is_finite() {
+        settings.spread.clamp(0.0, 3.0)
+    } else {
+        1.0
+    };
+    let horizon = ds.horizon;
+    let n_years = (horizon - ds.base_year + 1) as usize;
+    let mut rng = StdRng::seed_from_u64(settings.seed);
+    let specs = crate::catalogue::indicators();
+    // values[indicator][year][draw]
+    let mut values: Vec<Vec<Vec<f64>>> = vec![vec![Vec::with_capacity(draws as usize); n_years]; specs.len()];
+    let mut met = vec![0u32; ds.targets.len()];
+    let mut years = Vec::new();
+    for _ in 0..draws {
+        let pert = draw(&mut rng, ds, n_years, spread);
+        let p = project_perturbed(ds, sc, horizon, &pert);
+        for (i, series) in p.series.iter().enumerate() {
+            for (y, v) in series.iter().enumerate() {
+                values[i][y].push(*v);
+            }
+        }
+        for (k, t) in p.targets.iter().enumerate() {
+            if t.met == Some(true) {
+                met[k] += 1;
+            }
+        }
+        years = p.years;
+    }
+    let mut out = Bands {
+        years,
+        draws,
+        seed: settings.seed,
+        ids: specs.iter().map(|s| s.id.clone()).collect(),
+        p10: Vec::new(),
+        p25: Vec::new(),
+        p50: Vec::new(),
+        p75: Vec::new(),
+        p90: Vec::new(),
+        targets: ds.targets.iter().map(|t| t.id.clone()).collect(),
+        prob_met: met.iter().map(|m| *m as f64 / draws as f64).collect(),
+    };
+    for by_year in values.iter_mut() {
+        let mut row: [Vec<f64>; 5] = Default::default();
+        for v in by_year.iter_mut() {
+            v.sort_by(|a, b| a.total_cmp(b));
+            for (k, q) in [0.1, 0.25, 0.5, 0.75, 0.9].into_iter().enumerate() {
+                row[k].push(quantile(v, q));
+            }
+        }
+        let [a, b, c, d, e] = row;
+        out.p10.push(a);
+        out.p25.push(b);
+        out.p50.push(c);
+        out.p75.push(d);
+        out.p90.push(e);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ds() -> Dataset {
+        Dataset::default_dataset().unwrap()
+    }
+
+    #[test]
+    fn quantiles_interpolate() {
+        assert_eq!(quantile(&[1.0, 2.0, 3.0, 4.0, 5.0], 0.5), 3.0);
+        assert_eq!(quantile(&[1.0, 2.0], 0.5), 1.5);
+        assert_eq!(quantile(&[7.0], 0.9), 7.0);
+        assert_eq!(quantile(&[], 0.5), 0.0);
+    }
+
+    #[test]
+    fn same_seed_same_bands_other_seed_other_bands() {
+        let d = ds();
+        let s = McSettings {
+            draws: 40,
+            seed: 7,
+            spread: 1.0,
+        };
+        let a = run(&d, &Scenario::default(), &s);
+        let b = run(&d, &Scenario::default(), &s);
+        assert_eq!(a, b);
+        let c = run(&d, &Scenario::default(), &McSettings { seed: 8, ..s });
+        assert_ne!(a.p50, c.p50);
+    }
+
+    #[test]
+    fn zero_spread_collapses_onto_the_deterministic_line() {
+        let d = ds();
+        let det = crate::project(&d, &Scenario::default());
+        let b = run(
+            &d,
+            &Scenario::default(),
+            &McSettings {
+                draws: 5,
+                seed: 1,
+                spread: 0.0,
+            },
+        );
+        for (i, series) in det.series.iter().enumerate() {
+            for (y, v) in series.iter().enumerate() {
+                for q in [&b.p10, &b.p50, &b.p90] {
+                    assert_eq!(q[i][y], *v, "{} year {y}", b.ids[i]);
+                }
+            }
+        }
+        for (r, p) in det.targets.iter().zip(&b.prob_met) {
+            assert_eq!(*p, if r.met == Some(true) { 1.0 } else { 0.0 });
+        }
+    }
+
+    #[test]
+    fn bands_are_ordered_and_widen_with_lead_time() {
+        let d = ds();
+        let b = run(
+            &d,
+            &Scenario::default(),
+            &McSettings {
+                draws: 60,
+                seed: 3,
+                spread: 1.0,
+            },
+        );
+        let [p10, p25, p50, p75, p90] = b.get("pop.births").unwrap();
+        for y in 0..b.years.len() {
+            assert!(p10[y] <= p25[y] && p25[y] <= p50[y] && p50[y] <= p75[y] && p75[y] <= p90[y]);
+        }
+        // recorded years have no spread; later ones spread more and more
+        let width = |y: usize| p90[y] - p10[y];
+        assert_eq!(width(3), 0.0, "2023 is recorded");
+        assert!(width(10) > width(5) && width(5) > 0.0);
+    }
+}
