@@ -19,7 +19,7 @@ cargo clippy --workspace --all-targets --locked -- -D warnings
 say "clippy (wasm32, warnings denied)"
 cargo clippy --target wasm32-unknown-unknown -p eduplan --lib --bins --tests --locked -- -D warnings
 cargo clippy --target wasm32-unknown-unknown -p eduplan-model --lib --locked -- -D warnings
-cargo clippy --target wasm32-unknown-unknown -p eduplan-xlsx --locked -- -D warnings
+cargo clippy --target wasm32-unknown-unknown -p eduplan-xlsx -p eduplan-mc --locked -- -D warnings
 
 say "native tests (model, runner, app logic)"
 cargo test --workspace --locked
@@ -33,10 +33,12 @@ trunk build --release
 main_wasm="$(ls dist/eduplan-web-*_bg.wasm)"
 main_js="$(ls dist/eduplan-web-*.js | grep -v _bg)"
 xlsx_wasm="dist/eduplan-xlsx_bg.wasm"
+mc_wasm="dist/eduplan-mc_bg.wasm"
 say "sizes"
 printf 'main wasm (first load):   %8s bytes, %7s bytes gzip -9 (%s)\n' "$(wc -c < "$main_wasm" | tr -d ' ')" "$(gzip_size "$main_wasm")" "$(basename "$main_wasm")"
 printf 'main JS glue:             %8s bytes, %7s bytes gzip -9\n' "$(wc -c < "$main_js" | tr -d ' ')" "$(gzip_size "$main_js")"
 printf 'XLSX worker (on demand):  %8s bytes, %7s bytes gzip -9 (%s)\n' "$(wc -c < "$xlsx_wasm" | tr -d ' ')" "$(gzip_size "$xlsx_wasm")" "$(basename "$xlsx_wasm")"
+printf 'Monte Carlo worker (on demand): %8s bytes, %7s bytes gzip -9 (%s)\n' "$(wc -c < "$mc_wasm" | tr -d ' ')" "$(gzip_size "$mc_wasm")" "$(basename "$mc_wasm")"
 # The XLSX writer must stay out of the first load: its part names are not in the main module.
 if grep -q "xl/worksheets" "$main_wasm"; then
   echo "the main wasm module contains the XLSX writer" >&2
@@ -61,9 +63,14 @@ for _ in $(seq 50); do
 done
 export EDUPLAN_URL="http://127.0.0.1:$port/eduplan/app/"
 
+say "engine speed, native (figures only)"
+cargo run --release --locked -q -p eduplan-model --example bench_mc
+
 cd tests/e2e
 say "lever response in headless Chromium (figures only)"
 node measure-levers.mjs
+say "Monte Carlo and goal seek in headless Chromium (figures only)"
+node measure-mc.mjs
 
 say "end-to-end tests (Playwright in headless Chromium, against $EDUPLAN_URL)"
 node --test --test-concurrency=1 *.test.mjs

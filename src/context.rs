@@ -18,6 +18,11 @@ pub struct Ctx {
     pub current: Rc<Projection>,
     /// Pinned scenarios (name, projection) when comparing; empty otherwise.
     pub compare: Rc<Vec<(String, Rc<Projection>)>>,
+    /// Monte Carlo bands of the settled scenario, when uncertainty is on;
+    /// `running` while the worker computes new ones.
+    pub bands: Option<Rc<eduplan_model::uncertainty::Bands>>,
+    pub mc_running: bool,
+    pub mc_ms: Option<f64>,
 }
 
 impl PartialEq for Ctx {
@@ -27,6 +32,9 @@ impl PartialEq for Ctx {
             && Rc::ptr_eq(&self.baseline, &o.baseline)
             && Rc::ptr_eq(&self.current, &o.current)
             && Rc::ptr_eq(&self.compare, &o.compare)
+            && self.bands.as_ref().map(Rc::as_ptr) == o.bands.as_ref().map(Rc::as_ptr)
+            && self.mc_running == o.mc_running
+            && self.mc_ms == o.mc_ms
     }
 }
 

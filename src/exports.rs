@@ -2,8 +2,6 @@
 //! first export, so the main module never carries the XLSX writer), the
 //! projections as CSV, and a chart as SVG or PNG.
 
-use std::cell::RefCell;
-
 use eduplan_model::export::{self, Workbook};
 use eduplan_model::format::Locale;
 use wasm_bindgen::prelude::*;
@@ -13,39 +11,6 @@ use wasm_bindgen_futures::JsFuture;
 use crate::browser;
 use crate::context::Ctx;
 use crate::i18n::Lang;
-
-/// The worker's loader, relative to the page (works from any sub-path).
-const XLSX_WORKER: &str = "./eduplan-xlsx_loader.js";
-
-thread_local! {
-    /// The worker, and a promise that resolves when it says `ready`.
-    static WORKER: RefCell<Option<(web_sys::Worker, js_sys::Promise)>> = const { RefCell::new(None) };
-}
-
-fn worker() -> Result<(web_sys::Worker, js_sys::Promise), String> {
-    WORKER.with(|w| {
-        if let Some(existing) = w.borrow().as_ref() {
-            return Ok(existing.clone());
-        }
-        let created = web_sys::Worker::new(XLSX_WORKER).map_err(|_| "the XLSX writer cannot start".to_string())?;
-        let ready = js_sys::Promise::new(&mut |resolve, reject| {
-            created.set_onmessage(Some(
-                Closure::once_into_js(move |_e: web_sys::MessageEvent| {
-                    let _ = resolve.call0(&JsValue::NULL);
-                })
-                .unchecked_ref(),
-            ));
-            created.set_onerror(Some(
-                Closure::once_into_js(move |_e: JsValue| {
-                    let _ = reject.call1(&JsValue::NULL, &JsValue::from_str("the XLSX writer cannot start"));
-                })
-                .unchecked_ref(),
-            ));
-        });
-        *w.borrow_mut() = Some((created.clone(), ready.clone()));
-        Ok((created, ready))
-    })
-}
 
 /// Today as YYYY-MM-DD (the browser's local date).
 pub fn today() -> String {
@@ -94,28 +59,7 @@ fn base_name(ctx: &Ctx) -> String {
 /// Writes the workbook in the worker and offers the file.
 pub async fn download_xlsx(ctx: &Ctx) -> Result<(), String> {
     let json = serde_json::to_string(&workbook(ctx)).map_err(|e| e.to_string())?;
-    let (w, ready) = worker()?;
-    JsFuture::from(ready)
-        .await
-        .map_err(|e| e.as_string().unwrap_or_else(|| "the XLSX writer cannot start".into()))?;
-    let answer = js_sys::Promise::new(&mut |resolve, reject| {
-        let on_message = Closure::once_into_js(move |e: web_sys::MessageEvent| {
-            let _ = resolve.call1(&JsValue::NULL, &e.data());
-        });
-        let on_error = Closure::once_into_js(move |_e: JsValue| {
-            let _ = reject.call1(&JsValue::NULL, &JsValue::from_str("the XLSX writer failed"));
-        });
-        w.set_onmessage(Some(on_message.unchecked_ref()));
-        w.set_onerror(Some(on_error.unchecked_ref()));
-    });
-    w.post_message(&JsValue::from_str(&json))
-        .map_err(|_| "the XLSX writer cannot be reached".to_string())?;
-    let data = JsFuture::from(answer)
-        .await
-        .map_err(|e| e.as_string().unwrap_or_else(|| "the XLSX writer failed".into()))?;
-    if let Some(msg) = data.as_string() {
-        return Err(msg);
-    }
+    let data = crate::workers::request(crate::workers::XLSX, &json).await?;
     let bytes = js_sys::Uint8Array::new(&data).to_vec();
     browser::download(
         &format!("{}.xlsx", base_name(ctx)),

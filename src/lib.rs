@@ -16,6 +16,7 @@ pub mod panic_banner;
 pub mod persist;
 pub mod state;
 pub mod units;
+pub mod workers;
 
 use std::rc::Rc;
 

@@ -37,6 +37,8 @@ pub struct AppState {
     pub notices: Vec<Message>,
     /// The slide shown in presentation mode, if presenting.
     pub slide: Option<usize>,
+    /// Whether uncertainty bands and P(met) are shown (runs the Monte Carlo).
+    pub uncertainty: bool,
 }
 
 /// How many scenarios can be compared at once.
@@ -87,6 +89,7 @@ impl AppState {
             pinned: Vec::new(),
             notices: Vec::new(),
             slide: None,
+            uncertainty: false,
         }
     }
 
@@ -230,6 +233,7 @@ pub enum Action {
     /// Presentation mode: show a slide (entering the mode if needed), or leave.
     Slide(usize),
     StopPresenting,
+    ToggleUncertainty,
 }
 
 /// A scenario name as user text: no control characters, trimmed, bounded.
@@ -432,6 +436,7 @@ impl Reducible for AppState {
             Action::DismissNotices => next.notices.clear(),
             Action::Slide(i) => next.slide = Some(i),
             Action::StopPresenting => next.slide = None,
+            Action::ToggleUncertainty => next.uncertainty = !next.uncertainty,
         }
         if settled {
             next.checkpoint();

@@ -98,16 +98,34 @@ fn monte_carlo_bands_are_bit_identical_to_native() {
     use eduplan_model::uncertainty::{run, McSettings};
     let golden: serde_json::Value = serde_json::from_str(include_str!("golden/bands.json")).unwrap();
     let ds = Dataset::default_dataset().unwrap();
-    let b = run(&ds, &Scenario::default(), &McSettings { draws: 20, seed: 42, spread: 1.0 });
+    let b = run(
+        &ds,
+        &Scenario::default(),
+        &McSettings {
+            draws: 20,
+            seed: 42,
+            spread: 1.0,
+        },
+    );
     let hex = |x: f64| format!("{:016x}", x.to_bits());
     for (id, qs) in golden["series"].as_object().unwrap() {
         let [p10, _, p50, _, p90] = b.get(id).unwrap();
         for (name, got) in [("p10", p10), ("p50", p50), ("p90", p90)] {
-            let want: Vec<&str> = qs[name].as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
+            let want: Vec<&str> = qs[name]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|v| v.as_str().unwrap())
+                .collect();
             let got: Vec<String> = got.iter().map(|x| hex(*x)).collect();
             assert_eq!(got, want, "{id} {name}");
         }
     }
-    let want: Vec<&str> = golden["prob_met"].as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
+    let want: Vec<&str> = golden["prob_met"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect();
     assert_eq!(b.prob_met.iter().map(|x| hex(*x)).collect::<Vec<_>>(), want);
 }

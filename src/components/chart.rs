@@ -195,7 +195,14 @@ pub fn Chart(props: &ChartProps) -> Html {
     // y domain: baseline and targets with headroom; grows only if a drawn line leaves it
     let mut fixed: Vec<f64> = lines.iter().flat_map(|l| base(&l.id)).collect();
     fixed.extend(targets.iter().flat_map(|(_, a, b, _)| [*a, *b]).flatten());
-    let drawn_all: Vec<f64> = drawn.iter().flat_map(|d| d.values.iter().copied()).collect();
+    let mut drawn_all: Vec<f64> = drawn.iter().flat_map(|d| d.values.iter().copied()).collect();
+    if let Some(b) = ctx.bands.as_ref().filter(|_| !comparing) {
+        for d in &drawn {
+            if let Some([p10, _, _, _, p90]) = b.get(&d.key) {
+                drawn_all.extend(p10.iter().chain(p90.iter()).copied());
+            }
+        }
+    }
     let min_all = fixed.iter().chain(&drawn_all).copied().fold(f64::INFINITY, f64::min);
     let zero = !(unit == IndicatorUnit::Share && min_all > 0.5);
     let (fmin, fmax) = fixed
@@ -395,6 +402,23 @@ pub fn Chart(props: &ChartProps) -> Html {
                         <g class="target-group"><title>{ tip }</title>{ band }{ for a.iter().map(|v| line(*v)) }{ for b.iter().map(|v| line(*v)) }</g>
                     }
                 }) }
+                // uncertainty bands of the current scenario (P10–P90, P25–P75) and the median
+                { for drawn.iter().filter(|d| !comparing && d.baseline.is_some()).filter_map(|d| {
+                    let b = ctx.bands.as_ref()?;
+                    let [p10, p25, p50, p75, p90] = b.get(&d.key)?;
+                    let area = |lo: &[f64], hi: &[f64]| {
+                        let mut pts: Vec<String> = years.iter().zip(hi).map(|(y, v)| format!("{:.1},{:.1}", xs.map(*y as f64), ys.map(*v))).collect();
+                        pts.extend(years.iter().zip(lo).rev().map(|(y, v)| format!("{:.1},{:.1}", xs.map(*y as f64), ys.map(*v))));
+                        pts.join(" ")
+                    };
+                    Some(html! {
+                        <g class="bands" data-series={d.key.clone()}>
+                            <polygon points={area(p10, p90)} fill={d.color} class="band outer" />
+                            <polygon points={area(p25, p75)} fill={d.color} class="band inner" />
+                            <path d={line_path(p50)} stroke={d.color} class="line median" />
+                        </g>
+                    })
+                }) }
                 // baselines (dashed) under the drawn lines
                 { for drawn.iter().filter_map(|d| d.baseline.as_ref().map(|b| html! {
                     <path d={line_path(b)} stroke={d.color} class="line baseline" data-series={d.key.clone()} />
@@ -422,6 +446,9 @@ pub fn Chart(props: &ChartProps) -> Html {
                             if let Some(b) = &d.baseline {
                                 <span class="readout-base">{ format!("（{} {}）", t.legend_baseline, b.get(selected).map_or("–".into(), |v| fmt(*v))) }</span>
                             }
+                            if let Some([p10, _, _, _, p90]) = ctx.bands.as_ref().filter(|_| !comparing).and_then(|b| b.get(&d.key)) {
+                                <span class="readout-band">{ format!("P10–P90 {}–{}", p10.get(selected).map_or("–".into(), |v| fmt(*v)), p90.get(selected).map_or("–".into(), |v| fmt(*v))) }</span>
+                            }
                         </span>
                     }
                 }) }
@@ -432,6 +459,9 @@ pub fn Chart(props: &ChartProps) -> Html {
                     <span><svg width="28" height="8"><line x1="0" x2="28" y1="4" y2="4" class="key-baseline" /></svg>{ t.legend_baseline }</span>
                     if !targets.is_empty() {
                         <span><svg width="28" height="8"><line x1="0" x2="28" y1="4" y2="4" class="key-target" /></svg>{ t.target_line }</span>
+                    }
+                    if ctx.bands.is_some() {
+                        <span>{ t.bands_legend }</span>
                     }
                 </div>
             }

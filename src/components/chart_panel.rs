@@ -39,12 +39,28 @@ pub fn ChartPanel() -> Html {
             </button>
         }
     });
+    let toggle_mc = {
+        let ctx = ctx.clone();
+        Callback::from(move |_| ctx.dispatch(Action::ToggleUncertainty))
+    };
     html! {
         <section class="chart-panel" aria-labelledby="charts-title">
             <div class="section-head">
                 <h2 id="charts-title">{ t.charts }</h2>
             </div>
-            <div class="chart-picker" role="group" aria-label={t.chart_picker}>{ for picker }</div>
+            <div class="chart-picker" role="group" aria-label={t.chart_picker}>
+                { for picker }
+                <button type="button" class={classes!("chip", "uncertainty-toggle", ctx.state.uncertainty.then_some("on"))}
+                    aria-pressed={ctx.state.uncertainty.to_string()} onclick={toggle_mc}>{ "± " }{ t.uncertainty }</button>
+                if ctx.state.uncertainty {
+                    <span class="mc-status" role="status" aria-live="polite">
+                        if ctx.mc_running { { t.uncertainty_running } }
+                        else if let (Some(b), Some(ms)) = (&ctx.bands, ctx.mc_ms) {
+                            { crate::i18n::fill(t.uncertainty_done, &[("draws", &b.draws.to_string()), ("ms", &format!("{ms:.0}"))]) }
+                        }
+                    </span>
+                }
+            </div>
             <div class="chart-grid">
                 { for ctx.state.charts.iter().filter_map(|id| chart(id)).map(|spec| html! { <Chart key={spec.id} {spec} /> }) }
             </div>

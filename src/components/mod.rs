@@ -7,6 +7,7 @@ pub mod compare_table;
 pub mod data_panel;
 pub mod dataset_error;
 pub mod footer;
+pub mod goal_seek;
 pub mod header;
 pub mod lever_control;
 pub mod levers_panel;

@@ -8,6 +8,7 @@ use eduplan_model::targets::TargetResult;
 use yew::prelude::*;
 
 use crate::charts::specs::chart_for_indicator;
+use crate::components::goal_seek::GoalSeek;
 use crate::context::use_ctx;
 use crate::i18n::Lang;
 use crate::state::Action;
@@ -46,6 +47,9 @@ pub fn TargetBoard() -> Html {
     let loc = locale(lang);
     let ds = &ctx.dataset;
     let met_count = ctx.current.targets.iter().filter(|r| r.met == Some(true)).count();
+    let seeking = use_state(|| None::<String>);
+    let bands = ctx.bands.clone();
+    let columns = if bands.is_some() { 9 } else { 8 };
     let rows = ds.targets.iter().zip(&ctx.current.targets).zip(&ctx.baseline.targets).map(|((spec, cur), base)| {
         let unit = indicator_spec(&spec.indicator).map_or(IndicatorUnit::Persons, |s| s.unit);
         let estimate = indicator_spec(&spec.indicator).is_some_and(|s| ds.rests_on_estimates(&s.depends));
@@ -68,7 +72,14 @@ pub fn TargetBoard() -> Html {
             let id = c.id.to_string();
             Callback::from(move |_| ctx.dispatch(Action::ShowChart(id.clone())))
         });
+        let open_seek = {
+            let seeking = seeking.clone();
+            let id = spec.id.clone();
+            Callback::from(move |_| seeking.set(if seeking.as_deref() == Some(id.as_str()) { None } else { Some(id.clone()) }))
+        };
+        let prob = bands.as_ref().and_then(|b| b.prob(&spec.id));
         html! {
+            <>
             <tr class={classes!("target-row", status_class)} data-target={spec.id.clone()}>
                 <th scope="row" class="target-label">
                     if let Some(onclick) = show {
@@ -92,7 +103,16 @@ pub fn TargetBoard() -> Html {
                     if let Some(g) = gap { <span class="status-gap">{ g }</span> }
                 </td>
                 <td class="num">{ first }</td>
+                if bands.is_some() {
+                    <td class="num prob">{ prob.map_or("–".to_string(), format::percent) }</td>
+                }
+                <td><button type="button" class="seek-open" onclick={open_seek} aria-expanded={(seeking.as_deref() == Some(spec.id.as_str())).to_string()}
+                    aria-label={format!("{}: {}", t.seek, label)}>{ t.seek }</button></td>
             </tr>
+            if seeking.as_deref() == Some(spec.id.as_str()) {
+                <tr class="seek-row"><td colspan={columns.to_string()}><GoalSeek target={spec.id.clone()} /></td></tr>
+            }
+            </>
         }
     });
     html! {
@@ -114,6 +134,8 @@ pub fn TargetBoard() -> Html {
                             <th scope="col" class="num">{ t.col_threshold }</th>
                             <th scope="col">{ t.col_status }</th>
                             <th scope="col" class="num">{ t.col_first_met }</th>
+                            if ctx.bands.is_some() { <th scope="col" class="num">{ t.prob_met }</th> }
+                            <th scope="col"><span class="visually-hidden">{ t.seek }</span></th>
                         </tr>
                     </thead>
                     <tbody>{ for rows }</tbody>

@@ -242,6 +242,20 @@ strings! {
     slide_closing,
     slide_keys,
     baseline_only,
+    uncertainty,
+    uncertainty_running,
+    uncertainty_done,
+    prob_met,
+    bands_legend,
+    seek,
+    seek_title,
+    seek_lever,
+    seek_run,
+    seek_found,
+    seek_min,
+    seek_unreachable,
+    seek_not_monotone,
+    apply,
 }
 
 #[cfg(test)]

@@ -311,17 +311,35 @@ fn monte_carlo_bands_match_the_golden_bits() {
     let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/golden/bands.json")).unwrap();
     let golden: serde_json::Value = serde_json::from_str(&text).unwrap();
     let d = ds();
-    let b = run(&d, &Scenario::default(), &McSettings { draws: 20, seed: 42, spread: 1.0 });
+    let b = run(
+        &d,
+        &Scenario::default(),
+        &McSettings {
+            draws: 20,
+            seed: 42,
+            spread: 1.0,
+        },
+    );
     let hex = |x: f64| format!("{:016x}", x.to_bits());
     for (id, qs) in golden["series"].as_object().unwrap() {
         let [p10, _, p50, _, p90] = b.get(id).unwrap();
         for (name, got) in [("p10", p10), ("p50", p50), ("p90", p90)] {
-            let want: Vec<String> = qs[name].as_array().unwrap().iter().map(|v| v.as_str().unwrap().to_string()).collect();
+            let want: Vec<String> = qs[name]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|v| v.as_str().unwrap().to_string())
+                .collect();
             let got: Vec<String> = got.iter().map(|x| hex(*x)).collect();
             assert_eq!(got, want, "{id} {name}");
         }
     }
-    let want: Vec<String> = golden["prob_met"].as_array().unwrap().iter().map(|v| v.as_str().unwrap().to_string()).collect();
+    let want: Vec<String> = golden["prob_met"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap().to_string())
+        .collect();
     assert_eq!(b.prob_met.iter().map(|x| hex(*x)).collect::<Vec<_>>(), want);
 }
 
@@ -330,9 +348,25 @@ fn probability_is_certain_when_the_margin_is_far_beyond_the_spread() {
     use eduplan_model::uncertainty::{run, McSettings};
     let d = ds();
     // trainees ×2 depends on a policy lever alone: 30 never doubles, 200 always does
-    let b = run(&d, &Scenario::default(), &McSettings { draws: 30, seed: 5, spread: 1.0 });
+    let b = run(
+        &d,
+        &Scenario::default(),
+        &McSettings {
+            draws: 30,
+            seed: 5,
+            spread: 1.0,
+        },
+    );
     assert_eq!(b.prob("trainees_double"), Some(0.0));
-    let b = run(&d, &with(&[("trainees.intake", 200.0)]), &McSettings { draws: 30, seed: 5, spread: 1.0 });
+    let b = run(
+        &d,
+        &with(&[("trainees.intake", 200.0)]),
+        &McSettings {
+            draws: 30,
+            seed: 5,
+            spread: 1.0,
+        },
+    );
     assert_eq!(b.prob("trainees_double"), Some(1.0));
     // no super-large compulsory classes: far below 66 everywhere in every draw
     assert_eq!(b.prob("no_super_large"), Some(1.0));

@@ -1,0 +1,115 @@
+//! "What would it take?": for one target, the least value of a chosen lever
+//! that meets it in its year (the model's goal seeking), with Apply.
+
+use eduplan_model::catalogue::{lever_spec, levers, LeverKind, LeverUnit};
+use eduplan_model::seek::{seek, Outcome};
+use web_sys::HtmlSelectElement;
+use yew::prelude::*;
+
+use crate::context::use_ctx;
+use crate::i18n::fill;
+use crate::state::Action;
+use crate::units;
+
+#[derive(Properties, PartialEq)]
+pub struct GoalSeekProps {
+    pub target: AttrValue,
+}
+
+#[function_component]
+pub fn GoalSeek(props: &GoalSeekProps) -> Html {
+    let ctx = use_ctx();
+    let t = ctx.t();
+    let lang = ctx.lang();
+    let choices: Vec<&'static str> = levers()
+        .iter()
+        .filter(|l| l.kind == LeverKind::Policy && l.unit != LeverUnit::Choice)
+        .map(|l| l.id)
+        .collect();
+    let lever = use_state(|| choices[0].to_string());
+    let result = use_state(|| None::<(String, Outcome)>);
+    let on_lever = {
+        let lever = lever.clone();
+        let result = result.clone();
+        Callback::from(move |e: Event| {
+            let sel: HtmlSelectElement = e.target_unchecked_into();
+            lever.set(sel.value());
+            result.set(None);
+        })
+    };
+    let on_run = {
+        let ctx = ctx.clone();
+        let lever = lever.clone();
+        let result = result.clone();
+        let target = props.target.to_string();
+        Callback::from(move |_| {
+            if let Ok(r) = seek(&ctx.dataset, &ctx.state.scenario, &target, &lever) {
+                result.set(Some((r.lever, r.outcome)));
+            }
+        })
+    };
+    let sentence = result.as_ref().and_then(|(id, outcome)| {
+        let spec = lever_spec(id)?;
+        let name = lang.pick(spec.label_zh, spec.label_en);
+        let show = |v: f64| {
+            format!(
+                "{} {}",
+                units::display(v, spec.step, spec.unit),
+                units::label(spec.unit, t)
+            )
+        };
+        Some(match outcome {
+            Outcome::Found { value, year } => (
+                fill(
+                    t.seek_found,
+                    &[("year", &year.to_string()), ("lever", name), ("value", &show(*value))],
+                ),
+                Some(*value),
+            ),
+            Outcome::MetAtMinimum { value, year } => (
+                fill(
+                    t.seek_min,
+                    &[("year", &year.to_string()), ("lever", name), ("value", &show(*value))],
+                ),
+                Some(*value),
+            ),
+            Outcome::Unreachable { max, year } => (
+                fill(
+                    t.seek_unreachable,
+                    &[("year", &year.to_string()), ("lever", name), ("value", &show(*max))],
+                ),
+                None,
+            ),
+            Outcome::NotMonotone { .. } => (fill(t.seek_not_monotone, &[("lever", name)]), None),
+        })
+    });
+    let apply = |v: f64| {
+        let ctx = ctx.clone();
+        let id = result.as_ref().map(|(id, _)| id.clone()).unwrap_or_default();
+        Callback::from(move |_| {
+            ctx.dispatch(Action::SetLever(id.clone(), v));
+            ctx.dispatch(Action::Commit);
+        })
+    };
+    html! {
+        <div class="goal-seek" role="group" aria-label={t.seek_title}>
+            <strong>{ t.seek_title }</strong>
+            <label>
+                { t.seek_lever }{ t.colon }
+                <select class="seek-lever" onchange={on_lever} aria-label={t.seek_lever}>
+                    { for choices.iter().map(|id| {
+                        let spec = lever_spec(id).expect("catalogue lever");
+                        html! { <option value={*id} selected={*lever == *id}>{ lang.pick(spec.label_zh, spec.label_en) }</option> }
+                    }) }
+                </select>
+            </label>
+            <button type="button" class="seek-run" onclick={on_run}>{ t.seek_run }</button>
+            if let Some((text, value)) = sentence {
+                <span class="seek-answer" role="status">{ text }</span>
+                if let Some(v) = value {
+                    <button type="button" class="seek-apply" onclick={apply(v)}>{ t.apply }</button>
+                }
+            }
+        </div>
+    }
+}

@@ -1,0 +1,92 @@
+//! Web workers started on demand: the XLSX writer and the Monte Carlo. Each
+//! posts `ready` once listening; nothing is sent before that. One request at
+//! a time per worker (a new request's answer replaces the handler).
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+pub const XLSX: &str = "./eduplan-xlsx_loader.js";
+pub const MC: &str = "./eduplan-mc_loader.js";
+
+thread_local! {
+    /// Started workers by loader URL, with a promise that resolves on `ready`.
+    static WORKERS: RefCell<HashMap<&'static str, (web_sys::Worker, js_sys::Promise)>> = RefCell::new(HashMap::new());
+    /// The last request queued on each worker: a worker answers one request at
+    /// a time, so each waits for the one before it.
+    static QUEUE: RefCell<HashMap<&'static str, js_sys::Promise>> = RefCell::new(HashMap::new());
+}
+
+fn start(url: &'static str) -> Result<(web_sys::Worker, js_sys::Promise), String> {
+    WORKERS.with(|all| {
+        if let Some(w) = all.borrow().get(url) {
+            return Ok(w.clone());
+        }
+        let worker = web_sys::Worker::new(url).map_err(|_| format!("{url} cannot start"))?;
+        let ready = js_sys::Promise::new(&mut |resolve, reject| {
+            worker.set_onmessage(Some(
+                Closure::once_into_js(move |_e: web_sys::MessageEvent| {
+                    let _ = resolve.call0(&JsValue::NULL);
+                })
+                .unchecked_ref(),
+            ));
+            worker.set_onerror(Some(
+                Closure::once_into_js(move |_e: JsValue| {
+                    let _ = reject.call1(&JsValue::NULL, &JsValue::from_str("the worker cannot start"));
+                })
+                .unchecked_ref(),
+            ));
+        });
+        all.borrow_mut().insert(url, (worker.clone(), ready.clone()));
+        Ok((worker, ready))
+    })
+}
+
+/// Sends a JSON string to a worker and waits for its answer (after any
+/// request queued before it).
+pub async fn request(url: &'static str, json: &str) -> Result<JsValue, String> {
+    let mut finished: Option<js_sys::Function> = None;
+    let mine = js_sys::Promise::new(&mut |resolve, _| finished = Some(resolve));
+    let before = QUEUE.with(|q| q.borrow_mut().insert(url, mine));
+    if let Some(p) = before {
+        let _ = JsFuture::from(p).await;
+    }
+    let result = send(url, json).await;
+    if let Some(f) = finished {
+        let _ = f.call0(&JsValue::NULL);
+    }
+    result
+}
+
+async fn send(url: &'static str, json: &str) -> Result<JsValue, String> {
+    let (w, ready) = start(url)?;
+    JsFuture::from(ready)
+        .await
+        .map_err(|e| e.as_string().unwrap_or_else(|| "the worker cannot start".into()))?;
+    let answer = js_sys::Promise::new(&mut |resolve, reject| {
+        w.set_onmessage(Some(
+            Closure::once_into_js(move |e: web_sys::MessageEvent| {
+                let _ = resolve.call1(&JsValue::NULL, &e.data());
+            })
+            .unchecked_ref(),
+        ));
+        w.set_onerror(Some(
+            Closure::once_into_js(move |_e: JsValue| {
+                let _ = reject.call1(&JsValue::NULL, &JsValue::from_str("the worker failed"));
+            })
+            .unchecked_ref(),
+        ));
+    });
+    w.post_message(&JsValue::from_str(json))
+        .map_err(|_| "the worker cannot be reached".to_string())?;
+    let data = JsFuture::from(answer)
+        .await
+        .map_err(|e| e.as_string().unwrap_or_else(|| "the worker failed".into()))?;
+    match data.as_string() {
+        Some(s) if s.starts_with("error:") => Err(s.trim_start_matches("error:").trim().to_string()),
+        _ => Ok(data),
+    }
+}
