@@ -1,7 +1,9 @@
 //! The printable brief: what `window.print()` puts on A4 — title, date,
 //! scenario (or comparison), the levers that differ from the baseline, the
 //! target table, up to four of the chosen charts, and the estimate note.
-//! Hidden on screen; the print stylesheet shows only this.
+//! Hidden on screen; the print stylesheet shows only this. It is built only
+//! around printing (between `beforeprint` and `afterprint`), so moving a lever
+//! does not re-render four hidden charts.
 
 use eduplan_model::catalogue::{indicator_spec, levers, IndicatorUnit, LeverKind, LeverUnit};
 use eduplan_model::format;
@@ -17,6 +19,23 @@ use crate::units;
 #[function_component]
 pub fn Brief() -> Html {
     let ctx = use_ctx();
+    let printing = use_state(|| false);
+    {
+        let printing = printing.clone();
+        use_effect_with((), move |_| {
+            let listeners = web_sys::window().map(|w| {
+                let (a, b) = (printing.clone(), printing);
+                (
+                    gloo_events::EventListener::new(&w, "beforeprint", move |_| a.set(true)),
+                    gloo_events::EventListener::new(&w, "afterprint", move |_| b.set(false)),
+                )
+            });
+            move || drop(listeners)
+        });
+    }
+    if !*printing {
+        return html! { <article class="brief" aria-hidden="true"></article> };
+    }
     let t = ctx.t();
     let lang = ctx.lang();
     let loc = locale(lang);

@@ -127,9 +127,19 @@ pub fn ScenarioBar() -> Html {
             }
         })
     };
+    // build the brief first (it listens for beforeprint), print once it is drawn
     let on_print = Callback::from(|_| {
         if let Some(w) = web_sys::window() {
-            let _ = w.print();
+            if let Ok(e) = web_sys::Event::new("beforeprint") {
+                let _ = w.dispatch_event(&e);
+            }
+            let print = wasm_bindgen::closure::Closure::once_into_js(|| {
+                if let Some(w) = web_sys::window() {
+                    let _ = w.print();
+                }
+            });
+            let _ = w
+                .set_timeout_with_callback_and_timeout_and_arguments_0(wasm_bindgen::JsCast::unchecked_ref(&print), 50);
         }
     });
     let on_present = {

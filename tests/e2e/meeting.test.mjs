@@ -71,6 +71,9 @@ test('the printed brief fits two A4 pages and names the targets', async () => {
   await page.locator('#scenario-name').fill('方案乙');
   await page.locator('#scenario-name').press('Enter');
   await page.evaluate(() => document.fonts.ready);
+  // the brief is built when printing starts (as the browser announces it)
+  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+  await page.locator('.brief .chart').first().waitFor({ state: 'attached' });
   const pdf = await page.pdf({ format: 'A4', printBackground: true });
   const file = join(dir, 'brief.pdf');
   writeFileSync(file, pdf);
