@@ -156,38 +156,42 @@ pub fn App(props: &AppProps) -> Html {
     {
         let bands = bands.clone();
         let mc_running = mc_running.clone();
-        use_effect_with((state.committed.clone(), state.uncertainty), move |(scenario, on)| {
-            if *on && bands.as_ref().map(|(s, _, _)| s) != Some(scenario) {
-                let scenario = scenario.clone();
-                mc_running.set(true);
-                *mc_generation.borrow_mut() += 1;
-                let mine = *mc_generation.borrow();
-                wasm_bindgen_futures::spawn_local(async move {
-                    let settings = McSettings {
-                        seed: scenario.seed.unwrap_or(DEFAULT_SEED),
-                        ..McSettings::default()
-                    };
-                    let req = serde_json::json!({ "scenario": scenario, "settings": settings }).to_string();
-                    if let Ok(reply) = crate::workers::request(crate::workers::MC, &req).await {
-                        let parsed = reply
-                            .as_string()
-                            .and_then(|s| serde_json::from_str::<serde_json::Value>(&s).ok())
-                            .and_then(|v| {
-                                let ms = v["ms"].as_f64().unwrap_or(0.0);
-                                serde_json::from_value::<Bands>(v["bands"].clone())
-                                    .ok()
-                                    .map(|b| (b, ms))
-                            });
-                        if let Some((b, ms)) = parsed.filter(|_| *mc_generation.borrow() == mine) {
-                            bands.set(Some((scenario, Rc::new(b), ms)));
+        use_effect_with(
+            (state.committed.clone(), state.uncertainty, state.draws),
+            move |(scenario, on, draws)| {
+                let draws = *draws;
+                if *on && bands.as_ref().map(|(s, b, _)| (s, b.draws)) != Some((scenario, draws)) {
+                    let scenario = scenario.clone();
+                    mc_running.set(true);
+                    *mc_generation.borrow_mut() += 1;
+                    let mine = *mc_generation.borrow();
+                    wasm_bindgen_futures::spawn_local(async move {
+                        let settings = McSettings {
+                            seed: scenario.seed.unwrap_or(DEFAULT_SEED),
+                            ..McSettings::default()
+                        };
+                        let req = serde_json::json!({ "scenario": scenario, "settings": settings }).to_string();
+                        if let Ok(reply) = crate::workers::request(crate::workers::MC, &req).await {
+                            let parsed = reply
+                                .as_string()
+                                .and_then(|s| serde_json::from_str::<serde_json::Value>(&s).ok())
+                                .and_then(|v| {
+                                    let ms = v["ms"].as_f64().unwrap_or(0.0);
+                                    serde_json::from_value::<Bands>(v["bands"].clone())
+                                        .ok()
+                                        .map(|b| (b, ms))
+                                });
+                            if let Some((b, ms)) = parsed.filter(|_| *mc_generation.borrow() == mine) {
+                                bands.set(Some((scenario, Rc::new(b), ms)));
+                            }
                         }
-                    }
-                    if *mc_generation.borrow() == mine {
-                        mc_running.set(false);
-                    }
-                });
-            }
-        });
+                        if *mc_generation.borrow() == mine {
+                            mc_running.set(false);
+                        }
+                    });
+                }
+            },
+        );
     }
     let (band_rc, mc_ms) = match (&*bands, state.uncertainty) {
         (Some((_, b, ms)), true) => (Some(b.clone()), Some(*ms)),

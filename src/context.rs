@@ -48,10 +48,59 @@ impl Ctx {
     pub fn dispatch(&self, a: Action) {
         self.state.dispatch(a)
     }
+
+    /// What slides and the brief call the scenario: the compared names, the
+    /// working scenario's name, or "baseline"/"untitled" when it has none.
+    pub fn scenario_title(&self) -> String {
+        let t = self.t();
+        let sc = &self.state.scenario;
+        if self.compare.len() >= 2 {
+            self.compare
+                .iter()
+                .map(|(n, _)| n.as_str())
+                .collect::<Vec<_>>()
+                .join(" · ")
+        } else if !sc.name.is_empty() {
+            sc.name.clone()
+        } else if sc.levers.is_empty() && sc.assumptions.is_empty() {
+            t.baseline_only.to_string()
+        } else {
+            t.untitled.to_string()
+        }
+    }
+}
+
+/// A scenario name made safe as a file name (no path or reserved characters);
+/// `fallback` when nothing is left.
+pub fn file_stem(name: &str, fallback: &str) -> String {
+    let reserved = |c: char| "/\\:*?\"<>|".contains(c);
+    let s: String = name
+        .chars()
+        .filter(|c| !c.is_control())
+        .map(|c| if reserved(c) { '_' } else { c })
+        .collect();
+    let s = s.trim();
+    if s.is_empty() {
+        fallback.to_string()
+    } else {
+        s.to_string()
+    }
 }
 
 /// The context, for components rendered inside the app.
 #[hook]
 pub fn use_ctx() -> Ctx {
     use_context::<Ctx>().expect("components are rendered inside the app's context provider")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::file_stem;
+
+    #[test]
+    fn file_stems_are_safe() {
+        assert_eq!(file_stem("方案/B: <新>", "x"), "方案_B_ _新_");
+        assert_eq!(file_stem("  \n ", "eduplan-scenario"), "eduplan-scenario");
+        assert_eq!(file_stem("a\\b", "x"), "a_b");
+    }
 }

@@ -38,22 +38,7 @@ pub fn workbook(ctx: &Ctx) -> Workbook {
 }
 
 fn base_name(ctx: &Ctx) -> String {
-    let n = ctx.state.scenario.name.trim();
-    let n: String = n
-        .chars()
-        .map(|c| {
-            if "/\\:*?\"<>|".contains(c) || c.is_control() {
-                '_'
-            } else {
-                c
-            }
-        })
-        .collect();
-    if n.is_empty() {
-        format!("eduplan-{}", today())
-    } else {
-        n
-    }
+    crate::context::file_stem(&ctx.state.scenario.name, &format!("eduplan-{}", today()))
 }
 
 /// Writes the workbook in the worker and offers the file.

@@ -39,6 +39,8 @@ pub struct AppState {
     pub slide: Option<usize>,
     /// Whether uncertainty bands and P(met) are shown (runs the Monte Carlo).
     pub uncertainty: bool,
+    /// Draws per Monte Carlo run.
+    pub draws: u32,
 }
 
 /// How many scenarios can be compared at once.
@@ -90,6 +92,7 @@ impl AppState {
             notices: Vec::new(),
             slide: None,
             uncertainty: false,
+            draws: eduplan_model::uncertainty::DEFAULT_DRAWS,
         }
     }
 
@@ -234,6 +237,8 @@ pub enum Action {
     Slide(usize),
     StopPresenting,
     ToggleUncertainty,
+    /// Draws per Monte Carlo run (1..=10,000).
+    SetDraws(u32),
 }
 
 /// A scenario name as user text: no control characters, trimmed, bounded.
@@ -437,6 +442,7 @@ impl Reducible for AppState {
             Action::Slide(i) => next.slide = Some(i),
             Action::StopPresenting => next.slide = None,
             Action::ToggleUncertainty => next.uncertainty = !next.uncertainty,
+            Action::SetDraws(n) => next.draws = n.clamp(1, eduplan_model::uncertainty::MAX_DRAWS),
         }
         if settled {
             next.checkpoint();

@@ -42,17 +42,7 @@ pub fn Brief() -> Html {
     let ds = &ctx.dataset;
     let sc = &ctx.state.scenario;
     let comparing = ctx.compare.len() >= 2;
-    let name = if comparing {
-        ctx.compare
-            .iter()
-            .map(|(n, _)| n.clone())
-            .collect::<Vec<_>>()
-            .join(" · ")
-    } else if sc.name.is_empty() {
-        t.untitled.to_string()
-    } else {
-        sc.name.clone()
-    };
+    let name = ctx.scenario_title();
     let changes: Vec<Html> = levers()
         .iter()
         .filter(|l| sc.levers.contains_key(l.id) || sc.assumptions.contains_key(l.id))

@@ -39,6 +39,15 @@ pub fn ChartPanel() -> Html {
             </button>
         }
     });
+    let set_draws = {
+        let ctx = ctx.clone();
+        Callback::from(move |e: Event| {
+            let sel: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            if let Ok(n) = sel.value().parse() {
+                ctx.dispatch(Action::SetDraws(n));
+            }
+        })
+    };
     let toggle_mc = {
         let ctx = ctx.clone();
         Callback::from(move |_| ctx.dispatch(Action::ToggleUncertainty))
@@ -53,6 +62,11 @@ pub fn ChartPanel() -> Html {
                 <button type="button" class={classes!("chip", "uncertainty-toggle", ctx.state.uncertainty.then_some("on"))}
                     aria-pressed={ctx.state.uncertainty.to_string()} onclick={toggle_mc}>{ "± " }{ t.uncertainty }</button>
                 if ctx.state.uncertainty {
+                    <select class="mc-draws" onchange={set_draws} aria-label={t.draws}>
+                        { for [200u32, 500, 1000, 2000].into_iter().map(|d| html! {
+                            <option value={d.to_string()} selected={ctx.state.draws == d}>{ format!("{d} {}", t.draws) }</option>
+                        }) }
+                    </select>
                     <span class="mc-status" role="status" aria-live="polite">
                         if ctx.mc_running { { t.uncertainty_running } }
                         else if let (Some(b), Some(ms)) = (&ctx.bands, ctx.mc_ms) {

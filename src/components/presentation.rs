@@ -129,21 +129,7 @@ pub fn Presentation() -> Html {
     }
 
     let comparing = ctx.compare.len() >= 2;
-    let scenario_line = if comparing {
-        ctx.compare
-            .iter()
-            .map(|(n, _)| n.clone())
-            .collect::<Vec<_>>()
-            .join(" · ")
-    } else if ctx.state.scenario.name.is_empty() {
-        if ctx.state.scenario.levers.is_empty() && ctx.state.scenario.assumptions.is_empty() {
-            t.baseline_only.to_string()
-        } else {
-            t.untitled.to_string()
-        }
-    } else {
-        ctx.state.scenario.name.clone()
-    };
+    let scenario_line = ctx.scenario_title();
     let ds = &ctx.dataset;
     let as_of = format!(
         "{}{}{} · {}{}{}",

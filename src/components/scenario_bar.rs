@@ -9,22 +9,6 @@ use crate::context::use_ctx;
 use crate::persist;
 use crate::state::{Action, Message};
 
-/// A file name for a scenario: its name with characters file systems dislike replaced.
-fn file_name(name: &str) -> String {
-    let base: String = name
-        .chars()
-        .map(|c| {
-            if "/\\\\:*?\"<>|".contains(c) || c.is_control() {
-                '_'
-            } else {
-                c
-            }
-        })
-        .collect();
-    let base = base.trim();
-    format!("{}.json", if base.is_empty() { "eduplan-scenario" } else { base })
-}
-
 #[function_component]
 pub fn ScenarioBar() -> Html {
     let ctx = use_ctx();
@@ -67,7 +51,11 @@ pub fn ScenarioBar() -> Html {
         Callback::from(move |_| {
             let sc = &ctx.state.scenario;
             if let Ok(text) = serde_json::to_string_pretty(sc) {
-                let _ = browser::download(&file_name(&sc.name), "application/json", text.as_bytes());
+                let _ = browser::download(
+                    &format!("{}.json", crate::context::file_stem(&sc.name, "eduplan-scenario")),
+                    "application/json",
+                    text.as_bytes(),
+                );
             }
         })
     };

@@ -175,4 +175,5 @@ pub const EN: Strings = Strings {
     seek_unreachable: "Even at its maximum {value}, “{lever}” does not meet the target in {year}",
     seek_not_monotone: "“{lever}” does not move this target in one direction; there is no single answer",
     apply: "Apply",
+    draws: "draws",
 };

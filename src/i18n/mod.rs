@@ -256,6 +256,7 @@ strings! {
     seek_unreachable,
     seek_not_monotone,
     apply,
+    draws,
 }
 
 #[cfg(test)]

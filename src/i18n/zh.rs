@@ -175,4 +175,5 @@ pub const ZH: Strings = Strings {
     seek_unreachable: "即使「{lever}」取最大值 {value}，{year} 年也达不到目标",
     seek_not_monotone: "「{lever}」对这个目标的影响不是单调的，无法给出唯一答案",
     apply: "应用",
+    draws: "次模拟",
 };

@@ -83,9 +83,10 @@ test('undo and redo walk back and forth, by button and by keyboard', async () =>
   const v0 = await targetValue(page, 'senior_staffing');
   const slider = page.locator('#lever-hires-senior');
   await slider.focus();
-  await page.keyboard.press('ArrowRight');
-  await page.keyboard.press('ArrowRight');
-  await page.keyboard.press('ArrowRight');
+  for (const v of [16, 17, 18]) {
+    await page.keyboard.press('ArrowRight');
+    await page.waitForFunction((x) => document.querySelector('#num-hires-senior').value === String(x), v);
+  }
   assert.equal(await page.locator('#num-hires-senior').inputValue(), '18');
   await page.locator('.tool.undo').click();
   assert.equal(await page.locator('#num-hires-senior').inputValue(), '17');

@@ -46,7 +46,11 @@ test('moving a lever by keyboard changes the board and the chart; per-lever rese
   const path0 = await currentPath(page, 'senior.pupils_per_teacher');
   const slider = page.locator('#lever-hires-senior');
   await slider.focus();
-  for (let i = 0; i < 20; i++) await page.keyboard.press('ArrowRight');
+  // one key at a time, as a hand does: each step answered before the next
+  for (let i = 1; i <= 20; i++) {
+    await page.keyboard.press('ArrowRight');
+    await page.waitForFunction((v) => document.querySelector('#num-hires-senior').value === String(v), 15 + i);
+  }
   assert.equal(await page.locator('#num-hires-senior').inputValue(), '35', 'twenty steps of one teacher from 15');
   assert.notEqual(await targetValue(page, 'senior_staffing'), staffing0);
   assert.notEqual(await currentPath(page, 'senior.pupils_per_teacher'), path0);
