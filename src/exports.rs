@@ -3,26 +3,17 @@
 //! projections as CSV, and a chart as SVG or PNG.
 
 use eduplan_model::export::{self, Workbook};
-use eduplan_model::format::Locale;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::browser;
 use crate::context::Ctx;
-use crate::i18n::Lang;
 
 /// Today as YYYY-MM-DD (the browser's local date).
 pub fn today() -> String {
     let d = js_sys::Date::new_0();
     format!("{:04}-{:02}-{:02}", d.get_full_year(), d.get_month() + 1, d.get_date())
-}
-
-fn locale(lang: Lang) -> Locale {
-    match lang {
-        Lang::Zh => Locale::Zh,
-        Lang::En => Locale::En,
-    }
 }
 
 /// The workbook of the working scenario.
@@ -32,7 +23,7 @@ pub fn workbook(ctx: &Ctx) -> Workbook {
         &ctx.state.scenario,
         &ctx.current,
         &ctx.baseline,
-        locale(ctx.lang()),
+        ctx.lang().locale(),
         &today(),
     )
 }
@@ -55,7 +46,7 @@ pub async fn download_xlsx(ctx: &Ctx) -> Result<(), String> {
 
 /// The projections as CSV (UTF-8 with BOM).
 pub fn download_csv(ctx: &Ctx) -> Result<(), String> {
-    let sheet = export::projection_sheet(&ctx.current, locale(ctx.lang()));
+    let sheet = export::projection_sheet(&ctx.current, ctx.lang().locale());
     browser::download(
         &format!("{}.csv", base_name(ctx)),
         "text/csv;charset=utf-8",

@@ -12,7 +12,7 @@ use yew::prelude::*;
 
 use crate::charts::specs::chart;
 use crate::components::chart::Chart;
-use crate::components::target_board::{locale, threshold_text};
+use crate::components::target_board::threshold_text;
 use crate::context::use_ctx;
 use crate::units;
 
@@ -38,7 +38,7 @@ pub fn Brief() -> Html {
     }
     let t = ctx.t();
     let lang = ctx.lang();
-    let loc = locale(lang);
+    let loc = lang.locale();
     let ds = &ctx.dataset;
     let sc = &ctx.state.scenario;
     let comparing = ctx.compare.len() >= 2;

@@ -18,7 +18,6 @@ use yew::prelude::*;
 use crate::charts::scale::{nice_domain, year_ticks, Linear};
 use crate::charts::specs::{ChartSpec, Series};
 use crate::components::compare_table::SCENARIO_STYLES;
-use crate::components::target_board::locale;
 use crate::context::use_ctx;
 use crate::state::Action;
 
@@ -102,7 +101,7 @@ pub fn Chart(props: &ChartProps) -> Html {
     let ctx = use_ctx();
     let t = ctx.t();
     let lang = ctx.lang();
-    let loc = locale(lang);
+    let loc = lang.locale();
     let chart = props.spec;
     let zone = use_state(|| None::<String>);
     let hover = use_state(|| None::<usize>);

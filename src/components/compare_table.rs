@@ -5,7 +5,6 @@ use eduplan_model::catalogue::{indicator_spec, IndicatorUnit};
 use eduplan_model::format;
 use yew::prelude::*;
 
-use crate::components::target_board::locale;
 use crate::context::use_ctx;
 
 /// Colours of compared scenarios (Okabe–Ito), with a dash pattern each so the
@@ -22,7 +21,7 @@ pub fn CompareTable() -> Html {
     let ctx = use_ctx();
     let t = ctx.t();
     let lang = ctx.lang();
-    let loc = locale(lang);
+    let loc = lang.locale();
     let cmp = &ctx.compare;
     if cmp.len() < 2 {
         return html! {};

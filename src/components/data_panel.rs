@@ -12,7 +12,29 @@ pub fn DataPanel() -> Html {
     let t = ctx.t();
     let lang = ctx.lang();
     let ds = &ctx.dataset;
-    let prov = ds.provenance();
+    // what uses each source: fixed for the dataset, so built once
+    let used_by = {
+        let ds = ctx.dataset.clone();
+        use_memo((), move |_| {
+            let prov = ds.provenance();
+            ds.sources
+                .iter()
+                .map(|s| {
+                    let used: Vec<&str> = prov
+                        .iter()
+                        .filter(|(_, src)| *src == s.id)
+                        .map(|(p, _)| p.as_str())
+                        .collect();
+                    let text = if used.len() > 4 {
+                        format!("{} … (+{})", used[..4].join(", "), used.len() - 4)
+                    } else {
+                        used.join(", ")
+                    };
+                    (s.id.clone(), text)
+                })
+                .collect::<std::collections::HashMap<String, String>>()
+        })
+    };
     let mut sources: Vec<_> = ds.sources.iter().collect();
     sources.sort_by_key(|s| match s.kind {
         SourceKind::Estimate => 0,
@@ -26,8 +48,7 @@ pub fn DataPanel() -> Html {
             SourceKind::Derived => ("derived", t.source_derived),
             SourceKind::Estimate => ("estimate", t.source_estimate),
         };
-        let used: Vec<&str> = prov.iter().filter(|(_, src)| *src == s.id).map(|(p, _)| p.as_str()).collect();
-        let used_text = if used.len() > 4 { format!("{} … (+{})", used[..4].join(", "), used.len() - 4) } else { used.join(", ") };
+        let used_text = used_by.get(&s.id).cloned().unwrap_or_default();
         html! {
             <tr class={classes!("source", kind_class)} data-source={s.id.clone()}>
                 <td><code>{ &s.id }</code></td>

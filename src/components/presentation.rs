@@ -12,7 +12,7 @@ use yew::prelude::*;
 
 use crate::charts::specs::chart;
 use crate::components::chart::Chart;
-use crate::components::target_board::{locale, threshold_text};
+use crate::components::target_board::threshold_text;
 use crate::context::use_ctx;
 use crate::i18n::fill;
 use crate::persist;
@@ -65,7 +65,7 @@ pub fn Presentation() -> Html {
     let ctx = use_ctx();
     let t = ctx.t();
     let lang = ctx.lang();
-    let loc = locale(lang);
+    let loc = lang.locale();
     let Some(slide) = ctx.state.slide else { return html! {} };
     let charts: Vec<&'static str> = ctx.state.charts.iter().filter_map(|c| chart(c)).map(|c| c.id).collect();
     let total = charts.len() + 2;

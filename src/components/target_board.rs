@@ -10,15 +10,7 @@ use yew::prelude::*;
 use crate::charts::specs::chart_for_indicator;
 use crate::components::goal_seek::GoalSeek;
 use crate::context::use_ctx;
-use crate::i18n::Lang;
 use crate::state::Action;
-
-pub fn locale(lang: Lang) -> Locale {
-    match lang {
-        Lang::Zh => Locale::Zh,
-        Lang::En => Locale::En,
-    }
-}
 
 /// How far a value is from its threshold: shares in percentage points.
 fn margin_text(m: f64, unit: IndicatorUnit, loc: Locale, t: &crate::i18n::Strings) -> String {
@@ -44,15 +36,26 @@ pub fn TargetBoard() -> Html {
     let ctx = use_ctx();
     let t = ctx.t();
     let lang = ctx.lang();
-    let loc = locale(lang);
+    let loc = lang.locale();
     let ds = &ctx.dataset;
     let met_count = ctx.current.targets.iter().filter(|r| r.met == Some(true)).count();
     let seeking = use_state(|| None::<String>);
+    // which targets rest on estimates: a property of the dataset, computed
+    // once (the provenance walk is too much work for every lever step)
+    let estimated = {
+        let ds = ctx.dataset.clone();
+        use_memo((), move |_| {
+            ds.targets
+                .iter()
+                .map(|t| indicator_spec(&t.indicator).is_some_and(|s| ds.rests_on_estimates(&s.depends)))
+                .collect::<Vec<bool>>()
+        })
+    };
     let bands = ctx.bands.clone();
     let columns = if bands.is_some() { 9 } else { 8 };
-    let rows = ds.targets.iter().zip(&ctx.current.targets).zip(&ctx.baseline.targets).map(|((spec, cur), base)| {
+    let rows = ds.targets.iter().zip(&ctx.current.targets).zip(&ctx.baseline.targets).enumerate().map(|(i, ((spec, cur), base))| {
         let unit = indicator_spec(&spec.indicator).map_or(IndicatorUnit::Persons, |s| s.unit);
-        let estimate = indicator_spec(&spec.indicator).is_some_and(|s| ds.rests_on_estimates(&s.depends));
+        let estimate = estimated.get(i).copied().unwrap_or(false);
         let value = cur.value.map_or_else(|| "–".to_string(), |v| format::value(v, unit, loc));
         let base_value = base.value.map_or_else(|| "–".to_string(), |v| format::value(v, unit, loc));
         let changed = cur.value != base.value;

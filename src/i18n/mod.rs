@@ -48,6 +48,14 @@ impl Lang {
         }
     }
 
+    /// The model's number-formatting locale for this language.
+    pub fn locale(self) -> eduplan_model::format::Locale {
+        match self {
+            Lang::Zh => eduplan_model::format::Locale::Zh,
+            Lang::En => eduplan_model::format::Locale::En,
+        }
+    }
+
     /// Picks the label of a bilingual pair.
     pub fn pick<'a>(self, zh: &'a str, en: &'a str) -> &'a str {
         match self {
