@@ -10,9 +10,9 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::components::{
-    brief::Brief, chart_panel::ChartPanel, compare_table::CompareTable, data_panel::DataPanel, footer::Footer,
-    header::Header, levers_panel::LeversPanel, notice_bar::NoticeBar, presentation::Presentation,
-    saved_panel::SavedPanel, scenario_bar::ScenarioBar, target_board::TargetBoard,
+    brief::Brief, budget_panel::BudgetPanel, chart_panel::ChartPanel, compare_table::CompareTable,
+    data_panel::DataPanel, footer::Footer, header::Header, levers_panel::LeversPanel, notice_bar::NoticeBar,
+    presentation::Presentation, saved_panel::SavedPanel, scenario_bar::ScenarioBar, target_board::TargetBoard,
 };
 use crate::context::Ctx;
 use crate::i18n::Lang;
@@ -217,6 +217,7 @@ pub fn App(props: &AppProps) -> Html {
                     <LeversPanel />
                     <section class="results" aria-label={ctx.t().results}>
                         <TargetBoard />
+                        <BudgetPanel />
                         <ChartPanel />
                         <div class="below">
                             <CompareTable />

@@ -9,6 +9,8 @@ use crate::i18n::Strings;
 pub fn scale(unit: LeverUnit) -> f64 {
     match unit {
         LeverUnit::Share | LeverUnit::RatePerYear | LeverUnit::PointsPerYear => 100.0,
+        // money levers move in millions; planners count in 万元 (10,000 yuan)
+        LeverUnit::YuanPerYear => 1e-4,
         _ => 1.0,
     }
 }
@@ -27,7 +29,8 @@ pub fn label(unit: LeverUnit, t: &Strings) -> &'static str {
         LeverUnit::YuanPerPupilPerYear => t.unit_yuan_per_pupil_per_year,
         LeverUnit::Years => t.unit_years,
         LeverUnit::Multiplier => t.unit_times,
-        LeverUnit::Choice => "",
+        LeverUnit::Choice | LeverUnit::Order => "",
+        LeverUnit::YuanPerYear => t.unit_yuan_per_year,
     }
 }
 
@@ -57,5 +60,6 @@ mod tests {
         assert_eq!(display(0.035, 0.005, LeverUnit::RatePerYear), "3.5");
         assert_eq!(display(1.0, 0.1, LeverUnit::Multiplier), "1.0");
         assert_eq!(decimals(0.001, LeverUnit::PointsPerYear), 1);
+        assert_eq!(display(60_000_000.0, 1_000_000.0, LeverUnit::YuanPerYear), "6000");
     }
 }

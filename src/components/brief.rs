@@ -11,6 +11,7 @@ use eduplan_model::scenario::default_value;
 use yew::prelude::*;
 
 use crate::charts::specs::chart;
+use crate::components::budget_panel::bought_list;
 use crate::components::chart::Chart;
 use crate::components::target_board::threshold_text;
 use crate::context::use_ctx;
@@ -131,6 +132,17 @@ pub fn Brief() -> Html {
                     <tbody>{ for targets }</tbody>
                 </table>
             </section>
+            if !comparing && ctx.current.derived.is_some() {
+                <section>
+                    <h2>{ t.budget_title }</h2>
+                    <table class="brief-table"><tbody>
+                        { for ctx.current.purchases.iter().map(|b| html! {
+                            <tr><td class="num">{ b.year }</td><td>{ format!("{} → {}", format::yuan(b.new, loc), bought_list(b, t)) }</td>
+                                <td class="num muted">{ format!("{} / {}", format::yuan(b.spent(), loc), format::yuan(b.available, loc)) }</td></tr>
+                        }) }
+                    </tbody></table>
+                </section>
+            }
             <section>
                 <h2>{ t.brief_charts }</h2>
                 <div class="brief-charts">

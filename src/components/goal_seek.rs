@@ -1,6 +1,7 @@
 //! "What would it take?": for one target, the least value of a chosen lever
 //! that meets it in its year (the model's goal seeking), with Apply.
 
+use eduplan_model::budget::{is_budget_mode, BOUGHT};
 use eduplan_model::catalogue::{lever_spec, levers, LeverKind, LeverUnit};
 use eduplan_model::seek::{seek, Outcome};
 use web_sys::HtmlSelectElement;
@@ -21,19 +22,37 @@ pub fn GoalSeek(props: &GoalSeekProps) -> Html {
     let ctx = use_ctx();
     let t = ctx.t();
     let lang = ctx.lang();
-    let choices: Vec<&'static str> = levers()
+    // budget mode seeks over money first; the levers the money sets are not offered
+    let budget = is_budget_mode(&ctx.state.scenario);
+    let mut choices: Vec<&'static str> = levers()
         .iter()
-        .filter(|l| l.kind == LeverKind::Policy && l.unit != LeverUnit::Choice)
+        .filter(|l| l.kind == LeverKind::Policy && !matches!(l.unit, LeverUnit::Choice | LeverUnit::Order))
+        .filter(|l| {
+            if budget {
+                !BOUGHT.contains(&l.id)
+            } else {
+                !l.id.starts_with("budget.")
+            }
+        })
         .map(|l| l.id)
         .collect();
-    let lever = use_state(|| choices[0].to_string());
+    if budget {
+        choices.retain(|id| *id != "budget.extra");
+        choices.insert(0, "budget.extra");
+    }
+    let chosen = use_state(|| None::<String>);
+    let lever = chosen
+        .as_deref()
+        .filter(|id| choices.contains(id))
+        .unwrap_or(choices[0])
+        .to_string();
     let result = use_state(|| None::<(String, Outcome)>);
     let on_lever = {
-        let lever = lever.clone();
+        let chosen = chosen.clone();
         let result = result.clone();
         Callback::from(move |e: Event| {
             let sel: HtmlSelectElement = e.target_unchecked_into();
-            lever.set(sel.value());
+            chosen.set(Some(sel.value()));
             result.set(None);
         })
     };
@@ -99,7 +118,7 @@ pub fn GoalSeek(props: &GoalSeekProps) -> Html {
                 <select class="seek-lever" onchange={on_lever} aria-label={t.seek_lever}>
                     { for choices.iter().map(|id| {
                         let spec = lever_spec(id).expect("catalogue lever");
-                        html! { <option value={*id} selected={*lever == *id}>{ lang.pick(spec.label_zh, spec.label_en) }</option> }
+                        html! { <option value={*id} selected={lever == *id}>{ lang.pick(spec.label_zh, spec.label_en) }</option> }
                     }) }
                 </select>
             </label>

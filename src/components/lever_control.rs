@@ -1,10 +1,13 @@
 //! One lever: slider and number input kept in step, unit, help line and a
 //! reset to the baseline value.
 
+use eduplan_model::budget::BOUGHT;
 use eduplan_model::catalogue::{LeverSpec, LeverUnit};
+use eduplan_model::scenario::{default_value, LeverValue};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use crate::components::programme_order::ProgrammeOrder;
 use crate::components::year_editor::YearEditor;
 use crate::context::use_ctx;
 use crate::state::Action;
@@ -25,6 +28,34 @@ pub fn LeverControl(props: &LeverControlProps) -> Html {
     let changed = ctx.state.is_changed(spec.id);
     let varies = ctx.state.varies_by_year(spec.id);
     let open = use_state(|| false);
+    if spec.unit == LeverUnit::Order {
+        return html! { <ProgrammeOrder /> };
+    }
+    // budget mode: the money sets these; show what it bought, read-only
+    if let Some(derived) = ctx.current.derived.as_ref().filter(|_| BOUGHT.contains(&spec.id)) {
+        let base = default_value(spec, &ctx.dataset);
+        let unit = units::label(spec.unit, t);
+        let bought: Vec<String> = match derived.levers.get(spec.id) {
+            Some(LeverValue::ByYear(m)) => m
+                .iter()
+                .filter(|(_, v)| (**v - base).abs() > 1e-9)
+                .map(|(y, v)| format!("{y}: {}", units::display(*v - base, spec.step, spec.unit)))
+                .collect(),
+            _ => Vec::new(),
+        };
+        let label = ctx.lang().pick(spec.label_zh, spec.label_en);
+        return html! {
+            <div class="lever bought" data-lever={spec.id}>
+                <div class="lever-head">
+                    <span class="lever-label">{ label }</span>
+                    <span class="bought-tag" title={t.bought_help}>{ t.bought_tag }</span>
+                </div>
+                <p class="lever-bought">
+                    if bought.is_empty() { { t.bought_none } } else { { format!("{} {}", bought.join(" · "), unit) } }
+                </p>
+            </div>
+        };
+    }
     let scale = units::scale(spec.unit);
     let id = spec.id.replace('.', "-");
     let label = lang.pick(spec.label_zh, spec.label_en);

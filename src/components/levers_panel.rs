@@ -20,9 +20,15 @@ fn group_name(g: LeverGroup, t: &Strings) -> &'static str {
     }
 }
 
-fn groups(kind: LeverKind) -> Vec<(LeverGroup, Vec<&'static eduplan_model::catalogue::LeverSpec>)> {
+/// Levers that mean something only in budget mode (hidden in quantity mode).
+const BUDGET_ONLY: [&str; 2] = ["budget.recurring_share", "budget.order"];
+
+fn groups(kind: LeverKind, budget: bool) -> Vec<(LeverGroup, Vec<&'static eduplan_model::catalogue::LeverSpec>)> {
     let mut out: Vec<(LeverGroup, Vec<_>)> = Vec::new();
-    for l in levers().iter().filter(|l| l.kind == kind) {
+    for l in levers()
+        .iter()
+        .filter(|l| l.kind == kind && (budget || !BUDGET_ONLY.contains(&l.id)))
+    {
         match out.iter_mut().find(|(g, _)| *g == l.group) {
             Some((_, v)) => v.push(l),
             None => out.push((l.group, vec![l])),
@@ -39,6 +45,7 @@ pub fn LeversPanel() -> Html {
         let ctx = ctx.clone();
         Callback::from(move |_| ctx.dispatch(a.clone()))
     };
+    let budget = eduplan_model::budget::is_budget_mode(&ctx.state.scenario);
     let section = |kind: LeverKind, title: &'static str, reset_label: &'static str, action: Action| {
         let any_changed = match kind {
             LeverKind::Policy => !ctx.state.scenario.levers.is_empty(),
@@ -50,7 +57,7 @@ pub fn LeversPanel() -> Html {
                     <h2>{ title }</h2>
                     <button type="button" class="reset-section" disabled={!any_changed} onclick={reset(action)}>{ reset_label }</button>
                 </div>
-                { for groups(kind).into_iter().map(|(g, ls)| html! {
+                { for groups(kind, budget).into_iter().map(|(g, ls)| html! {
                     <fieldset class="lever-group">
                         <legend>{ group_name(g, t) }</legend>
                         { for ls.into_iter().map(|spec| html! { <LeverControl key={spec.id} {spec} /> }) }

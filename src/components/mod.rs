@@ -1,6 +1,7 @@
 //! Small components, one per file; each reads the shared context.
 
 pub mod brief;
+pub mod budget_panel;
 pub mod chart;
 pub mod chart_panel;
 pub mod compare_table;
@@ -13,6 +14,7 @@ pub mod lever_control;
 pub mod levers_panel;
 pub mod notice_bar;
 pub mod presentation;
+pub mod programme_order;
 pub mod saved_panel;
 pub mod scenario_bar;
 pub mod target_board;

@@ -11,6 +11,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::charts::specs::chart;
+use crate::components::budget_panel::bought_list;
 use crate::components::chart::Chart;
 use crate::components::target_board::threshold_text;
 use crate::context::use_ctx;
@@ -68,7 +69,10 @@ pub fn Presentation() -> Html {
     let loc = lang.locale();
     let Some(slide) = ctx.state.slide else { return html! {} };
     let charts: Vec<&'static str> = ctx.state.charts.iter().filter_map(|c| chart(c)).map(|c| c.id).collect();
-    let total = charts.len() + 2;
+    let comparing = ctx.compare.len() >= 2;
+    // budget mode: what the money bought, right after the board
+    let money = usize::from(!comparing && ctx.current.derived.is_some());
+    let total = charts.len() + 2 + money;
     let slide = slide.min(total - 1);
 
     // the key handler outlives this render: it reads the slide shown now from here
@@ -128,7 +132,6 @@ pub fn Presentation() -> Html {
         });
     }
 
-    let comparing = ctx.compare.len() >= 2;
     let scenario_line = ctx.scenario_title();
     let ds = &ctx.dataset;
     let as_of = format!(
@@ -172,8 +175,25 @@ pub fn Presentation() -> Html {
                 <div class="slide-board">{ for cells }</div>
             </>
         }
-    } else if slide <= charts.len() {
-        let spec = chart(charts[slide - 1]).expect("chart ids come from the catalogue");
+    } else if money == 1 && slide == 1 {
+        html! {
+            <>
+                <h2 class="slide-title">{ t.budget_title }</h2>
+                <table class="slide-purchases">
+                    <tbody>
+                        { for ctx.current.purchases.iter().map(|b| html! {
+                            <tr>
+                                <th scope="row">{ b.year }</th>
+                                <td>{ format!("{} → {}", format::yuan(b.new, loc), bought_list(b, t)) }</td>
+                                <td class="num">{ format!("{} / {}", format::yuan(b.spent(), loc), format::yuan(b.available, loc)) }</td>
+                            </tr>
+                        }) }
+                    </tbody>
+                </table>
+            </>
+        }
+    } else if slide <= charts.len() + money {
+        let spec = chart(charts[slide - 1 - money]).expect("chart ids come from the catalogue");
         html! { <Chart key={format!("slide-{}", spec.id)} {spec} prefix="slide-chart" bare=true /> }
     } else {
         let url = persist::share_url(&ctx.state);

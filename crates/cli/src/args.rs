@@ -7,6 +7,7 @@ eduplan — EduPlan's native runner
 USAGE:
   eduplan run SCENARIO.json [--dataset FILE] [--format json|csv] [--zones] [--horizon YEAR] [--out FILE]
   eduplan run --link URL    [same options]      a share link instead of a scenario file
+  eduplan run ... --purchases                   budget mode: what each year's money bought, not the projection
   eduplan link SCENARIO.json [--dataset FILE]   prints the scenario's share-link query
   eduplan seek --target ID --lever ID [SCENARIO.json | --link URL]   least lever value meeting the target
   eduplan mc [SCENARIO.json | --link URL] [--draws N] [--seed S]      Monte Carlo bands and P(met)
@@ -48,6 +49,7 @@ pub enum Command {
         zones: bool,
         horizon: Option<i32>,
         out: Option<String>,
+        purchases: bool,
     },
     Link {
         scenario: String,
@@ -74,6 +76,7 @@ pub fn parse(argv: &[String]) -> Result<Command, String> {
     let mut dataset = None;
     let mut format = Format::Json;
     let mut zones = false;
+    let mut purchases = false;
     let mut horizon = None;
     let mut out = None;
     let mut link = None;
@@ -95,6 +98,7 @@ pub fn parse(argv: &[String]) -> Result<Command, String> {
                 }
             }
             "--zones" => zones = true,
+            "--purchases" => purchases = true,
             "--horizon" => {
                 let v = value("--horizon")?;
                 horizon = Some(v.parse().map_err(|_| format!("--horizon needs a year, not '{v}'"))?);
@@ -175,6 +179,7 @@ pub fn parse(argv: &[String]) -> Result<Command, String> {
                 zones,
                 horizon,
                 out,
+                purchases,
             })
         }
         "link" => match positional.as_slice() {
@@ -221,7 +226,8 @@ mod tests {
                 format: Format::Csv,
                 zones: true,
                 horizon: None,
-                out: None
+                out: None,
+                purchases: false,
             }
         );
         let c = parse(&v(&["run", "--link", "?v=1&kg.public_seats=5"])).unwrap();

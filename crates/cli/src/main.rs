@@ -135,6 +135,7 @@ fn run(argv: &[String]) -> Result<String, String> {
             zones,
             horizon,
             out,
+            purchases,
         } => {
             let ds = dataset(d.as_deref())?;
             let sc = match input {
@@ -157,9 +158,14 @@ fn run(argv: &[String]) -> Result<String, String> {
                 ));
             }
             let p = project_to(&ds, &sc, horizon);
-            let text = match format {
-                Format::Json => to_json(&p.to_json(zones))?,
-                Format::Csv => p.to_csv(zones),
+            if purchases && p.derived.is_none() {
+                return Err("--purchases: the scenario is not in budget mode (set budget.mode to 1)".into());
+            }
+            let text = match (format, purchases) {
+                (Format::Json, false) => to_json(&p.to_json(zones))?,
+                (Format::Csv, false) => p.to_csv(zones),
+                (Format::Json, true) => to_json(&p.purchases)?,
+                (Format::Csv, true) => eduplan_model::budget::purchases_csv(&p.purchases),
             };
             match out {
                 Some(path) => {

@@ -153,3 +153,33 @@ fn catalogues_list_ids_units_ranges_and_labels() {
     let o = eduplan(&["targets"]);
     assert!(o.status.success());
 }
+
+#[test]
+fn budget_mode_runs_and_prints_its_purchases() {
+    let s = temp_file(
+        "budget.json",
+        r#"{"name": "¥40M", "levers": {"budget.mode": 1, "budget.extra": 40000000, "budget.order": 23145}}"#,
+    );
+    let o = eduplan(&["run", &s]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let bought = v["purchases"].as_array().expect("a budget run lists its purchases");
+    assert_eq!(bought.len(), 10);
+    assert!(bought.iter().any(|b| b["classrooms"].as_f64().unwrap() > 0.0));
+    let o = eduplan(&["run", &s, "--purchases", "--format", "csv"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = String::from_utf8(o.stdout).unwrap();
+    assert!(text.starts_with("year,available,recurring,new,spent,unspent,funds_step,classrooms,seats,hires,trainees\n"));
+    assert_eq!(text.lines().count(), 11);
+    assert!(text.lines().nth(1).unwrap().starts_with("2021,40000000,"));
+    // the same purchases from the scenario's link
+    let link = eduplan(&["link", &s]);
+    let q = String::from_utf8(link.stdout).unwrap();
+    let o = eduplan(&["run", "--link", q.trim(), "--purchases", "--format", "csv"]);
+    assert_eq!(String::from_utf8(o.stdout).unwrap(), text);
+    // a quantity scenario has none to print
+    let q = temp_file("quantities.json", r#"{"levers": {"kg.public_seats": 500}}"#);
+    let o = eduplan(&["run", &q, "--purchases"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("budget mode"), "{}", stderr(&o));
+}

@@ -193,6 +193,13 @@ fn read_value(spec: &LeverSpec, text: &str, notices: &mut Vec<Notice>) -> Option
     if spec.unit == LeverUnit::Choice {
         used = used.round();
     }
+    if spec.unit == LeverUnit::Order && crate::catalogue::levers::order_of(used).is_none() {
+        notices.push(Notice::Dropped {
+            id: spec.id.to_string(),
+            given: text.to_string(),
+        });
+        return None;
+    }
     if used != v {
         notices.push(Notice::Clamped {
             id: spec.id.to_string(),

@@ -51,6 +51,11 @@ pub enum ScenarioError {
     NotPerYear {
         id: String,
     },
+    /// A programme order that is not the digits 1–5 each exactly once.
+    BadOrder {
+        id: String,
+        value: f64,
+    },
 }
 
 impl fmt::Display for ScenarioError {
@@ -76,6 +81,10 @@ impl fmt::Display for ScenarioError {
             ScenarioError::NotPerYear { id } => {
                 write!(f, "lever '{id}' takes one number, not a value per year")
             }
+            ScenarioError::BadOrder { id, value } => write!(
+                f,
+                "lever '{id}': {value} is not a programme order (the digits 1–5 each once, e.g. 12345)"
+            ),
         }
     }
 }

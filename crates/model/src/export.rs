@@ -238,23 +238,44 @@ pub fn workbook(
             s.note.clone().into(),
         ]);
     }
-    Workbook {
-        sheets: vec![
-            notes,
-            Sheet {
-                name: pick(loc, "杠杆", "Levers"),
-                rows: lever_rows,
-            },
-            projection_sheet(current, loc),
-            Sheet {
-                name: pick(loc, "目标", "Targets"),
-                rows: target_rows,
-            },
-            Sheet {
-                name: pick(loc, "基础数据", "Baseline data"),
-                rows: data_rows,
-            },
-        ],
+    let mut sheets = vec![
+        notes,
+        Sheet {
+            name: pick(loc, "杠杆", "Levers"),
+            rows: lever_rows,
+        },
+        projection_sheet(current, loc),
+        Sheet {
+            name: pick(loc, "目标", "Targets"),
+            rows: target_rows,
+        },
+        Sheet {
+            name: pick(loc, "基础数据", "Baseline data"),
+            rows: data_rows,
+        },
+    ];
+    if current.derived.is_some() {
+        sheets.insert(2, purchases_sheet(current, loc));
+    }
+    Workbook { sheets }
+}
+
+/// Budget mode: what each year's money bought (yuan and counts).
+pub fn purchases_sheet(p: &Projection, loc: Locale) -> Sheet {
+    let head = std::iter::once(pick(loc, "年份", "year")).chain(
+        crate::budget::Purchase::COLUMNS
+            .iter()
+            .map(|(_, zh, en)| pick(loc, zh, en)),
+    );
+    let mut rows = vec![head.map(Cell::from).collect::<Vec<_>>()];
+    for b in &p.purchases {
+        let mut row = vec![Cell::from(b.year)];
+        row.extend(b.values().map(Cell::Number));
+        rows.push(row);
+    }
+    Sheet {
+        name: pick(loc, "经费购买", "Purchases"),
+        rows,
     }
 }
 
@@ -296,6 +317,16 @@ mod tests {
         let wb = workbook(&ds, &sc, &p, &b, Locale::Zh, "2026-11-28");
         let names: Vec<&str> = wb.sheets.iter().map(|s| s.name.as_str()).collect();
         assert_eq!(names, vec!["说明", "杠杆", "预测", "目标", "基础数据"]);
+        // budget mode adds what the money bought, after the levers
+        sc.set("budget.mode", crate::scenario::LeverValue::Constant(1.0))
+            .unwrap();
+        sc.set("budget.extra", crate::scenario::LeverValue::Constant(40_000_000.0))
+            .unwrap();
+        let pb = crate::project(&ds, &sc);
+        let wb2 = workbook(&ds, &sc, &pb, &b, Locale::En, "2026-11-28");
+        assert_eq!(wb2.sheets[2].name, "Purchases");
+        assert_eq!(wb2.sheets[2].rows.len(), 11);
+        assert_eq!(wb2.sheets[2].rows[1][1], Cell::Number(40_000_000.0));
         assert_eq!(wb.sheets[3].rows.len(), ds.targets.len() + 1);
         let lever_row = wb.sheets[1]
             .rows

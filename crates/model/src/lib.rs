@@ -10,6 +10,7 @@
 //!
 //! No web dependency: the crate builds and tests natively and in wasm alike.
 
+pub mod budget;
 pub mod catalogue;
 pub mod codec;
 pub mod dataset;

@@ -22,6 +22,10 @@ pub struct Projection {
     pub targets: Vec<TargetResult>,
     /// The raw yearly records (for tests and diagnostics).
     pub records: Vec<Rec>,
+    /// Budget mode: what each year's extra money bought (empty otherwise).
+    pub purchases: Vec<crate::budget::Purchase>,
+    /// Budget mode: the quantity scenario those purchases amount to.
+    pub derived: Option<crate::scenario::Scenario>,
 }
 
 impl Projection {
@@ -56,6 +60,8 @@ impl Projection {
             zone_series,
             targets: Vec::new(),
             records,
+            purchases: Vec::new(),
+            derived: None,
         };
         p.targets = ds
             .targets
@@ -106,6 +112,9 @@ impl Projection {
             years: &'a [Year],
             indicators: BTreeMap<&'a str, &'a [f64]>,
             targets: Vec<TargetOut<'a>>,
+            /// Budget mode: what each year's money bought.
+            #[serde(skip_serializing_if = "<[_]>::is_empty")]
+            purchases: &'a [crate::budget::Purchase],
         }
         #[derive(Serialize)]
         struct TargetOut<'a> {
@@ -151,6 +160,7 @@ impl Projection {
             years: &self.years,
             indicators: ind,
             targets,
+            purchases: &self.purchases,
         })
         .unwrap_or(serde_json::Value::Null)
     }

@@ -92,6 +92,12 @@ fn check_value(spec: &LeverSpec, v: f64) -> Result<(), ScenarioError> {
             id: spec.id.to_string(),
         });
     }
+    if spec.unit == LeverUnit::Order && crate::catalogue::levers::order_of(v).is_none() {
+        return Err(ScenarioError::BadOrder {
+            id: spec.id.to_string(),
+            value: v,
+        });
+    }
     if v < spec.min || v > spec.max || (spec.unit == LeverUnit::Choice && v.fract() != 0.0) {
         return Err(ScenarioError::OutOfRange {
             id: spec.id.to_string(),

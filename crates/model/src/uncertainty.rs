@@ -136,6 +136,15 @@ pub fn run(ds: &Dataset, sc: &Scenario, settings: &McSettings) -> Bands {
     };
     let horizon = ds.horizon;
     let n_years = (horizon - ds.base_year + 1) as usize;
+    // budget mode: the purchases are planned once, on the central projection, and the
+    // draws perturb the world with those quantities fixed, like every other lever
+    let planned;
+    let sc = if crate::budget::is_budget_mode(sc) {
+        planned = crate::budget::plan(ds, sc, horizon).0;
+        &planned
+    } else {
+        sc
+    };
     let mut rng = StdRng::seed_from_u64(settings.seed);
     let specs = crate::catalogue::indicators();
     // values[indicator][year][draw]
@@ -191,6 +200,24 @@ pub fn run(ds: &Dataset, sc: &Scenario, settings: &McSettings) -> Bands {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn budget_mode_draws_run_the_bought_quantities() {
+        let ds = Dataset::default_dataset().unwrap();
+        let mut sc = Scenario::default();
+        sc.set("budget.mode", crate::scenario::LeverValue::Constant(1.0))
+            .unwrap();
+        sc.set("budget.extra", crate::scenario::LeverValue::Constant(60_000_000.0))
+            .unwrap();
+        let settings = McSettings {
+            draws: 5,
+            seed: 3,
+            spread: 1.0,
+        };
+        let derived = crate::project(&ds, &sc).derived.unwrap();
+        assert_eq!(run(&ds, &sc, &settings), run(&ds, &derived, &settings));
+        assert_ne!(run(&ds, &sc, &settings), run(&ds, &Scenario::default(), &settings));
+    }
 
     fn ds() -> Dataset {
         Dataset::default_dataset().unwrap()

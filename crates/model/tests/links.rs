@@ -64,6 +64,9 @@ fn scenario() -> impl Strategy<Value = Scenario> {
             };
             for (spec, (mode, f, per_year)) in levers().iter().zip(picks) {
                 let at = |f: f64| {
+                    if spec.unit == LeverUnit::Order {
+                        return nth_order((f * 119.999) as usize);
+                    }
                     let v = spec.min + (f * (spec.max - spec.min) / spec.step).round() * spec.step;
                     let v = v.clamp(spec.min, spec.max);
                     if spec.unit == LeverUnit::Choice {
@@ -91,6 +94,18 @@ fn scenario() -> impl Strategy<Value = Scenario> {
             }
             s
         })
+}
+
+/// The n-th (0..120) arrangement of the programmes 1–5 as an order code.
+fn nth_order(mut n: usize) -> f64 {
+    let mut left = vec![1, 2, 3, 4, 5];
+    let mut code = 0;
+    for k in (1..=5).rev() {
+        let f: usize = (1..k).product();
+        code = code * 10 + left.remove(n / f);
+        n %= f;
+    }
+    code as f64
 }
 
 proptest! {

@@ -58,6 +58,10 @@ pub enum LeverUnit {
     Multiplier,
     /// An index into `choices`.
     Choice,
+    /// Yuan a year.
+    YuanPerYear,
+    /// An order of the budget programmes, written as their digits (12345).
+    Order,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -117,6 +121,26 @@ use LeverKind::{Assumption as A, Policy as P};
 use LeverUnit as U;
 
 pub const BIRTH_VARIANTS: &[(&str, &str)] = &[("低方案", "Low"), ("中方案", "Central"), ("高方案", "High")];
+pub const BUDGET_MODES: &[(&str, &str)] = &[("数量模式", "Quantities"), ("经费模式", "Budget")];
+
+/// The budget programmes in an order code such as 12345, if it is one
+/// (each digit 1–5 exactly once).
+pub fn order_of(code: f64) -> Option<[u8; 5]> {
+    if !(code.is_finite() && code.fract() == 0.0 && (12345.0..=54321.0).contains(&code)) {
+        return None;
+    }
+    let digits: Vec<u8> = format!("{}", code as u32).bytes().map(|b| b - b'0').collect();
+    let mut seen = [false; 6];
+    for d in &digits {
+        if !(1..=5).contains(d) || seen[*d as usize] {
+            return None;
+        }
+        seen[*d as usize] = true;
+    }
+    let mut out = [0u8; 5];
+    out.copy_from_slice(&digits);
+    Some(out)
+}
 
 /// The full catalogue, in panel order.
 pub fn levers() -> &'static [LeverSpec] {
@@ -136,8 +160,8 @@ fn build() -> Vec<LeverSpec> {
             true,
             ("新增公办幼儿园学位", "New public kindergarten seats"),
             (
-                "新建或扩建公办园的学位，优先投向学位不足的片区",
-                "Seats built in public kindergartens, first where demand exceeds seats",
+                "新建或扩建公办园的学位，优先投向基年学位不足的片区，其余按基年需求分配",
+                "Seats built in public kindergartens, first where demand exceeded seats in the base year, the rest by base-year demand",
             ),
         ),
         lever(
@@ -427,8 +451,8 @@ fn build() -> Vec<LeverSpec> {
             true,
             ("教育经费年增长率", "Education budget growth"),
             (
-                "教育经费预算每年增长的比例",
-                "Yearly growth of the education budget envelope",
+                "教育经费预算每年增长的比例；经费模式下，高于基准增速多出的经费也按项目顺序使用",
+                "Yearly growth of the education budget envelope; in budget mode, what growth above the baseline rate adds is spent on the programmes too",
             ),
         ),
         lever(
@@ -442,6 +466,62 @@ fn build() -> Vec<LeverSpec> {
             (
                 "教师人均工资（含社保等）每年增长的比例",
                 "Yearly growth of the average cost of a teacher",
+            ),
+        ),
+        // --- Budget mode -----------------------------------------------------
+        LeverSpec {
+            choices: BUDGET_MODES,
+            ..lever(
+                "budget.mode",
+                P,
+                G::Funding,
+                U::Choice,
+                (0.0, 1.0, 1.0, 0.0),
+                false,
+                ("规划方式", "Planning mode"),
+                (
+                    "数量模式：直接设定学位、教室、教师；经费模式：设定新增经费，按顺序购买",
+                    "Quantities: set seats, rooms, teachers directly; Budget: set extra money, spent in order",
+                ),
+            )
+        },
+        lever(
+            "budget.extra",
+            P,
+            G::Funding,
+            U::YuanPerYear,
+            (0.0, 300_000_000.0, 1_000_000.0, 0.0),
+            true,
+            ("新增教育经费", "Extra education funding"),
+            (
+                "每年在基准之外新增的经费：经费模式下按项目顺序用于生均经费、教室、公办学位、教师和公费师范生；数量模式下只增加预算",
+                "Money added each year beyond the baseline: in budget mode spent on the programmes in order; in quantity mode it only raises the budget",
+            ),
+        ),
+        lever(
+            "budget.recurring_share",
+            P,
+            G::Funding,
+            U::Share,
+            (0.0, 1.0, 0.05, 0.5),
+            false,
+            ("可用于经常性支出的比例（经费模式）", "Share for recurring costs (budget mode)"),
+            (
+                "新增经费中可用于工资、补助、生均经费等长期支出的比例，其余用于教室和学位建设",
+                "Of the extra money, the share that may fund lasting costs (pay, subsidies, per-pupil rises); the rest builds rooms and seats",
+            ),
+        ),
+        lever(
+            "budget.order",
+            P,
+            G::Funding,
+            U::Order,
+            (12345.0, 54321.0, 1.0, 12345.0),
+            false,
+            ("经费使用顺序（经费模式）", "Programme order (budget mode)"),
+            (
+                "1 生均经费提标 2 化解大班额教室 3 公办园学位 4 教师招聘 5 公费师范生",
+                "1 per-pupil funds 2 classrooms 3 public seats 4 teacher hires 5 trainees",
             ),
         ),
         // --- Assumptions ---------------------------------------------------

@@ -6,8 +6,11 @@
 //! 2. conversions take other-private seats first, then inclusive ones, in
 //!    proportion to each zone's seats of that provider;
 //! 3. accreditations turn other-private seats into inclusive ones, likewise;
-//! 4. new public seats go first to zones whose demand exceeds their seats
-//!    (in proportion to the shortfall), the rest in proportion to demand;
+//! 4. new public seats go first to zones whose demand exceeded their seats in
+//!    the base year (in proportion to that shortfall), the rest in proportion
+//!    to base-year demand. The key is fixed for the run so that where a seat
+//!    goes depends only on how many were built before it, never on the year it
+//!    is built: more seats, sooner or later, never leave a zone with fewer;
 //! 5. fill: the privately-minded share ψ of demand takes other-private seats
 //!    first; the rest fills public, then inclusive, then other-private seats.
 //!    Enrollment = min(demand, seats) in every zone.
@@ -102,7 +105,10 @@ pub fn move_seats(zones: &mut [ZoneKg], amount: f64, from: &[Provider], to: Prov
     moved
 }
 
-/// Step 4: where new public seats go.
+/// Step 4: where the first `amount` new public seats go, by zone, given the
+/// base year's demand and seats. Linear in `amount` within each stage, so the
+/// seats built in a year are `place_new_seats(before + now) − place_new_seats(before)`,
+/// never negative in any zone.
 pub fn place_new_seats(amount: f64, demand: &[f64], seats: &[f64]) -> Vec<f64> {
     let shortfall: Vec<f64> = demand.iter().zip(seats).map(|(d, s)| (d - s).max(0.0)).collect();
     let first = spread(amount.min(shortfall.iter().sum()), &shortfall, Some(&shortfall));
@@ -171,6 +177,24 @@ mod tests {
         assert!((total - 100.0).abs() < 1e-9);
         // the shortfall of 50 in zone 0 is covered first, the other 50 by demand 2:1
         assert!((got[0] - (50.0 + 50.0 * 2.0 / 3.0)).abs() < 1e-9);
+    }
+
+    #[test]
+    fn placement_does_not_depend_on_timing() {
+        let (d, s) = ([200.0, 100.0, 50.0], [150.0, 150.0, 0.0]);
+        let at_once = place_new_seats(300.0, &d, &s);
+        for first in [0.0, 30.0, 99.0, 100.0, 101.0, 250.0] {
+            let before = place_new_seats(first, &d, &s);
+            for z in 0..3 {
+                let now = at_once[z] - before[z];
+                assert!(
+                    now >= -1e-9,
+                    "a later year's seats never take any away ({first}, zone {z})"
+                );
+            }
+        }
+        let total: f64 = at_once.iter().sum();
+        assert!((total - 300.0).abs() < 1e-9);
     }
 
     #[test]

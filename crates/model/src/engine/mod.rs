@@ -30,6 +30,13 @@ pub fn project(ds: &Dataset, sc: &Scenario) -> Projection {
 /// Runs the scenario to `horizon` (clamped to the dataset's allowed span).
 pub fn project_to(ds: &Dataset, sc: &Scenario, horizon: Year) -> Projection {
     let horizon = horizon.clamp(ds.base_year + 1, ds.max_horizon);
+    if crate::budget::is_budget_mode(sc) {
+        // the money buys quantities; the projection is theirs (see budget.rs)
+        let (mut p, q, purchases) = crate::budget::project_budget(ds, sc, horizon);
+        p.purchases = purchases;
+        p.derived = Some(q);
+        return p;
+    }
     let res = Resolved::new(ds, sc, horizon);
     let recs = run(ds, &res, &Perturbation::none());
     Projection::from_records(ds, recs)
@@ -259,7 +266,8 @@ fn hires_lever(level: Level) -> &'static str {
     }
 }
 
-/// Every lever id the engine reads (checked against the catalogue by a test).
+/// Every lever id the engine reads (checked against the catalogue in tests/engine.rs;
+/// the other levers are budget mode's, read by `budget::plan`).
 pub const LEVERS_READ: &[&str] = &[
     "kg.public_seats",
     "kg.convert_to_public",
@@ -285,6 +293,7 @@ pub const LEVERS_READ: &[&str] = &[
     "funds.step.senior",
     "funds.step_years",
     "budget.growth",
+    "budget.extra",
     "salary.growth",
     "births.variant",
     "migration.scale",
@@ -301,8 +310,16 @@ fn by_gap(amount: f64, gaps: &[f64], stock: &[f64], eligible: &[bool]) -> Vec<f6
         .zip(eligible)
         .map(|(g, e)| if *e { g.max(0.0) } else { 0.0 })
         .collect();
-    if pos.iter().sum::<f64>() > 0.0 {
-        return kindergarten::spread(amount, &pos, None);
+    let gap: f64 = pos.iter().sum();
+    if gap > 0.0 {
+        // gaps first, in proportion (no zone past its gap); any rest as below
+        let first = kindergarten::spread(amount.min(gap), &pos, None);
+        let rest = amount - amount.min(gap);
+        if rest <= 0.0 {
+            return first;
+        }
+        let more = by_gap(rest, &vec![0.0; gaps.len()], stock, eligible);
+        return first.iter().zip(more).map(|(a, b)| a + b).collect();
     }
     let st: Vec<f64> = stock
         .iter()
@@ -379,6 +396,9 @@ fn run(ds: &Dataset, res: &Resolved, pert: &Perturbation) -> Vec<Rec> {
     let mut teachers = p.teachers0.clone();
     let mut kg_teachers = p.kg_teachers0;
     let mut kg = p.kg0.clone();
+    // where new public seats go: fixed from the base year (see kindergarten.rs step 4)
+    let mut seat_key: (Vec<f64>, Vec<f64>) = (Vec::new(), Vec::new());
+    let mut seats_built = 0.0;
     let mut rooms: Vec<f64> = p.schools.iter().map(|s| s.rooms).collect();
     let mut special_capacity = ds.special.placed.value;
     let mut last_requirement: [Vec<f64>; 4] = p.teachers0.clone();
@@ -451,7 +471,9 @@ fn run(ds: &Dataset, res: &Resolved, pert: &Perturbation) -> Vec<Rec> {
                 phi * pop.zone_ages(z, 3, 5)
             })
             .collect();
-        if t > 0 {
+        if t == 0 {
+            seat_key = (demand.clone(), kg.iter().map(|z| z.seats.iter().sum()).collect());
+        } else {
             let closed =
                 kindergarten::close_underused(&mut kg, kgp.closure_threshold.value.get(), kgp.closure_rate.value.get());
             seat_changes.closed = closed.iter().flatten().sum();
@@ -469,8 +491,11 @@ fn run(ds: &Dataset, res: &Resolved, pert: &Perturbation) -> Vec<Rec> {
                 Provider::Inclusive,
             );
             seat_changes.accredited = acc.iter().sum();
-            let seats: Vec<f64> = kg.iter().map(|z| z.seats.iter().sum()).collect();
-            let new = kindergarten::place_new_seats(lv.at("kg.public_seats", t), &demand, &seats);
+            let now = lv.at("kg.public_seats", t).max(0.0);
+            let before = kindergarten::place_new_seats(seats_built, &seat_key.0, &seat_key.1);
+            seats_built += now;
+            let after = kindergarten::place_new_seats(seats_built, &seat_key.0, &seat_key.1);
+            let new: Vec<f64> = after.iter().zip(&before).map(|(a, b)| (a - b).max(0.0)).collect();
             for (z, s) in new.iter().enumerate() {
                 kg[z].seats[Provider::Public.index()] += s;
             }
@@ -723,7 +748,8 @@ fn run(ds: &Dataset, res: &Resolved, pert: &Perturbation) -> Vec<Rec> {
             wage *= 1.0 + lv.at("salary.growth", t);
             budget *= 1.0 + lv.at("budget.growth", t);
         }
-        rec.budget = budget;
+        // extra funding raises the envelope in both modes (budget mode also spends it)
+        rec.budget = budget + if t > 0 { lv.at("budget.extra", t).max(0.0) } else { 0.0 };
         finance::cost_year(
             ds,
             &lv_view(&lv, t),
