@@ -13,6 +13,11 @@ fn ds() -> &'static Dataset {
 
 /// A value on the lever's grid.
 fn value_of(spec: &LeverSpec, frac: f64) -> f64 {
+    if spec.unit == LeverUnit::Order {
+        // a programme order is a permutation of 12345, not any number in the range
+        const ORDERS: [f64; 6] = [12345.0, 54321.0, 32145.0, 23451.0, 45123.0, 51234.0];
+        return ORDERS[((frac * 6.0) as usize).min(5)];
+    }
     let steps = ((spec.max - spec.min) / spec.step).round();
     let v = spec.min + (frac * steps).round() * spec.step;
     if spec.unit == LeverUnit::Choice {
