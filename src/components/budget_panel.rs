@@ -80,8 +80,10 @@ pub fn BudgetPanel() -> Html {
                             <td class="num">{ format::yuan(b.new, loc) }</td>
                             <td class="bought">{ format!("{} → {}", format::yuan(b.new, loc), bought_list(b, t)) }</td>
                             <td class="used">
-                                <span class="used-bar" style={format!("width:{:.0}%", 100.0 * share(b).clamp(0.0, 1.0))}></span>
                                 <span class="used-text">{ format::percent(share(b)) }</span>
+                                <span class="used-track" aria-hidden="true">
+                                    <span class="used-bar" style={format!("width:{:.0}%", 100.0 * share(b).clamp(0.0, 1.0))}></span>
+                                </span>
                             </td>
                         </tr>
                     }) }
