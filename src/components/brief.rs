@@ -5,13 +5,13 @@
 //! around printing (between `beforeprint` and `afterprint`), so moving a lever
 //! does not re-render four hidden charts.
 
-use eduplan_model::catalogue::{indicator_spec, levers, IndicatorUnit, LeverKind, LeverUnit};
+use eduplan_model::catalogue::{levers, LeverKind, LeverUnit};
 use eduplan_model::format;
 use eduplan_model::scenario::default_value;
 use yew::prelude::*;
 
 use crate::charts::specs::chart;
-use crate::components::budget_panel::bought_list;
+use crate::components::budget_panel::{purchase_line, spent_of_available};
 use crate::components::chart::Chart;
 use crate::components::target_board::threshold_text;
 use crate::context::use_ctx;
@@ -70,7 +70,7 @@ pub fn Brief() -> Html {
         })
         .collect();
     let targets = ds.targets.iter().enumerate().map(|(i, spec)| {
-        let unit = indicator_spec(&spec.indicator).map_or(IndicatorUnit::Persons, |s| s.unit);
+        let unit = spec.unit();
         let cell = |p: &eduplan_model::Projection| {
             let r = &p.targets[i];
             let (class, mark) = match r.met {
@@ -137,8 +137,8 @@ pub fn Brief() -> Html {
                     <h2>{ t.budget_title }</h2>
                     <table class="brief-table"><tbody>
                         { for ctx.current.purchases.iter().map(|b| html! {
-                            <tr><td class="num">{ b.year }</td><td>{ format!("{} → {}", format::yuan(b.new, loc), bought_list(b, t)) }</td>
-                                <td class="num muted">{ format!("{} / {}", format::yuan(b.spent(), loc), format::yuan(b.available, loc)) }</td></tr>
+                            <tr><td class="num">{ b.year }</td><td>{ purchase_line(b, t, loc) }</td>
+                                <td class="num muted">{ spent_of_available(b, loc) }</td></tr>
                         }) }
                     </tbody></table>
                 </section>

@@ -2,7 +2,7 @@
 //! budget meter, spent against available, from the projection's purchases.
 
 use eduplan_model::budget::Purchase;
-use eduplan_model::format;
+use eduplan_model::format::{self, Locale};
 use yew::prelude::*;
 
 use crate::context::use_ctx;
@@ -27,6 +27,16 @@ pub fn bought_list(b: &Purchase, t: &Strings) -> String {
     } else {
         parts.join(t.list_sep)
     }
+}
+
+/// "¥46.7 m → per-pupil funds +100 yuan, 60 classrooms, 108 teachers".
+pub fn purchase_line(b: &Purchase, t: &Strings, loc: Locale) -> String {
+    format!("{} → {}", format::yuan(b.new, loc), bought_list(b, t))
+}
+
+/// "¥51.4 m / ¥60.0 m": spent of available.
+pub fn spent_of_available(b: &Purchase, loc: Locale) -> String {
+    format!("{} / {}", format::yuan(b.spent(), loc), format::yuan(b.available, loc))
 }
 
 #[function_component]
@@ -78,7 +88,7 @@ pub fn BudgetPanel() -> Html {
                             <td class="num">{ format::yuan(b.available, loc) }</td>
                             <td class="num">{ format::yuan(b.recurring, loc) }</td>
                             <td class="num">{ format::yuan(b.new, loc) }</td>
-                            <td class="bought">{ format!("{} → {}", format::yuan(b.new, loc), bought_list(b, t)) }</td>
+                            <td class="bought">{ purchase_line(b, t, loc) }</td>
                             <td class="used">
                                 <span class="used-text">{ format::percent(share(b)) }</span>
                                 <span class="used-track" aria-hidden="true">

@@ -1,7 +1,7 @@
 //! The difference table of a comparison: each target's value in its year for
 //! the baseline and every pinned scenario, and the largest gap between them.
 
-use eduplan_model::catalogue::{indicator_spec, IndicatorUnit};
+use eduplan_model::catalogue::IndicatorUnit;
 use eduplan_model::format;
 use yew::prelude::*;
 
@@ -27,7 +27,7 @@ pub fn CompareTable() -> Html {
         return html! {};
     }
     let rows = ctx.dataset.targets.iter().enumerate().map(|(i, spec)| {
-        let unit = indicator_spec(&spec.indicator).map_or(IndicatorUnit::Persons, |s| s.unit);
+        let unit = spec.unit();
         let cell = |p: &eduplan_model::Projection| {
             let r = &p.targets[i];
             let text = r.value.map_or_else(|| "–".to_string(), |v| format::value(v, unit, loc));

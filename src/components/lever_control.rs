@@ -43,7 +43,7 @@ pub fn LeverControl(props: &LeverControlProps) -> Html {
                 .collect(),
             _ => Vec::new(),
         };
-        let label = ctx.lang().pick(spec.label_zh, spec.label_en);
+        let label = lang.pick(spec.label_zh, spec.label_en);
         return html! {
             <div class="lever bought" data-lever={spec.id}>
                 <div class="lever-head">

@@ -3,7 +3,6 @@
 //! are pinned), a closing slide with a QR code of the share link. Arrow keys,
 //! PageUp/PageDown (what presentation clickers send), Space, Home/End and Esc.
 
-use eduplan_model::catalogue::{indicator_spec, IndicatorUnit};
 use eduplan_model::format;
 use gloo_events::EventListener;
 use qrcodegen::{QrCode, QrCodeEcc};
@@ -11,7 +10,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::charts::specs::chart;
-use crate::components::budget_panel::bought_list;
+use crate::components::budget_panel::{purchase_line, spent_of_available};
 use crate::components::chart::Chart;
 use crate::components::target_board::threshold_text;
 use crate::context::use_ctx;
@@ -147,7 +146,7 @@ pub fn Presentation() -> Html {
     let body = if slide == 0 {
         // the target board, large
         let cells = ds.targets.iter().enumerate().map(|(i, spec)| {
-            let unit = indicator_spec(&spec.indicator).map_or(IndicatorUnit::Persons, |s| s.unit);
+            let unit = spec.unit();
             let value = |p: &eduplan_model::Projection| p.targets[i].value.map_or("–".to_string(), |v| format::value(v, unit, loc));
             let met = |p: &eduplan_model::Projection| match p.targets[i].met {
                 Some(true) => "met",
@@ -184,8 +183,8 @@ pub fn Presentation() -> Html {
                         { for ctx.current.purchases.iter().map(|b| html! {
                             <tr>
                                 <th scope="row">{ b.year }</th>
-                                <td>{ format!("{} → {}", format::yuan(b.new, loc), bought_list(b, t)) }</td>
-                                <td class="num">{ format!("{} / {}", format::yuan(b.spent(), loc), format::yuan(b.available, loc)) }</td>
+                                <td>{ purchase_line(b, t, loc) }</td>
+                                <td class="num">{ spent_of_available(b, loc) }</td>
                             </tr>
                         }) }
                     </tbody>

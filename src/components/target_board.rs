@@ -54,7 +54,7 @@ pub fn TargetBoard() -> Html {
     let bands = ctx.bands.clone();
     let columns = if bands.is_some() { 9 } else { 8 };
     let rows = ds.targets.iter().zip(&ctx.current.targets).zip(&ctx.baseline.targets).enumerate().map(|(i, ((spec, cur), base))| {
-        let unit = indicator_spec(&spec.indicator).map_or(IndicatorUnit::Persons, |s| s.unit);
+        let unit = spec.unit();
         let estimate = estimated.get(i).copied().unwrap_or(false);
         let value = cur.value.map_or_else(|| "–".to_string(), |v| format::value(v, unit, loc));
         let base_value = base.value.map_or_else(|| "–".to_string(), |v| format::value(v, unit, loc));

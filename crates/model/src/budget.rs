@@ -293,14 +293,22 @@ pub fn plan(ds: &Dataset, sc: &Scenario, horizon: Year) -> (Scenario, Vec<Purcha
         .collect();
     let rho = res.at("budget.recurring_share", 1).clamp(0.0, 1.0);
     let scale = res.at("costs.scale", 1);
-    let wage_at = |t: usize| -> f64 { (1..=t).map(|y| 1.0 + res.at("salary.growth", y)).product() };
-    let wage_most = (0..=n).map(wage_at).fold(1.0f64, f64::max);
+    // pay level relative to the base year, w(t) = Π (1 + salary growth)
+    let wage: Vec<f64> = (0..=n)
+        .scan(1.0, |w, t| {
+            if t > 0 {
+                *w *= 1.0 + res.at("salary.growth", t);
+            }
+            Some(*w)
+        })
+        .collect();
+    let wage_most = wage.iter().copied().fold(1.0f64, f64::max);
     let survival =
         |from: usize, to: usize| -> f64 { (from + 1..=to).map(|y| 1.0 - res.at("teachers.attrition", y)).product() };
     let order = order_of(res.at("budget.order", 1)).unwrap_or([1, 2, 3, 4, 5]);
     let step_years = res.at("funds.step_years", 1).round().max(0.0) as usize;
-    let step_schedule = 100.0; // the mandated +100 a year
-                               // the years in which a rise can count (the span lever's maximum)
+    // the mandated +100 a year, and the years in which a rise can count (the span lever's maximum)
+    let step_schedule = 100.0;
     let rise_span = n.min(spec_max("funds.step_years") as usize);
     let trainee_years = ds.teachers.trainee_years.value as usize;
     let trainee_base = ds
@@ -320,7 +328,6 @@ pub fn plan(ds: &Dataset, sc: &Scenario, horizon: Year) -> (Scenario, Vec<Purcha
     let mut hires_held = vec![0.0; HIRES.len()];
     let mut hires_bought: Vec<(usize, f64)> = Vec::new(); // (year, yearly pay at base prices)
     let mut trainees_bought: Vec<(usize, f64)> = Vec::new(); // (year, trainees)
-    let mut trainees_held = 0.0;
     let mut trainees_reserved = 0.0;
     let mut steps_reserved = 0.0; // in units of STEP_UNIT
     let mut committed = 0.0;
@@ -329,14 +336,14 @@ pub fn plan(ds: &Dataset, sc: &Scenario, horizon: Year) -> (Scenario, Vec<Purcha
     for t in 1..=n {
         let year = ds.base_year + t as i32;
         // recurring costs of earlier purchases, at this year's prices
-        let pay: f64 = hires_bought.iter().map(|(y, c)| c * wage_at(t) * survival(*y, t)).sum();
+        let pay: f64 = hires_bought.iter().map(|(y, c)| c * wage[t] * survival(*y, t)).sum();
         let trainee_cost: f64 = trainees_bought
             .iter()
             .map(|(y, k)| {
                 if t < y + trainee_years {
                     k * f.trainee_subsidy.value
                 } else {
-                    k * trainee_pay * wage_at(t) * survival(y + trainee_years, t)
+                    k * trainee_pay * wage[t] * survival(y + trainee_years, t)
                 }
             })
             .sum();
@@ -412,7 +419,7 @@ pub fn plan(ds: &Dataset, sc: &Scenario, horizon: Year) -> (Scenario, Vec<Purcha
                             per_year.get_mut(id).expect("bought lever")[t] += k;
                             hires_bought.push((t, k * salary));
                             buy.hires += k;
-                            buy.new += k * salary * wage_at(t);
+                            buy.new += k * salary * wage[t];
                         }
                     }
                 }
@@ -423,7 +430,8 @@ pub fn plan(ds: &Dataset, sc: &Scenario, horizon: Year) -> (Scenario, Vec<Purcha
                     let cohorts = n.saturating_sub(trainee_years);
                     let total = trainee_yearly * cohorts as f64;
                     trainees_reserved += lasting.buy((total - trainees_reserved).max(0.0), trainee_most);
-                    let due = (trainee_yearly * t.min(cohorts) as f64).min(trainees_reserved) - trainees_held;
+                    let held: f64 = trainees_bought.iter().map(|(_, k)| k).sum();
+                    let due = (trainee_yearly * t.min(cohorts) as f64).min(trainees_reserved) - held;
                     let k = due
                         .min(spec_max("trainees.intake") - per_year["trainees.intake"][t])
                         .floor()
@@ -431,7 +439,6 @@ pub fn plan(ds: &Dataset, sc: &Scenario, horizon: Year) -> (Scenario, Vec<Purcha
                     if k > 0.0 {
                         per_year.get_mut("trainees.intake").expect("bought lever")[t] += k;
                         trainees_bought.push((t, k));
-                        trainees_held += k;
                         buy.trainees = k;
                         buy.new += k * f.trainee_subsidy.value;
                     }

@@ -38,6 +38,14 @@ pub struct TargetSpec {
 /// decimal of a percent at best, and this keeps 0.95 − 1e-15 from "missing" 95%.
 const EPS: f64 = 1e-9;
 
+impl TargetSpec {
+    /// The unit of the measured indicator. A loaded dataset's targets name known
+    /// indicators (validation checks it); an unknown one reads as a count.
+    pub fn unit(&self) -> crate::catalogue::IndicatorUnit {
+        crate::catalogue::indicator_spec(&self.indicator).map_or(crate::catalogue::IndicatorUnit::Persons, |s| s.unit)
+    }
+}
+
 impl Rule {
     /// The (low, high) bounds for a given base-year value; `None` = unbounded.
     pub fn bounds(&self, base: f64) -> (Option<f64>, Option<f64>) {

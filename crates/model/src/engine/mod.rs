@@ -302,25 +302,30 @@ pub const LEVERS_READ: &[&str] = &[
     "costs.scale",
 ];
 
-/// Spreads `amount` over pools in proportion to their positive gaps, or to
-/// their stock when no pool has a gap.
+/// Spreads `amount` over pools: first their positive gaps, in proportion and
+/// never past them; whatever is left in proportion to their stock.
 fn by_gap(amount: f64, gaps: &[f64], stock: &[f64], eligible: &[bool]) -> Vec<f64> {
     let pos: Vec<f64> = gaps
         .iter()
         .zip(eligible)
         .map(|(g, e)| if *e { g.max(0.0) } else { 0.0 })
         .collect();
-    let gap: f64 = pos.iter().sum();
-    if gap > 0.0 {
-        // gaps first, in proportion (no zone past its gap); any rest as below
-        let first = kindergarten::spread(amount.min(gap), &pos, None);
-        let rest = amount - amount.min(gap);
-        if rest <= 0.0 {
-            return first;
-        }
-        let more = by_gap(rest, &vec![0.0; gaps.len()], stock, eligible);
-        return first.iter().zip(more).map(|(a, b)| a + b).collect();
+    let first = amount.min(pos.iter().sum());
+    let filled = kindergarten::spread(first, &pos, None);
+    let rest = amount - first;
+    if rest <= 0.0 {
+        return filled;
     }
+    filled
+        .iter()
+        .zip(by_stock(rest, stock, eligible))
+        .map(|(a, b)| a + b)
+        .collect()
+}
+
+/// Spreads `amount` over eligible pools in proportion to their stock (evenly
+/// when none has any).
+fn by_stock(amount: f64, stock: &[f64], eligible: &[bool]) -> Vec<f64> {
     let st: Vec<f64> = stock
         .iter()
         .zip(eligible)
@@ -399,6 +404,8 @@ fn run(ds: &Dataset, res: &Resolved, pert: &Perturbation) -> Vec<Rec> {
     // where new public seats go: fixed from the base year (see kindergarten.rs step 4)
     let mut seat_key: (Vec<f64>, Vec<f64>) = (Vec::new(), Vec::new());
     let mut seats_built = 0.0;
+    // where the seats built so far went, by zone
+    let mut seats_placed: Vec<f64> = vec![0.0; nz];
     let mut rooms: Vec<f64> = p.schools.iter().map(|s| s.rooms).collect();
     let mut special_capacity = ds.special.placed.value;
     let mut last_requirement: [Vec<f64>; 4] = p.teachers0.clone();
@@ -492,10 +499,10 @@ fn run(ds: &Dataset, res: &Resolved, pert: &Perturbation) -> Vec<Rec> {
             );
             seat_changes.accredited = acc.iter().sum();
             let now = lv.at("kg.public_seats", t).max(0.0);
-            let before = kindergarten::place_new_seats(seats_built, &seat_key.0, &seat_key.1);
             seats_built += now;
             let after = kindergarten::place_new_seats(seats_built, &seat_key.0, &seat_key.1);
-            let new: Vec<f64> = after.iter().zip(&before).map(|(a, b)| (a - b).max(0.0)).collect();
+            let new: Vec<f64> = after.iter().zip(&seats_placed).map(|(a, b)| (a - b).max(0.0)).collect();
+            seats_placed = after;
             for (z, s) in new.iter().enumerate() {
                 kg[z].seats[Provider::Public.index()] += s;
             }
