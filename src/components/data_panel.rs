@@ -40,6 +40,7 @@ pub fn DataPanel() -> Html {
         SourceKind::Estimate => 0,
         SourceKind::Derived => 1,
         SourceKind::Verified => 2,
+        SourceKind::Bureau => 3,
     });
     let estimates = ds.sources.iter().filter(|s| s.kind == SourceKind::Estimate).count();
     let rows = sources.into_iter().map(|s| {
@@ -47,6 +48,7 @@ pub fn DataPanel() -> Html {
             SourceKind::Verified => ("verified", t.source_verified),
             SourceKind::Derived => ("derived", t.source_derived),
             SourceKind::Estimate => ("estimate", t.source_estimate),
+            SourceKind::Bureau => ("bureau", t.source_bureau),
         };
         let used_text = used_by.get(&s.id).cloned().unwrap_or_default();
         html! {

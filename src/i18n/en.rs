@@ -91,6 +91,7 @@ pub const EN: Strings = Strings {
     data_panel_hint: "Every value names its source; values marked \"estimate\" are not published statistics — replace them with the bureau's statistical report",
     source_verified: "verified",
     source_derived: "derived",
+    source_bureau: "bureau statistics",
     source_estimate: "estimate",
     col_source: "Source",
     col_kind: "Kind",

@@ -181,6 +181,7 @@ strings! {
     source_verified,
     source_derived,
     source_estimate,
+    source_bureau,
     col_source,
     col_kind,
     col_note,

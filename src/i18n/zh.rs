@@ -91,6 +91,7 @@ pub const ZH: Strings = Strings {
     data_panel_hint: "每个数值都注明来源；标“估算”的数值不是公开统计，请以教育事业统计年报替换",
     source_verified: "已核实",
     source_derived: "推算",
+    source_bureau: "教育局统计数据",
     source_estimate: "估算",
     col_source: "来源",
     col_kind: "类别",

@@ -39,6 +39,18 @@ pub enum SourceKind {
     Derived,
     /// A proxy or modelling assumption.
     Estimate,
+    /// The bureau's own statistics, imported from its files (the source's
+    /// title names the file and sheet; [`Dataset::origins`] the cells).
+    Bureau,
+}
+
+/// Where an imported value was read: file, sheet and cells (A1 style, a
+/// single cell like `C5` or a range like `A3:H218`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Origin {
+    pub file: String,
+    pub sheet: String,
+    pub cells: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -288,6 +300,12 @@ pub struct Dataset {
     /// Dataset-specific defaults of levers and assumptions (by lever id), each
     /// with its source; levers not listed use the catalogue default.
     pub lever_defaults: BTreeMap<String, Param<f64>>,
+    /// For values imported from a bureau's files: the file, sheet and cells
+    /// they were read from, keyed by provenance path (as in
+    /// [`Dataset::provenance`], e.g. `schools.kg-1` or `demography.population`).
+    /// Empty for a dataset written by hand or by `tools/gen_dataset.py`.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub origins: BTreeMap<String, Origin>,
 }
 
 impl Dataset {

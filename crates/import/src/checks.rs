@@ -1,0 +1,147 @@
+//! Checks across sheets once the dataset is assembled: what a statistician
+//! would look at before trusting the figures (warnings), and the dataset's own
+//! validation (errors), reported at the sheet the faulty part came from.
+
+use eduplan_model::level::{Level, SchoolKind};
+use eduplan_model::{DataError, Dataset};
+
+use crate::problem::{Location, Part, PartSource, Sink};
+
+/// Where a part was read, for problems found only after assembly.
+fn where_part(parts: &[PartSource], part: Part) -> Location {
+    parts
+        .iter()
+        .find(|p| p.part == part)
+        .map(|p| Location::sheet(&p.file, &p.sheet))
+        .unwrap_or_else(|| Location::file("（基础数据集）"))
+}
+
+/// The part a validation path belongs to.
+fn part_of_path(path: &str) -> Part {
+    let head = path.split('.').next().unwrap_or("");
+    match head {
+        "zones" => Part::Zones,
+        "schools" => Part::Schools,
+        "targets" => Part::Targets,
+        "lever_defaults" => Part::LeverDefaults,
+        "horizon" | "max_horizon" | "base_year" => Part::Meta,
+        _ if path.starts_with("demography.births") => Part::Births,
+        _ if path.starts_with("demography.population") => Part::Population,
+        _ if path.starts_with("demography.birth_zone_share") || path.starts_with("kindergarten.participation") => {
+            Part::Zones
+        }
+        _ if path.starts_with("demography.net_migration") || path.starts_with("demography.rural_to_town") => {
+            Part::AgeRates
+        }
+        _ if path.starts_with("flows.rates") => Part::Flows,
+        _ if path.starts_with("norms.class_size")
+            || path.starts_with("norms.teachers_per_class")
+            || path.starts_with("norms.pupils") =>
+        {
+            Part::Norms
+        }
+        _ if path.starts_with("finance.salary") || path.starts_with("finance.public_funds") => Part::Money,
+        _ if path.starts_with("teachers.trainee_history") => Part::Trainees,
+        _ => Part::Params,
+    }
+}
+
+/// The dataset's own validation, as an error at the sheet concerned.
+pub fn validate(ds: &Dataset, parts: &[PartSource], sink: &mut Sink) {
+    if let Err(e) = ds.validate() {
+        let (path, msg) = match &e {
+            DataError::Invalid { path, message } => (path.clone(), message.clone()),
+            DataError::Json(m) => (String::new(), m.clone()),
+        };
+        sink.error(
+            where_part(parts, part_of_path(&path)),
+            Some(path.clone()),
+            format!("导入后的数据不完整或不一致：{path}：{msg}"),
+            format!("the imported data is incomplete or inconsistent: {path}: {msg}"),
+        );
+    }
+}
+
+/// Plausibility checks that do not block the import.
+pub fn plausibility(ds: &Dataset, parts: &[PartSource], sink: &mut Sink) {
+    base_year_births(ds, parts, sink);
+    pupils_without_teachers(ds, parts, sink);
+    kindergartens_over_seats(ds, parts, sink);
+    entrants_vs_age_six(ds, parts, sink);
+}
+
+fn base_year_births(ds: &Dataset, parts: &[PartSource], sink: &mut Sink) {
+    if ds.recorded_births(ds.base_year).is_none() {
+        sink.error(
+            where_part(parts, Part::Births),
+            Some(ds.base_year.to_string()),
+            format!("“出生人口”缺少基准年{}年的数据", ds.base_year),
+            format!("births lack the base year {}", ds.base_year),
+        );
+    }
+}
+
+fn pupils_without_teachers(ds: &Dataset, parts: &[PartSource], sink: &mut Sink) {
+    for s in &ds.schools {
+        let pupils: f64 = s.enrollment.iter().sum();
+        if pupils > 0.0 && s.teachers == 0.0 {
+            sink.warn(
+                where_part(parts, Part::Schools),
+                Some(s.id.clone()),
+                format!("{}有在校生{pupils:.0}人，但专任教师为0", s.name),
+                format!("{} has {pupils:.0} pupils but no full-time teachers", s.name),
+            );
+        }
+    }
+}
+
+fn kindergartens_over_seats(ds: &Dataset, parts: &[PartSource], sink: &mut Sink) {
+    for s in &ds.schools {
+        let (Some(seats), Some(_)) = (s.seats, s.kind.provider()) else {
+            continue;
+        };
+        let kids: f64 = s.enrollment.iter().sum();
+        if kids > seats {
+            sink.warn(
+                where_part(parts, Part::Enrollment),
+                Some(s.id.clone()),
+                format!("{}在园幼儿{kids:.0}人，超过核定学位{seats:.0}个", s.name),
+                format!("{} has {kids:.0} children for {seats:.0} seats", s.name),
+            );
+        }
+    }
+}
+
+/// Grade-1 entrants against the children aged 6: the usual ratio is close to 1.
+fn entrants_vs_age_six(ds: &Dataset, parts: &[PartSource], sink: &mut Sink) {
+    let first: f64 = ds
+        .schools
+        .iter()
+        .filter(|s| {
+            matches!(
+                s.kind,
+                SchoolKind::Primary | SchoolKind::TeachingPoint | SchoolKind::NineYear
+            )
+        })
+        .filter_map(|s| {
+            s.kind
+                .slots()
+                .iter()
+                .position(|x| *x == (Level::Primary, 0))
+                .map(|i| s.enrollment[i])
+        })
+        .sum();
+    let six: f64 = ds.demography.population.value.iter().filter_map(|row| row.get(6)).sum();
+    if six <= 0.0 {
+        return;
+    }
+    let ratio = first / six;
+    if !(0.8..=1.25).contains(&ratio) {
+        sink.warn(
+            where_part(parts, Part::Enrollment),
+            Some(format!("{first:.0} / {six:.0}")),
+            format!("小学一年级在校生{first:.0}人，与6岁人口{six:.0}人相差较大（比值{ratio:.2}），请核对"),
+            format!("{first:.0} grade-1 pupils against {six:.0} children aged 6 (ratio {ratio:.2}); please check"),
+        );
+    }
+}

@@ -1,0 +1,135 @@
+//! EduPlan's data import: a bureau's own statistics in, a validated dataset out.
+//!
+//! - [`spec`]: the template's sheets and columns (one description for writer and reader);
+//! - [`template`]: any dataset → the template workbook (XLSX), a complete worked example;
+//! - [`import`]: files (XLSX, XLS, CSV, dataset JSON) → `(Dataset, Report)` or
+//!   [`ImportErrors`], every problem naming file, sheet, row and column in
+//!   Chinese and English.
+//!
+//! Flow: [`read`] turns bytes into raw sheets (encodings, bounded memory),
+//! [`table`] finds each sheet's header and data rows, `convert` applies each
+//! sheet onto the base dataset with provenance, [`checks`] looks across sheets.
+//! No web dependency: the crate builds and tests natively and in wasm alike.
+
+pub mod cell;
+pub mod checks;
+mod convert;
+pub mod enums;
+pub mod problem;
+pub mod read;
+pub mod spec;
+pub mod table;
+pub mod template;
+
+use eduplan_model::Dataset;
+
+pub use problem::{ImportErrors, Location, Part, PartSource, Problem, Report, Severity};
+pub use read::InputFile;
+
+use problem::Sink;
+use read::{Content, RawSheet};
+
+/// Imports files onto a base dataset.
+///
+/// A dataset JSON file replaces the base whole; each template sheet found in
+/// the other files replaces its part of the dataset, the rest of the base is
+/// kept. Sheets are recognised by name (Chinese or id; a CSV file by its file
+/// name). Errors block: the result is then `Err` with every error found (and
+/// the warnings); warnings and notes (skipped rows, ignored sheets and
+/// columns) come with the dataset in the [`Report`]. Never panics.
+pub fn import(files: &[InputFile], base: &Dataset) -> Result<(Dataset, Report), ImportErrors> {
+    let mut sink = Sink::default();
+    let mut sheets: Vec<RawSheet> = Vec::new();
+    let mut json_base: Option<(Dataset, String)> = None;
+    for f in files {
+        match read::read_file(f, &mut sink) {
+            Some(Content::Sheets(s)) => sheets.extend(s),
+            Some(Content::Json(text)) => match Dataset::from_json(&text) {
+                Ok(ds) => json_base = Some((ds, f.name.clone())),
+                Err(e) => sink.error(
+                    Location::file(&f.name),
+                    None,
+                    format!("不是有效的数据集文件：{e}"),
+                    format!("not a valid dataset file: {e}"),
+                ),
+            },
+            None => {}
+        }
+    }
+    if files.is_empty() {
+        sink.error(Location::default(), None, "没有选择文件", "no file was given");
+    }
+    let base_owned;
+    let base = match &json_base {
+        Some((ds, _)) => {
+            base_owned = ds.clone();
+            &base_owned
+        }
+        None => base,
+    };
+    let tables_src: Vec<(&'static spec::SheetSpec, RawSheet)> = pick_sheets(&sheets, &mut sink);
+    let mut tables = Vec::new();
+    for (spec, raw) in &tables_src {
+        if let Some(t) = table::locate(spec, raw, &mut sink) {
+            tables.push(t);
+        }
+    }
+    let mut ctx = convert::Ctx::new(base, &mut sink);
+    if let Some((_, name)) = &json_base {
+        ctx.parts.push(PartSource {
+            part: Part::Whole,
+            file: name.clone(),
+            sheet: String::new(),
+            rows: 0,
+        });
+    }
+    convert::apply(&mut ctx, &tables);
+    let ds = ctx.ds;
+    let parts = ctx.parts;
+    if !sink.has_errors() {
+        if parts.is_empty() {
+            sink.error(
+                Location::default(),
+                None,
+                "文件中没有可导入的工作表（请使用模板的工作表名称，或以工作表名称命名CSV文件）",
+                "no sheet to import (use the template's sheet names, or name each CSV file after its sheet)",
+            );
+        }
+        checks::plausibility(&ds, &parts, &mut sink);
+        checks::validate(&ds, &parts, &mut sink);
+    }
+    let (warnings, notes) = sink.finish()?;
+    Ok((ds, Report { parts, warnings, notes }))
+}
+
+/// Matches raw sheets to template sheets; notes what is ignored and why.
+fn pick_sheets(sheets: &[RawSheet], sink: &mut Sink) -> Vec<(&'static spec::SheetSpec, RawSheet)> {
+    let mut out: Vec<(&'static spec::SheetSpec, RawSheet)> = Vec::new();
+    for raw in sheets {
+        let at = Location::sheet(&raw.file, &raw.name);
+        if raw.name.trim() == spec::README_SHEET {
+            continue;
+        }
+        let Some(spec) = spec::sheet_by_name(&raw.name) else {
+            if !raw.rows.is_empty() {
+                sink.note(at, "不是模板中的工作表，已忽略", "not a template sheet; ignored");
+            }
+            continue;
+        };
+        if raw.hidden {
+            sink.note(at, "隐藏的工作表，已忽略", "a hidden sheet; ignored");
+            continue;
+        }
+        if let Some((_, first)) = out.iter().find(|(s, _)| s.id == spec.id) {
+            sink.error(
+                at,
+                None,
+                format!("“{}”表出现了两次（另一份在文件{}）", spec.zh, first.file),
+                format!("the {} sheet is given twice (the other in {})", spec.id, first.file),
+            );
+            continue;
+        }
+        out.push((spec, table::unmerge(raw)));
+    }
+    out
+}
