@@ -11,10 +11,13 @@ USAGE:
   eduplan link SCENARIO.json [--dataset FILE]   prints the scenario's share-link query
   eduplan seek --target ID --lever ID [SCENARIO.json | --link URL]   least lever value meeting the target
   eduplan mc [SCENARIO.json | --link URL] [--draws N] [--seed S]      Monte Carlo bands and P(met)
+  eduplan template [--dataset FILE] [-o FILE.xlsx]   the data template workbook, filled from the dataset
+  eduplan import FILE... [--base FILE] -o dataset.json  bureau files (XLSX, XLS, CSV, JSON) → a dataset
   eduplan levers [--dataset FILE]
   eduplan indicators
   eduplan targets [--dataset FILE]
 
+--dataset FILE accepts a dataset JSON, a template workbook (XLSX/XLS) or a template sheet as CSV.
 A scenario file: {\"name\": \"...\", \"levers\": {\"<id>\": number | {\"<year>\": number}}, \"assumptions\": {...}}
 Exit status: 0 on success, 2 on bad input (the message names the problem).
 ";
@@ -61,6 +64,15 @@ pub enum Command {
         target: String,
         lever: String,
     },
+    Template {
+        dataset: Option<String>,
+        out: Option<String>,
+    },
+    Import {
+        files: Vec<String>,
+        base: Option<String>,
+        out: Option<String>,
+    },
     Mc {
         input: Option<Input>,
         dataset: Option<String>,
@@ -74,6 +86,7 @@ pub fn parse(argv: &[String]) -> Result<Command, String> {
         return Ok(Command::Help);
     };
     let mut dataset = None;
+    let mut base = None;
     let mut format = Format::Json;
     let mut zones = false;
     let mut purchases = false;
@@ -103,7 +116,8 @@ pub fn parse(argv: &[String]) -> Result<Command, String> {
                 let v = value("--horizon")?;
                 horizon = Some(v.parse().map_err(|_| format!("--horizon needs a year, not '{v}'"))?);
             }
-            "--out" => out = Some(value("--out")?),
+            "--out" | "-o" => out = Some(value("--out")?),
+            "--base" => base = Some(value("--base")?),
             "--link" => link = Some(value("--link")?),
             "--target" => target = Some(value("--target")?),
             "--lever" => lever = Some(value("--lever")?),
@@ -190,6 +204,17 @@ pub fn parse(argv: &[String]) -> Result<Command, String> {
             [] => Err("link needs a scenario file".into()),
             [_, extra, ..] => Err(format!("unexpected argument '{extra}'")),
         },
+        "template" => no_positional(Command::Template { dataset, out }),
+        "import" => {
+            if positional.is_empty() {
+                return Err("import needs at least one file".into());
+            }
+            Ok(Command::Import {
+                files: positional,
+                base: base.or(dataset),
+                out,
+            })
+        }
         "levers" => no_positional(Command::Levers { dataset }),
         "indicators" => no_positional(Command::Indicators),
         "targets" => no_positional(Command::Targets { dataset }),

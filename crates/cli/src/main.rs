@@ -7,6 +7,8 @@
 //! eduplan targets  [--dataset FILE]     the dataset's plan targets as JSON
 //! eduplan run --link URL [...]          a share link instead of a scenario file
 //! eduplan link SCENARIO.json            the scenario's share-link query
+//! eduplan template [--dataset F] [-o F.xlsx]        the data template, filled from a dataset
+//! eduplan import FILE... [--base F] [-o F.json]     bureau files → a dataset (exit 2 on errors)
 //! ```
 //! Bad input exits with status 2 and a message naming the problem.
 
@@ -39,10 +41,46 @@ fn read(path: &str, what: &str) -> Result<String, String> {
     std::fs::read_to_string(path).map_err(|e| format!("cannot read {what} '{path}': {e}"))
 }
 
+/// A dataset from a JSON file, a template workbook or template CSV sheets
+/// (imported onto the bundled dataset), or the bundled one.
 fn dataset(path: Option<&str>) -> Result<Dataset, String> {
+    let bundled = Dataset::default_dataset().map_err(|e| format!("bundled dataset: {e}"))?;
     match path {
-        Some(p) => Dataset::from_json(&read(p, "dataset")?).map_err(|e| format!("{p}: {e}")),
-        None => Dataset::default_dataset().map_err(|e| format!("bundled dataset: {e}")),
+        Some(p) => import_files(&[p.to_string()], &bundled),
+        None => Ok(bundled),
+    }
+}
+
+/// Imports files onto a base dataset: warnings on stderr, errors as the
+/// returned message (every error with its file, sheet, row and column).
+fn import_files(paths: &[String], base: &Dataset) -> Result<Dataset, String> {
+    let mut files = Vec::new();
+    for p in paths {
+        let bytes = std::fs::read(p).map_err(|e| format!("cannot read '{p}': {e}"))?;
+        files.push(eduplan_import::InputFile { name: p.clone(), bytes });
+    }
+    match eduplan_import::import(&files, base) {
+        Ok((ds, report)) => {
+            for w in &report.warnings {
+                eprintln!("eduplan: {}\n         {}", w.line(true), w.line(false));
+            }
+            Ok(ds)
+        }
+        Err(e) => {
+            for w in &e.warnings {
+                eprintln!("eduplan: {}\n         {}", w.line(true), w.line(false));
+            }
+            let lines: Vec<String> = e
+                .errors
+                .iter()
+                .map(|p| format!("{}\n  {}", p.line(true), p.line(false)))
+                .collect();
+            Err(format!(
+                "import failed ({} errors):\n{}",
+                e.errors.len(),
+                lines.join("\n")
+            ))
+        }
     }
 }
 
@@ -65,6 +103,22 @@ fn scenario_file(path: &str, ds: &Dataset) -> Result<Scenario, String> {
     let sc = Scenario::from_json(&read(path, "scenario")?).map_err(|e| format!("{path}: {e}"))?;
     sc.validate(ds).map_err(|e| format!("{path}: {e}"))?;
     Ok(sc)
+}
+
+/// Adds which county the projection is of: dataset id, name and zones.
+fn with_dataset(mut v: serde_json::Value, ds: &Dataset) -> serde_json::Value {
+    if let Some(o) = v.as_object_mut() {
+        let zones: Vec<serde_json::Value> = ds
+            .zones
+            .iter()
+            .map(|z| serde_json::json!({"id": z.id, "name": z.name}))
+            .collect();
+        o.insert(
+            "dataset".into(),
+            serde_json::json!({"id": ds.id, "name": ds.name, "base_year": ds.base_year, "zones": zones}),
+        );
+    }
+    v
 }
 
 fn to_json<T: serde::Serialize>(v: &T) -> Result<String, String> {
@@ -93,6 +147,27 @@ fn run(argv: &[String]) -> Result<String, String> {
             to_json(&list)
         }
         Command::Indicators => to_json(&indicators()),
+        Command::Template { dataset: d, out } => {
+            let ds = dataset(d.as_deref())?;
+            let bytes =
+                eduplan_import::template::write_xlsx(&ds).map_err(|e| format!("cannot write the template: {e}"))?;
+            let path = out.unwrap_or_else(|| "template.xlsx".to_string());
+            std::fs::write(&path, bytes).map_err(|e| format!("cannot write '{path}': {e}"))?;
+            eprintln!("eduplan: wrote {path}");
+            Ok(String::new())
+        }
+        Command::Import { files, base, out } => {
+            let base = dataset(base.as_deref())?;
+            let ds = import_files(&files, &base)?;
+            let text = to_json(&ds)?;
+            match out {
+                Some(path) => {
+                    std::fs::write(&path, text).map_err(|e| format!("cannot write '{path}': {e}"))?;
+                    Ok(String::new())
+                }
+                None => Ok(text),
+            }
+        }
         Command::Targets { dataset: d } => to_json(&dataset(d.as_deref())?.targets),
         Command::Seek {
             input,
@@ -162,7 +237,7 @@ fn run(argv: &[String]) -> Result<String, String> {
                 return Err("--purchases: the scenario is not in budget mode (set budget.mode to 1)".into());
             }
             let text = match (format, purchases) {
-                (Format::Json, false) => to_json(&p.to_json(zones))?,
+                (Format::Json, false) => to_json(&with_dataset(p.to_json(zones), &ds))?,
                 (Format::Csv, false) => p.to_csv(zones),
                 (Format::Json, true) => to_json(&p.purchases)?,
                 (Format::Csv, true) => eduplan_model::budget::purchases_csv(&p.purchases),

@@ -12,7 +12,14 @@ fn where_part(parts: &[PartSource], part: Part) -> Location {
     parts
         .iter()
         .find(|p| p.part == part)
-        .map(|p| Location::sheet(&p.file, &p.sheet))
+        .or_else(|| parts.iter().find(|p| p.part == Part::Whole))
+        .map(|p| {
+            if p.sheet.is_empty() {
+                Location::file(&p.file)
+            } else {
+                Location::sheet(&p.file, &p.sheet)
+            }
+        })
         .unwrap_or_else(|| Location::file("（基础数据集）"))
 }
 
@@ -87,9 +94,9 @@ fn pupils_without_teachers(ds: &Dataset, parts: &[PartSource], sink: &mut Sink) 
         if pupils > 0.0 && s.teachers == 0.0 {
             sink.warn(
                 where_part(parts, Part::Schools),
-                Some(s.id.clone()),
-                format!("{}有在校生{pupils:.0}人，但专任教师为0", s.name),
-                format!("{} has {pupils:.0} pupils but no full-time teachers", s.name),
+                None,
+                format!("{}（{}）有在校生{pupils:.0}人，但专任教师为0", s.name, s.id),
+                format!("{} ({}) has {pupils:.0} pupils but no full-time teachers", s.name, s.id),
             );
         }
     }
@@ -104,9 +111,9 @@ fn kindergartens_over_seats(ds: &Dataset, parts: &[PartSource], sink: &mut Sink)
         if kids > seats {
             sink.warn(
                 where_part(parts, Part::Enrollment),
-                Some(s.id.clone()),
-                format!("{}在园幼儿{kids:.0}人，超过核定学位{seats:.0}个", s.name),
-                format!("{} has {kids:.0} children for {seats:.0} seats", s.name),
+                None,
+                format!("{}（{}）在园幼儿{kids:.0}人，超过核定学位{seats:.0}个", s.name, s.id),
+                format!("{} ({}) has {kids:.0} children for {seats:.0} seats", s.name, s.id),
             );
         }
     }

@@ -17,7 +17,7 @@ use std::collections::BTreeMap;
 use eduplan_model::dataset::{Origin, Source, SourceKind, Text};
 use eduplan_model::Dataset;
 
-use crate::problem::{Location, Part, PartSource, Sink};
+use crate::problem::{Part, PartSource, Sink};
 use crate::table::Table;
 
 /// The state of one import: the dataset being built, the base it started from,
