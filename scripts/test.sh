@@ -65,6 +65,8 @@ export EDUPLAN_URL="http://127.0.0.1:$port/eduplan/app/"
 
 say "engine speed, native (figures only)"
 cargo run --release --locked -q -p eduplan-model --example bench_mc
+say "import speed, native (figures only)"
+cargo run --release --locked -q -p eduplan-import --example bench_import
 
 cd tests/e2e
 say "lever response in headless Chromium (figures only)"
