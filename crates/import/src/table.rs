@@ -347,7 +347,7 @@ impl Table<'_> {
     /// A number read by the field's kind: range-checked, scaled by its header
     /// unit. `None` when blank (an error too when the field is required) or bad.
     pub fn number(&self, r: usize, id: &str, sink: &mut Sink) -> Option<f64> {
-        let Some(f) = self.field(id) else { return None };
+        let f = self.field(id)?;
         let cell = self.raw_cell(r, id);
         let scale = self.scales.get(self.index(id)).copied().unwrap_or(1.0);
         match parse_number(cell) {
