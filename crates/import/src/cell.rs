@@ -185,6 +185,12 @@ fn round_sig(v: f64) -> f64 {
     s.parse().unwrap_or(v)
 }
 
+/// Whether a cell's own text carries 万 or 亿 (and [`parse_number`] has scaled
+/// it already): a 万元 header or unit cell must not scale it a second time.
+pub fn carries_scale(cell: &Cell) -> bool {
+    matches!(cell, Cell::Text(s) if s.contains(['万', '亿']))
+}
+
 /// A header's unit that scales the values under it: 万元 → 10⁴, 亿元 → 10⁸, 万人 → 10⁴.
 pub fn header_scale(header: &str) -> f64 {
     let h = fold_width(header);
@@ -266,5 +272,8 @@ mod tests {
         assert_eq!(header_scale("教育经费（万元）"), 1e4);
         assert_eq!(header_scale("金额（元）"), 1.0);
         assert_eq!(header_scale("亿元"), 1e8);
+        assert!(carries_scale(&Cell::Text("10.5万元".into())));
+        assert!(!carries_scale(&Cell::Text("10.5".into())));
+        assert!(!carries_scale(&Cell::Number(10.5)));
     }
 }

@@ -7,12 +7,14 @@ use eduplan_model::{DataError, Dataset};
 
 use crate::problem::{Location, Part, PartSource, Sink};
 
-/// Where a part was read, for problems found only after assembly.
+/// Where a part was read, for problems found only after assembly: its sheet,
+/// else the file that replaced the whole dataset, else the first sheet read.
 fn where_part(parts: &[PartSource], part: Part) -> Location {
     parts
         .iter()
         .find(|p| p.part == part)
         .or_else(|| parts.iter().find(|p| p.part == Part::Whole))
+        .or_else(|| parts.first())
         .map(|p| {
             if p.sheet.is_empty() {
                 Location::file(&p.file)

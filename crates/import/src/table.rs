@@ -3,7 +3,7 @@
 //! columns mapped to fields, totals / subset / numbering rows skipped with a
 //! note, and typed access to each data cell with errors that name the cell.
 
-use crate::cell::{fold_width, header_scale, parse_number, Cell, NumberError};
+use crate::cell::{carries_scale, fold_width, header_scale, parse_number, Cell, NumberError};
 use crate::problem::{Location, Sink};
 use crate::read::RawSheet;
 use crate::spec::{Field, Kind, SheetSpec};
@@ -184,14 +184,29 @@ fn header_text(raw: &RawSheet, header_row: usize, c: usize) -> String {
 
 fn note_extra_columns(spec: &SheetSpec, raw: &RawSheet, header_row: usize, cols: &[Option<usize>], sink: &mut Sink) {
     let used: Vec<usize> = cols.iter().flatten().copied().collect();
-    let width = raw.rows.get(header_row).map_or(0, Vec::len);
+    // in the template layout the Chinese header sits above the id row: a
+    // column added by hand has its name there and nothing in the id row
+    let above = header_row
+        .checked_sub(1)
+        .filter(|_| is_id_row(spec, raw, header_row, &used));
+    let width = [Some(header_row), above]
+        .into_iter()
+        .flatten()
+        .map(|r| raw.rows.get(r).map_or(0, Vec::len))
+        .max()
+        .unwrap_or(0);
     for c in 0..width {
         if used.contains(&c) {
             continue;
         }
-        if let Some(t) = raw.cell(header_row, c).text() {
+        let named = raw
+            .cell(header_row, c)
+            .text()
+            .map(|t| (header_row, t))
+            .or_else(|| above.and_then(|r| raw.cell(r, c).text().map(|t| (r, t))));
+        if let Some((hr, t)) = named {
             sink.note(
-                Location::cell(&raw.file, &raw.name, header_row as u32 + 1, c as u32),
+                Location::cell(&raw.file, &raw.name, hr as u32 + 1, c as u32),
                 format!("“{t}”不是“{}”表的列，已忽略", spec.zh),
                 format!("column \"{t}\" is not part of the {} sheet and was ignored", spec.id),
             );
@@ -214,6 +229,7 @@ fn data_rows(
     let mut out = Vec::new();
     let used: Vec<usize> = cols.iter().flatten().copied().collect();
     let first_col = used.iter().copied().min().unwrap_or(0);
+    let is_total = |t: &str| TOTAL_PREFIXES.iter().any(|p| t.starts_with(p));
     for r in header_row + 1..raw.rows.len() {
         let texts: Vec<String> = used.iter().filter_map(|c| raw.cell(r, *c).text()).collect();
         if texts.is_empty() {
@@ -222,11 +238,23 @@ fn data_rows(
         if is_id_row(spec, raw, r, &used) || is_numbering_row(&texts) {
             continue;
         }
-        let lead = (0..=first_col.max(1))
+        let first = (0..=first_col.max(1))
             .filter_map(|c| raw.cell(r, c).text())
             .next()
             .unwrap_or_default();
-        if TOTAL_PREFIXES.iter().any(|p| lead.starts_with(p)) && !is_key_sheet(spec) {
+        // a name merged down its rows (a town over its ages, a school over its
+        // grades) leaves the 小计 label in the next column, one that holds
+        // codes or numbers: never a name or label that may begin with 全县
+        let lead = if is_total(&first) {
+            first
+        } else {
+            (0..=first_col.max(1))
+                .filter(|c| is_code_or_number_col(spec, cols, *c) && matches!(raw.cell(r, *c), Cell::Text(_)))
+                .filter_map(|c| raw.cell(r, c).text())
+                .find(|t| is_total(t))
+                .unwrap_or(first)
+        };
+        if is_total(&lead) && !is_key_sheet(spec) {
             sink.note(
                 Location::row(&raw.file, &raw.name, r as u32 + 1),
                 format!("“{lead}”是合计或“其中”行，未计入"),
@@ -237,6 +265,13 @@ fn data_rows(
         out.push(r);
     }
     out
+}
+
+/// Whether column `c` holds a field other than free text.
+fn is_code_or_number_col(spec: &SheetSpec, cols: &[Option<usize>], c: usize) -> bool {
+    cols.iter()
+        .zip(spec.fields)
+        .any(|(col, f)| *col == Some(c) && f.kind != Kind::Text)
 }
 
 /// Key–value sheets key on codes, never on a 合计 label.
@@ -256,13 +291,15 @@ fn is_id_row(spec: &SheetSpec, raw: &RawSheet, r: usize, used: &[usize]) -> bool
     hits * 2 > used.len()
 }
 
-/// The column-numbering row of official tables: 甲 乙 1 2 3 …
+/// The column-numbering row of official tables: 甲 乙 丙 … (the text
+/// columns, by the ten heavenly stems) then 1 2 3 …
 fn is_numbering_row(texts: &[String]) -> bool {
+    const STEMS: [&str; 10] = ["甲", "乙", "丙", "丁", "戊", "己", "庚", "辛", "壬", "癸"];
     texts.len() >= 2
         && texts.iter().any(|t| matches!(t.as_str(), "甲" | "乙"))
         && texts
             .iter()
-            .all(|t| matches!(t.as_str(), "甲" | "乙" | "丙" | "丁") || t.parse::<u32>().is_ok())
+            .all(|t| STEMS.contains(&t.as_str()) || t.parse::<u32>().is_ok())
 }
 
 impl Table<'_> {
@@ -358,7 +395,7 @@ impl Table<'_> {
                 None
             }
             Ok(Some(x)) => {
-                let x = if scale != 1.0 && f.kind == Kind::Money {
+                let x = if scale != 1.0 && f.kind == Kind::Money && !carries_scale(cell) {
                     x * scale
                 } else {
                     x

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use eduplan_model::Dataset;
 
 use super::Ctx;
-use crate::cell::parse_number;
+use crate::cell::{carries_scale, parse_number};
 use crate::problem::Part;
 use crate::spec::{Field, Item, Kind, META_ITEMS, PARAM_ITEMS};
 use crate::table::{check_kind, Table};
@@ -53,7 +53,7 @@ fn item_number(ctx: &mut Ctx, t: &Table, r: usize, item: &Item) -> Option<f64> {
     };
     match parse_number(cell) {
         Ok(Some(x)) => {
-            let x = if item.kind == Kind::Money && unit_is_wan(t, r) {
+            let x = if item.kind == Kind::Money && unit_is_wan(t, r) && !carries_scale(cell) {
                 x * 1e4
             } else {
                 x
