@@ -27,7 +27,9 @@ fn main() -> ExitCode {
     let argv: Vec<String> = std::env::args().skip(1).collect();
     match run(&argv) {
         Ok(out) => {
-            print!("{out}");
+            use std::io::Write;
+            // a closed pipe (`eduplan ... | head`) is not an error of ours
+            let _ = std::io::stdout().write_all(out.as_bytes());
             ExitCode::SUCCESS
         }
         Err(e) => {
@@ -46,14 +48,15 @@ fn read(path: &str, what: &str) -> Result<String, String> {
 fn dataset(path: Option<&str>) -> Result<Dataset, String> {
     let bundled = Dataset::default_dataset().map_err(|e| format!("bundled dataset: {e}"))?;
     match path {
-        Some(p) => import_files(&[p.to_string()], &bundled),
+        Some(p) => import_files(&[p.to_string()], &bundled, false),
         None => Ok(bundled),
     }
 }
 
-/// Imports files onto a base dataset: warnings on stderr, errors as the
-/// returned message (every error with its file, sheet, row and column).
-fn import_files(paths: &[String], base: &Dataset) -> Result<Dataset, String> {
+/// Imports files onto a base dataset: warnings on stderr (with `report_all`,
+/// also each part's file and sheet and the notes on skipped rows and ignored
+/// sheets), errors as the returned message (each with file, sheet, row, column).
+fn import_files(paths: &[String], base: &Dataset, report_all: bool) -> Result<Dataset, String> {
     let mut files = Vec::new();
     for p in paths {
         let bytes = std::fs::read(p).map_err(|e| format!("cannot read '{p}': {e}"))?;
@@ -61,7 +64,15 @@ fn import_files(paths: &[String], base: &Dataset) -> Result<Dataset, String> {
     }
     match eduplan_import::import(&files, base) {
         Ok((ds, report)) => {
-            for w in &report.warnings {
+            for p in report.parts.iter().filter(|_| report_all) {
+                let sheet = if p.sheet.is_empty() {
+                    String::new()
+                } else {
+                    format!(" / {}", p.sheet)
+                };
+                eprintln!("eduplan: {:?} ← {}{sheet} ({} rows)", p.part, p.file, p.rows);
+            }
+            for w in report.warnings.iter().chain(report.notes.iter().filter(|_| report_all)) {
                 eprintln!("eduplan: {}\n         {}", w.line(true), w.line(false));
             }
             Ok(ds)
@@ -75,9 +86,9 @@ fn import_files(paths: &[String], base: &Dataset) -> Result<Dataset, String> {
                 .iter()
                 .map(|p| format!("{}\n  {}", p.line(true), p.line(false)))
                 .collect();
+            let n = e.errors.len();
             Err(format!(
-                "import failed ({} errors):\n{}",
-                e.errors.len(),
+                "导入失败，共{n}条错误 / import failed with {n} error(s):\n{}",
                 lines.join("\n")
             ))
         }
@@ -157,8 +168,18 @@ fn run(argv: &[String]) -> Result<String, String> {
             Ok(String::new())
         }
         Command::Import { files, base, out } => {
+            if let Some(o) = &out {
+                let same = |f: &String| {
+                    std::fs::canonicalize(f)
+                        .ok()
+                        .is_some_and(|a| std::fs::canonicalize(o).ok() == Some(a))
+                };
+                if files.iter().any(same) {
+                    return Err(format!("-o {o} would overwrite an input file"));
+                }
+            }
             let base = dataset(base.as_deref())?;
-            let ds = import_files(&files, &base)?;
+            let ds = import_files(&files, &base, true)?;
             let text = to_json(&ds)?;
             match out {
                 Some(path) => {

@@ -152,7 +152,7 @@ fn import_errors_exit_2_with_file_sheet_row_and_column() {
     let o = eduplan(&["import", &path, "-o", &dir.join("x.json").to_string_lossy()]);
     assert_eq!(o.status.code(), Some(2));
     let e = err(&o);
-    assert!(e.contains("import failed (2 errors)"), "{e}");
+    assert!(e.contains("导入失败，共2条错误 / import failed with 2 error(s)"), "{e}");
     assert!(e.contains("工作表“出生人口”，单元格B3"), "{e}");
     assert!(e.contains("sheet 出生人口, cell B4"), "{e}");
     assert!(e.contains("读到“abc”"), "{e}");

@@ -83,7 +83,7 @@ fn base_year_births(ds: &Dataset, parts: &[PartSource], sink: &mut Sink) {
     if ds.recorded_births(ds.base_year).is_none() {
         sink.error(
             where_part(parts, Part::Births),
-            Some(ds.base_year.to_string()),
+            None,
             format!("“出生人口”缺少基准年{}年的数据", ds.base_year),
             format!("births lack the base year {}", ds.base_year),
         );
@@ -153,4 +153,36 @@ fn entrants_vs_age_six(ds: &Dataset, parts: &[PartSource], sink: &mut Sink) {
             format!("{first:.0} grade-1 pupils against {six:.0} children aged 6 (ratio {ratio:.2}); please check"),
         );
     }
+}
+
+/// A new county (its id or name changed) whose other parts still come from
+/// the base dataset: say which, so no figure of another county passes unseen.
+pub fn kept_from_base(ds: &Dataset, base: &Dataset, parts: &[PartSource], sink: &mut Sink) {
+    if (ds.id == base.id && ds.name == base.name) || parts.iter().any(|p| p.part == Part::Whole) {
+        return;
+    }
+    let kept: Vec<&str> = crate::spec::SHEETS
+        .iter()
+        .filter(|s| s.part != Part::Sources && !parts.iter().any(|p| p.part == s.part))
+        .map(|s| s.zh)
+        .collect();
+    if kept.is_empty() {
+        return;
+    }
+    sink.warn(
+        where_part(parts, Part::Meta),
+        None,
+        format!(
+            "数据集已改为“{}”，但以下各表未提供，沿用“{}”的数据：{}",
+            ds.name.zh,
+            base.name.zh,
+            kept.join("、")
+        ),
+        format!(
+            "the dataset is now {}, but these sheets were not given and keep {}'s figures: {}",
+            ds.name.en,
+            base.name.en,
+            kept.join(", ")
+        ),
+    );
 }

@@ -68,6 +68,26 @@ pub fn import(files: &[InputFile], base: &Dataset) -> Result<(Dataset, Report), 
         None => base,
     };
     let tables_src: Vec<(&'static spec::SheetSpec, RawSheet)> = pick_sheets(&sheets, &mut sink);
+    // a file none of whose sheets is a template sheet was most likely misnamed
+    for f in files {
+        let mine: Vec<&RawSheet> = sheets.iter().filter(|s| s.file == f.name).collect();
+        if !mine.is_empty() && !tables_src.iter().any(|(_, r)| r.file == f.name) {
+            let names: Vec<&str> = mine.iter().map(|s| s.name.as_str()).collect();
+            let expected: Vec<&str> = spec::SHEETS.iter().map(|s| s.zh).collect();
+            sink.error(
+                Location::file(&f.name),
+                Some(names.join("、")),
+                format!(
+                    "没有可导入的工作表：工作表（CSV文件则为文件名）应为模板中的名称之一：{}",
+                    expected.join("、")
+                ),
+                format!(
+                    "no sheet to import: sheets (for a CSV file, the file name) must be named as in the template: {}",
+                    expected.join(", ")
+                ),
+            );
+        }
+    }
     let mut tables = Vec::new();
     for (spec, raw) in &tables_src {
         if let Some(t) = table::locate(spec, raw, &mut sink) {
@@ -89,13 +109,14 @@ pub fn import(files: &[InputFile], base: &Dataset) -> Result<(Dataset, Report), 
     if !sink.has_errors() {
         if parts.is_empty() {
             sink.error(
-                Location::default(),
+                Location::file(files.first().map_or("", |f| f.name.as_str())),
                 None,
                 "文件中没有可导入的工作表（请使用模板的工作表名称，或以工作表名称命名CSV文件）",
                 "no sheet to import (use the template's sheet names, or name each CSV file after its sheet)",
             );
         }
         checks::plausibility(&ds, &parts, &mut sink);
+        checks::kept_from_base(&ds, base, &parts, &mut sink);
         checks::validate(&ds, &parts, &mut sink);
     }
     let (warnings, notes) = sink.finish()?;

@@ -268,15 +268,34 @@ impl Sink {
 
     /// Splits into the failure value (when there are errors) or the report's lists.
     pub fn finish(mut self) -> Result<(Vec<Problem>, Vec<Problem>), ImportErrors> {
-        let warnings = self.take(Severity::Warning);
+        let warnings = cap(self.take(Severity::Warning));
         if self.has_errors() {
             return Err(ImportErrors {
-                errors: self.take(Severity::Error),
+                errors: cap(self.take(Severity::Error)),
                 warnings,
             });
         }
         Ok((warnings, self.take(Severity::Note)))
     }
+}
+
+/// Most problems of one severity listed; the rest are counted in a last line.
+pub const MAX_LISTED: usize = 200;
+
+fn cap(mut v: Vec<Problem>) -> Vec<Problem> {
+    if v.len() > MAX_LISTED {
+        let more = v.len() - MAX_LISTED;
+        let (sev, file) = (v[0].severity, v[0].at.file.clone());
+        v.truncate(MAX_LISTED);
+        v.push(Problem::new(
+            sev,
+            Location::file(&file),
+            None,
+            format!("另有{more}条同类问题未列出，请先改正以上各条"),
+            format!("{more} more not listed; correct the ones above first"),
+        ));
+    }
+    v
 }
 
 #[cfg(test)]

@@ -428,7 +428,7 @@ pub const NORMS: SheetSpec = SheetSpec {
         ),
         f("teachers_per_class", "每班专任教师", "人", Kind::Count, true),
         tab(
-            f("pupils_per_teacher", "编制标准（生师比）", "人", Kind::Count, true),
+            f("pupils_per_teacher", "编制标准", "学生数/教职工", Kind::Count, true),
             "中央编办发〔2014〕72号",
             "每名教职工对应的学生数：小学19，初中13.5，高中12.5",
         ),
@@ -561,6 +561,19 @@ pub fn sheet_by_name(name: &str) -> Option<&'static SheetSpec> {
         }
     });
     let stem = stem.trim().to_lowercase();
+    // Excel and WPS name a copied sheet "出生人口 (2)"
+    let stem = match stem.rsplit_once(['(', '（']) {
+        Some((s, n))
+            if n.trim_end_matches([')', '）'])
+                .trim()
+                .chars()
+                .all(|c| c.is_ascii_digit())
+                && !s.trim().is_empty() =>
+        {
+            s.trim().to_string()
+        }
+        _ => stem,
+    };
     SHEETS.iter().copied().find(|s| {
         stem == s.id
             || stem == s.zh
@@ -665,7 +678,7 @@ pub const PARAM_ITEMS: &[Item] = &[
         "人",
         Kind::Count,
     ),
-    it("flows.intake_rate", "小学一年级招生与6岁人口之比", "", Kind::Number),
+    it("flows.intake_rate", "小学一年级招生与6岁人口之比", "比值", Kind::Number),
     it("flows.primary_to_junior", "小学毕业升入初中比例", "比例", Kind::Share),
     it(
         "flows.vocational_outside_share",
@@ -707,7 +720,12 @@ pub const PARAM_ITEMS: &[Item] = &[
     it("finance.special_per_pupil", "残疾学生生均公用经费", "元", Kind::Money),
     it("finance.classroom_cost", "新建一间教室造价", "元", Kind::Money),
     it("finance.kg_seat_cost", "新增一个公办幼儿园学位造价", "元", Kind::Money),
-    it("finance.conversion_cost", "民办学位转为公办每个费用", "元", Kind::Money),
+    it(
+        "finance.conversion_cost",
+        "每个民办学位转为公办的费用",
+        "元",
+        Kind::Money,
+    ),
     it(
         "finance.trainee_subsidy",
         "公费定向师范生每人每年补助",
@@ -727,6 +745,8 @@ mod tests {
         assert_eq!(sheet_by_name("学校名册.CSV").map(|s| s.id), Some("schools"));
         assert_eq!(sheet_by_name("教基1001_学校名册").map(|s| s.id), Some("schools"));
         assert_eq!(sheet_by_name("Sheet1").map(|s| s.id), None);
+        assert_eq!(sheet_by_name("出生人口 (2)").map(|s| s.id), Some("births"));
+        assert_eq!(sheet_by_name("出生人口（2）.csv").map(|s| s.id), Some("births"));
     }
 
     #[test]

@@ -425,14 +425,14 @@ impl Table<'_> {
 /// What a field of this kind expects, in both languages.
 pub fn expected(f: &Field) -> (String, String) {
     match f.kind {
-        Kind::Count => ("不小于0".into(), "0 or more".into()),
-        Kind::Whole => ("不小于0的整数".into(), "a whole number, 0 or more".into()),
+        Kind::Count => ("0～1亿之间的数".into(), "a number from 0 to 100 million".into()),
+        Kind::Whole => ("0～1亿之间的整数".into(), "a whole number from 0 to 100 million".into()),
         Kind::Share => (
             "0～1之间的比例，如0.95或95%".into(),
             "a share from 0 to 1, e.g. 0.95 or 95%".into(),
         ),
         Kind::Rate => ("-1～1之间的比例".into(), "a rate between -1 and 1".into()),
-        Kind::Money => ("不小于0的金额".into(), "an amount, 0 or more".into()),
+        Kind::Money => ("0～1万亿元之间的金额".into(), "an amount from 0 to 10¹² yuan".into()),
         Kind::Year => ("1949～2100之间的年份".into(), "a year from 1949 to 2100".into()),
         Kind::Number | Kind::Text | Kind::Code | Kind::Enum(_) => ("有限数值".into(), "a finite number".into()),
     }
@@ -441,8 +441,10 @@ pub fn expected(f: &Field) -> (String, String) {
 /// Range checks by kind.
 pub fn check_kind(f: &Field, x: f64) -> Result<f64, (String, String)> {
     let ok = match f.kind {
-        Kind::Count | Kind::Money => x >= 0.0,
-        Kind::Whole => x >= 0.0 && x.fract() == 0.0 && x <= u32::MAX as f64,
+        // upper bounds far above any county's figure: a typo like 1e300 is caught here
+        Kind::Count => (0.0..=1e8).contains(&x),
+        Kind::Money => (0.0..=1e12).contains(&x),
+        Kind::Whole => (0.0..=1e8).contains(&x) && x.fract() == 0.0,
         Kind::Share => (0.0..=1.0).contains(&x),
         Kind::Rate => x > -1.0 && x < 1.0,
         Kind::Year => (1949.0..=2100.0).contains(&x) && x.fract() == 0.0,

@@ -433,7 +433,7 @@ fn readme(ws: &mut Worksheet, head: &Format) -> Result<(), XlsxError> {
                 ws.write_string(r, 1, item.zh)?;
                 ws.write_string(r, 2, item.key)?;
                 ws.write_string(r, 3, item.unit)?;
-                ws.write_string(r, 4, if item.required { "项目代码" } else { "选填项目" })?;
+                ws.write_string(r, 4, if item.required { "必填" } else { "选填" })?;
                 r += 1;
             }
         }

@@ -610,7 +610,7 @@ fn negative_count_is_an_error() {
     assert_problems(
         name,
         &e.errors,
-        &[(Some("negative-出生人口"), Some("B8"), "应为不小于0")],
+        &[(Some("negative-出生人口"), Some("B8"), "应为0～1亿之间的数")],
     );
     assert_eq!(e.errors[0].seen.as_deref(), Some("-4300"));
 }

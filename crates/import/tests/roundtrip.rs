@@ -41,3 +41,66 @@ fn csv_template_round_trips_from_the_default_base_and_from_nothing_changed() {
     plain.origins.clear();
     assert_eq!(plain, ds);
 }
+
+fn csv(name: &str, text: &str) -> InputFile {
+    InputFile {
+        name: name.into(),
+        bytes: text.as_bytes().to_vec(),
+    }
+}
+
+#[test]
+fn a_file_with_no_template_sheet_is_an_error_naming_it() {
+    let e = import(&[csv("出生人口-gbk.csv", "年份,出生人数\n2020,3700\n")], &default()).unwrap_err();
+    assert_eq!(e.errors.len(), 1);
+    assert_eq!(e.errors[0].at.file, "出生人口-gbk.csv");
+    assert!(e.errors[0].message.zh.contains("没有可导入的工作表"));
+    // a copied sheet's name ("出生人口 (2)") is still the sheet
+    let (ds, _) = import(&[csv("出生人口 (2).csv", "年份,出生人数\n2020,3650\n")], &default()).unwrap();
+    assert_eq!(ds.recorded_births(2020), Some(3650.0));
+}
+
+#[test]
+fn one_bad_register_cell_is_reported_once_not_again_for_its_grades() {
+    let mut files: Vec<InputFile> = template::write_csvs(&default())
+        .into_iter()
+        .filter(|(n, _)| n == "学校名册.csv" || n == "分年级在校生.csv")
+        .map(|(name, bytes)| InputFile { name, bytes })
+        .collect();
+    let reg = String::from_utf8(files[0].bytes.clone()).unwrap();
+    let reg = reg.replacen(",town,幼儿园,公办,19,480,26.6,", ",town,幼儿园,公办,19,480,约三十,", 1);
+    files[0].bytes = reg.into_bytes();
+    let e = import(&files, &default()).unwrap_err();
+    assert_eq!(e.errors.len(), 1, "{:?}", e.errors);
+    assert_eq!(e.errors[0].at.a1().as_deref(), Some("H3"));
+    assert_eq!(e.errors[0].seen.as_deref(), Some("约三十"));
+}
+
+#[test]
+fn a_new_county_hears_which_parts_are_still_the_base_county() {
+    let meta = "项目代码,项目,数值\ndataset_id,,hetang\nname,,荷塘县\n";
+    let (ds, report) = import(&[csv("基本情况.csv", meta)], &default()).unwrap();
+    assert_eq!(ds.name.zh, "荷塘县");
+    assert_eq!(ds.name.en, "荷塘县", "no English name left from Linxiang");
+    let w = report
+        .warnings
+        .iter()
+        .find(|w| w.message.zh.contains("沿用“临湘市”的数据"))
+        .expect("a warning");
+    assert!(w.message.zh.contains("学校名册、"), "{}", w.message.zh);
+}
+
+#[test]
+fn errors_beyond_two_hundred_are_counted_not_listed() {
+    let mut text = String::from("年份,出生人数\n");
+    for _ in 0..500 {
+        text.push_str("2020,abc\n");
+    }
+    let e = import(&[csv("出生人口.csv", &text)], &default()).unwrap_err();
+    assert_eq!(e.errors.len(), 201);
+    assert!(
+        e.errors[200].message.zh.contains("另有300条"),
+        "{}",
+        e.errors[200].message.zh
+    );
+}

@@ -44,6 +44,7 @@ fn missing_levels(ctx: &mut Ctx, t: &Table, missing: &[Level]) {
 
 pub fn flows(ctx: &mut Ctx, t: &Table) {
     let base = ctx.base;
+    let errors = ctx.sink.error_count();
     let mut got: Vec<Vec<Option<(f64, f64, usize)>>> = Level::FLOW.iter().map(|l| vec![None; l.grades()]).collect();
     for &r in &t.rows {
         let l = level_of(ctx, t, r, false);
@@ -99,12 +100,16 @@ pub fn flows(ctx: &mut Ctx, t: &Table) {
         target.dropout.src = src_d;
         ctx.origin(format!("flows.rates.{}", l.key()), t, &rows);
     }
-    missing_levels(ctx, t, &missing);
+    if ctx.sink.error_count() == errors {
+        // a level missing only because its rows had errors is not reported twice
+        missing_levels(ctx, t, &missing);
+    }
     ctx.part(Part::Flows, t);
 }
 
 pub fn norms(ctx: &mut Ctx, t: &Table) {
     let base = ctx.base;
+    let errors = ctx.sink.error_count();
     let mut got: [Option<(f64, f64, f64, usize)>; 4] = [None; 4];
     for &r in &t.rows {
         let l = level_of(ctx, t, r, false);
@@ -132,7 +137,9 @@ pub fn norms(ctx: &mut Ctx, t: &Table) {
         .map(|(l, _)| *l)
         .collect();
     if !missing.is_empty() {
-        missing_levels(ctx, t, &missing);
+        if ctx.sink.error_count() == errors {
+            missing_levels(ctx, t, &missing);
+        }
         return;
     }
     let rows: Vec<usize> = got.iter().flatten().map(|g| g.3).collect();
@@ -170,6 +177,7 @@ pub fn norms(ctx: &mut Ctx, t: &Table) {
 
 pub fn money(ctx: &mut Ctx, t: &Table) {
     let base = ctx.base;
+    let errors = ctx.sink.error_count();
     let mut got: [Option<(f64, f64, usize)>; 5] = [None; 5];
     let order = [
         Level::Kindergarten,
@@ -196,7 +204,9 @@ pub fn money(ctx: &mut Ctx, t: &Table) {
         .map(|(l, _)| *l)
         .collect();
     if !missing.is_empty() {
-        missing_levels(ctx, t, &missing);
+        if ctx.sink.error_count() == errors {
+            missing_levels(ctx, t, &missing);
+        }
         return;
     }
     let rows: Vec<usize> = got.iter().flatten().map(|g| g.2).collect();

@@ -29,6 +29,9 @@ pub struct Ctx<'a> {
     pub parts: Vec<PartSource>,
     /// (file, sheet) → id of the bureau source made for it.
     bureau: BTreeMap<(String, String), String>,
+    /// Ids of register rows that had errors: their grade rows are not
+    /// reported again as "no such school".
+    pub failed_schools: std::collections::BTreeSet<String>,
 }
 
 impl<'a> Ctx<'a> {
@@ -39,6 +42,7 @@ impl<'a> Ctx<'a> {
             sink,
             parts: Vec::new(),
             bureau: BTreeMap::new(),
+            failed_schools: Default::default(),
         }
     }
 
@@ -60,8 +64,8 @@ impl<'a> Ctx<'a> {
             id: id.clone(),
             kind: SourceKind::Bureau,
             title: Text {
-                zh: format!("教育局数据：{}，工作表“{}”", t.file(), t.sheet()),
-                en: format!("Bureau data: {}, sheet {}", t.file(), t.sheet()),
+                zh: format!("教育局数据：{}，工作表“{}”", t.file(), t.spec.zh),
+                en: format!("Bureau data: {}, sheet {}", t.file(), t.spec.zh),
             },
             url: None,
             note: String::new(),
@@ -97,9 +101,11 @@ impl<'a> Ctx<'a> {
             Some((first, rest)) if rest.iter().all(|c| c == first) => first.clone(),
             _ => None,
         };
+        let upgrade = |ds: &eduplan_model::Dataset, s: &str, b: &str| ds.is_estimate(b) && !ds.is_estimate(s);
         match (changed, claimed, base_src) {
-            (false, Some(s), _) => s,
-            (false, None, Some(b)) => b.to_string(),
+            (false, Some(s), Some(b)) if upgrade(&self.ds, &s, b) => s,
+            (false, _, Some(b)) => b.to_string(),
+            (false, Some(s), None) => s,
             (true, Some(s), b) if Some(s.as_str()) != b && !self.ds.is_estimate(&s) => s,
             _ => self.bureau_src(t),
         }

@@ -87,7 +87,12 @@ pub fn register(ctx: &mut Ctx, t: &Table, has_enrollment: bool) {
     let mut schools = Vec::new();
     let mut seen: BTreeMap<String, usize> = BTreeMap::new();
     for &r in &t.rows {
-        let Some(mut s) = read_row(ctx, t, r) else { continue };
+        let Some(mut s) = read_row(ctx, t, r) else {
+            if let Some(id) = t.raw_cell(r, "school_id").code() {
+                ctx.failed_schools.insert(id);
+            }
+            continue;
+        };
         if let Some(first) = seen.insert(s.id.clone(), r) {
             ctx.sink.error(
                 t.at(r, "school_id"),
@@ -132,6 +137,9 @@ pub fn enrollment(ctx: &mut Ctx, t: &Table) {
             continue;
         };
         let Some(i) = ctx.ds.schools.iter().position(|s| s.id == id) else {
+            if ctx.failed_schools.contains(&id) {
+                continue; // its register row is already reported
+            }
             ctx.sink.error(
                 t.at(r, "school_id"),
                 Some(id),
@@ -177,9 +185,15 @@ pub fn enrollment(ctx: &mut Ctx, t: &Table) {
         if rows.is_empty() {
             ctx.sink.warn(
                 Location::sheet(t.file(), t.sheet()),
-                Some(id.clone()),
-                "这所学校在“分年级在校生”表中没有任何年级，按0人计",
-                "this school has no rows in the enrollment sheet; counted as 0 pupils",
+                None,
+                format!(
+                    "{}（{}）在“分年级在校生”表中没有任何年级，按0人计",
+                    ctx.ds.schools[i].name, id
+                ),
+                format!(
+                    "{} ({id}) has no rows in the enrollment sheet; counted as 0 pupils",
+                    ctx.ds.schools[i].name
+                ),
             );
         }
         let old = base.schools.iter().find(|b| b.id == id);

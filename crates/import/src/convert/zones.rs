@@ -119,6 +119,7 @@ pub fn zones(ctx: &mut Ctx, t: &Table) {
 pub fn population(ctx: &mut Ctx, t: &Table) {
     let base = ctx.base;
     let nz = ctx.ds.zones.len();
+    let errors = ctx.sink.error_count();
     let mut pop: Vec<Vec<Option<f64>>> = vec![vec![None; AGES]; nz];
     for &r in &t.rows {
         let z = zone_of(ctx, t, r);
@@ -153,13 +154,17 @@ pub fn population(ctx: &mut Ctx, t: &Table) {
             .filter(|(_, v)| v.is_none())
             .map(|(a, _)| a.to_string())
             .collect();
-        if !missing.is_empty() {
+        if !missing.is_empty() && ctx.sink.error_count() == errors {
             ctx.sink.error(
                 Location::sheet(t.file(), t.sheet()),
                 None,
-                format!("片区{}缺少以下年龄的人口：{}岁", ctx.ds.zones[z].id, missing.join("、")),
                 format!(
-                    "zone {} lacks the population of ages {}",
+                    "片区“{}”缺少以下年龄的人口：{}岁",
+                    ctx.ds.zones[z].id,
+                    missing.join("、")
+                ),
+                format!(
+                    "zone {} lacks the population of age(s) {}",
                     ctx.ds.zones[z].id,
                     missing.join(", ")
                 ),
@@ -210,6 +215,7 @@ pub fn births(ctx: &mut Ctx, t: &Table) {
 
 pub fn age_rates(ctx: &mut Ctx, t: &Table) {
     let base = ctx.base;
+    let errors = ctx.sink.error_count();
     let mut mig = vec![None; AGES];
     let mut town = vec![None; AGES];
     for &r in &t.rows {
@@ -233,7 +239,7 @@ pub fn age_rates(ctx: &mut Ctx, t: &Table) {
         }
         town[a] = Some(w);
     }
-    if mig.iter().any(Option::is_none) {
+    if mig.iter().any(Option::is_none) && ctx.sink.error_count() == errors {
         ctx.sink.error(
             Location::sheet(t.file(), t.sheet()),
             None,
