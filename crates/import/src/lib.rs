@@ -59,35 +59,8 @@ pub fn import(files: &[InputFile], base: &Dataset) -> Result<(Dataset, Report), 
     if files.is_empty() {
         sink.error(Location::default(), None, "没有选择文件", "no file was given");
     }
-    let base_owned;
-    let base = match &json_base {
-        Some((ds, _)) => {
-            base_owned = ds.clone();
-            &base_owned
-        }
-        None => base,
-    };
-    let tables_src: Vec<(&'static spec::SheetSpec, RawSheet)> = pick_sheets(&sheets, &mut sink);
-    // a file none of whose sheets is a template sheet was most likely misnamed
-    for f in files {
-        let mine: Vec<&RawSheet> = sheets.iter().filter(|s| s.file == f.name).collect();
-        if !mine.is_empty() && !tables_src.iter().any(|(_, r)| r.file == f.name) {
-            let names: Vec<&str> = mine.iter().map(|s| s.name.as_str()).collect();
-            let expected: Vec<&str> = spec::SHEETS.iter().map(|s| s.zh).collect();
-            sink.error(
-                Location::file(&f.name),
-                Some(names.join("、")),
-                format!(
-                    "没有可导入的工作表：工作表（CSV文件则为文件名）应为模板中的名称之一：{}",
-                    expected.join("、")
-                ),
-                format!(
-                    "no sheet to import: sheets (for a CSV file, the file name) must be named as in the template: {}",
-                    expected.join(", ")
-                ),
-            );
-        }
-    }
+    let base = json_base.as_ref().map_or(base, |(ds, _)| ds);
+    let tables_src = pick_sheets(sheets, &mut sink);
     let mut tables = Vec::new();
     for (spec, raw) in &tables_src {
         if let Some(t) = table::locate(spec, raw, &mut sink) {
@@ -123,10 +96,20 @@ pub fn import(files: &[InputFile], base: &Dataset) -> Result<(Dataset, Report), 
     Ok((ds, Report { parts, warnings, notes }))
 }
 
-/// Matches raw sheets to template sheets; notes what is ignored and why.
-fn pick_sheets(sheets: &[RawSheet], sink: &mut Sink) -> Vec<(&'static spec::SheetSpec, RawSheet)> {
+/// Matches raw sheets to template sheets (merged cells filled in); notes what
+/// is ignored and why. A file none of whose sheets is a template sheet was
+/// most likely misnamed: that is an error naming it.
+fn pick_sheets(sheets: Vec<RawSheet>, sink: &mut Sink) -> Vec<(&'static spec::SheetSpec, RawSheet)> {
     let mut out: Vec<(&'static spec::SheetSpec, RawSheet)> = Vec::new();
-    for raw in sheets {
+    // per file, in reading order: the sheet names seen and whether one was taken
+    let mut by_file: Vec<(String, Vec<String>, bool)> = Vec::new();
+    for mut raw in sheets {
+        if by_file.last().is_none_or(|f| f.0 != raw.file) {
+            by_file.push((raw.file.clone(), Vec::new(), false));
+        }
+        if let Some(f) = by_file.last_mut() {
+            f.1.push(raw.name.clone());
+        }
         let at = Location::sheet(&raw.file, &raw.name);
         if raw.name.trim() == spec::README_SHEET {
             continue;
@@ -150,7 +133,26 @@ fn pick_sheets(sheets: &[RawSheet], sink: &mut Sink) -> Vec<(&'static spec::Shee
             );
             continue;
         }
-        out.push((spec, table::unmerge(raw)));
+        if let Some(f) = by_file.last_mut() {
+            f.2 = true;
+        }
+        table::unmerge(&mut raw);
+        out.push((spec, raw));
+    }
+    let expected: Vec<&str> = spec::SHEETS.iter().map(|s| s.zh).collect();
+    for (file, names, _) in by_file.iter().filter(|f| !f.2) {
+        sink.error(
+            Location::file(file),
+            Some(names.join("、")),
+            format!(
+                "没有可导入的工作表：工作表（CSV文件则为文件名）应为模板中的名称之一：{}",
+                expected.join("、")
+            ),
+            format!(
+                "no sheet to import: sheets (for a CSV file, the file name) must be named as in the template: {}",
+                expected.join(", ")
+            ),
+        );
     }
     out
 }

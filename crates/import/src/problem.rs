@@ -262,20 +262,24 @@ impl Sink {
         self.problems.iter().filter(|p| p.severity == Severity::Error).count()
     }
 
-    fn take(&mut self, sev: Severity) -> Vec<Problem> {
-        self.problems.iter().filter(|p| p.severity == sev).cloned().collect()
-    }
-
     /// Splits into the failure value (when there are errors) or the report's lists.
-    pub fn finish(mut self) -> Result<(Vec<Problem>, Vec<Problem>), ImportErrors> {
-        let warnings = cap(self.take(Severity::Warning));
-        if self.has_errors() {
+    pub fn finish(self) -> Result<(Vec<Problem>, Vec<Problem>), ImportErrors> {
+        let (mut errors, mut warnings, mut notes) = (Vec::new(), Vec::new(), Vec::new());
+        for p in self.problems {
+            match p.severity {
+                Severity::Error => errors.push(p),
+                Severity::Warning => warnings.push(p),
+                Severity::Note => notes.push(p),
+            }
+        }
+        let warnings = cap(warnings);
+        if !errors.is_empty() {
             return Err(ImportErrors {
-                errors: cap(self.take(Severity::Error)),
+                errors: cap(errors),
                 warnings,
             });
         }
-        Ok((warnings, self.take(Severity::Note)))
+        Ok((warnings, notes))
     }
 }
 

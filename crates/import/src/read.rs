@@ -4,7 +4,7 @@
 use std::io::{Cursor, Read};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
-use calamine::{Data, DataRef, Dimensions, Reader, SheetType, SheetVisible, Xls, Xlsx};
+use calamine::{Data, Dimensions, Reader, SheetType, SheetVisible, Xls, Xlsx};
 
 use crate::cell::Cell;
 use crate::problem::{Location, Sink};
@@ -329,24 +329,23 @@ fn read_xlsx(file: &InputFile, sink: &mut Sink) -> Option<Vec<RawSheet>> {
     if !check_zip(file, sink) {
         return None;
     }
-    // calamine is well tested, but a reader of untrusted bytes must never take
-    // the page down: a panic in it becomes an error value.
-    let res = catch_unwind(AssertUnwindSafe(|| xlsx_sheets(file)));
-    match res {
-        Ok(Ok(sheets)) => Some(sheets),
-        Ok(Err(XlError::TooLarge)) => {
-            too_large(file, sink);
-            None
-        }
-        Ok(Err(XlError::Read(d))) => {
-            unreadable(file, sink, &d);
-            None
-        }
-        Err(_) => {
-            unreadable(file, sink, "the reader failed");
-            None
-        }
+    guarded(file, sink, xlsx_sheets)
+}
+
+/// Runs a calamine reader. calamine is well tested, but a reader of untrusted
+/// bytes must never take the page down: a panic in it becomes an error value.
+fn guarded(
+    file: &InputFile,
+    sink: &mut Sink,
+    read: fn(&InputFile) -> Result<Vec<RawSheet>, XlError>,
+) -> Option<Vec<RawSheet>> {
+    match catch_unwind(AssertUnwindSafe(|| read(file))) {
+        Ok(Ok(sheets)) => return Some(sheets),
+        Ok(Err(XlError::TooLarge)) => too_large(file, sink),
+        Ok(Err(XlError::Read(d))) => unreadable(file, sink, &d),
+        Err(_) => unreadable(file, sink, "the reader failed"),
     }
+    None
 }
 
 enum XlError {
@@ -369,18 +368,13 @@ fn xlsx_sheets(file: &InputFile) -> Result<Vec<RawSheet>, XlError> {
         let mut reader = wb.worksheet_cells_reader(&m.name).map_err(read_err)?;
         while let Some(c) = reader.next_cell().map_err(read_err)? {
             let (r, col) = c.get_position();
-            let v = cell_of_ref(c.get_value());
-            if v == Cell::Empty || col >= MAX_COLS {
-                continue;
-            }
-            if r >= MAX_ROWS {
-                return Err(XlError::TooLarge);
-            }
-            cells += 1;
-            if cells > MAX_CELLS {
-                return Err(XlError::TooLarge);
-            }
-            put(&mut rows, r, col, v);
+            add(
+                &mut rows,
+                &mut cells,
+                r,
+                col,
+                cell_of(Data::from(c.get_value().clone())),
+            )?;
         }
         out.push(RawSheet {
             file: file.name.clone(),
@@ -393,7 +387,23 @@ fn xlsx_sheets(file: &InputFile) -> Result<Vec<RawSheet>, XlError> {
     Ok(out)
 }
 
-fn put(rows: &mut Vec<Vec<Cell>>, r: u32, c: u32, v: Cell) {
+/// Adds a read cell at its absolute place: empty cells and columns past
+/// [`MAX_COLS`] are dropped; rows past [`MAX_ROWS`] or more than [`MAX_CELLS`]
+/// cells in the file make the file too large.
+fn add(rows: &mut Vec<Vec<Cell>>, cells: &mut usize, r: u32, c: u32, v: Cell) -> Result<(), XlError> {
+    if v == Cell::Empty || c >= MAX_COLS {
+        return Ok(());
+    }
+    *cells += 1;
+    if r >= MAX_ROWS || *cells > MAX_CELLS {
+        return Err(XlError::TooLarge);
+    }
+    put(rows, r, c, v);
+    Ok(())
+}
+
+/// Sets a cell, growing the rows to reach it.
+pub(crate) fn put(rows: &mut Vec<Vec<Cell>>, r: u32, c: u32, v: Cell) {
     let (r, c) = (r as usize, c as usize);
     if rows.len() <= r {
         rows.resize(r + 1, Vec::new());
@@ -414,58 +424,28 @@ fn merge_of(d: &Dimensions) -> Merge {
     }
 }
 
-fn cell_of_ref(d: &DataRef<'_>) -> Cell {
+fn cell_of(d: Data) -> Cell {
     match d {
-        DataRef::Int(i) => Cell::Number(*i as f64),
-        DataRef::Float(x) => Cell::Number(*x),
-        DataRef::String(s) => text_cell(s),
-        DataRef::SharedString(s) => text_cell(s),
-        DataRef::Bool(b) => Cell::Bool(*b),
-        DataRef::DateTime(t) => Cell::Number(t.as_f64()),
-        DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => text_cell(s),
-        DataRef::Error(e) => Cell::Error(e.to_string()),
-        DataRef::Empty => Cell::Empty,
-    }
-}
-
-fn cell_of(d: &Data) -> Cell {
-    match d {
-        Data::Int(i) => Cell::Number(*i as f64),
-        Data::Float(x) => Cell::Number(*x),
-        Data::String(s) => text_cell(s),
-        Data::Bool(b) => Cell::Bool(*b),
+        Data::Int(i) => Cell::Number(i as f64),
+        Data::Float(x) => Cell::Number(x),
+        Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => text_cell(s),
+        Data::Bool(b) => Cell::Bool(b),
         Data::DateTime(t) => Cell::Number(t.as_f64()),
-        Data::DateTimeIso(s) | Data::DurationIso(s) => text_cell(s),
         Data::Error(e) => Cell::Error(e.to_string()),
         Data::Empty => Cell::Empty,
     }
 }
 
-fn text_cell(s: &str) -> Cell {
+fn text_cell(s: String) -> Cell {
     if s.trim().is_empty() {
         Cell::Empty
     } else {
-        Cell::Text(s.to_string())
+        Cell::Text(s)
     }
 }
 
 fn read_xls(file: &InputFile, sink: &mut Sink) -> Option<Vec<RawSheet>> {
-    let res = catch_unwind(AssertUnwindSafe(|| xls_sheets(file)));
-    match res {
-        Ok(Ok(sheets)) => Some(sheets),
-        Ok(Err(XlError::TooLarge)) => {
-            too_large(file, sink);
-            None
-        }
-        Ok(Err(XlError::Read(d))) => {
-            unreadable(file, sink, &d);
-            None
-        }
-        Err(_) => {
-            unreadable(file, sink, "the reader failed");
-            None
-        }
-    }
+    guarded(file, sink, xls_sheets)
 }
 
 fn xls_sheets(file: &InputFile) -> Result<Vec<RawSheet>, XlError> {
@@ -481,19 +461,9 @@ fn xls_sheets(file: &InputFile) -> Result<Vec<RawSheet>, XlError> {
             .unwrap_or_default();
         let range = wb.worksheet_range(&m.name).map_err(read_err)?;
         let mut rows: Vec<Vec<Cell>> = Vec::new();
+        let (r0, c0) = range.start().unwrap_or((0, 0));
         for (r, c, v) in range.used_cells() {
-            let (Some((r0, c0)), v) = (range.start(), cell_of(v)) else {
-                continue;
-            };
-            let (r, c) = (r0 + r as u32, c0 + c as u32);
-            if v == Cell::Empty || c >= MAX_COLS {
-                continue;
-            }
-            cells += 1;
-            if r >= MAX_ROWS || cells > MAX_CELLS {
-                return Err(XlError::TooLarge);
-            }
-            put(&mut rows, r, c, v);
+            add(&mut rows, &mut cells, r0 + r as u32, c0 + c as u32, cell_of(v.clone()))?;
         }
         out.push(RawSheet {
             file: file.name.clone(),

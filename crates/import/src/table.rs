@@ -56,9 +56,9 @@ fn is_id_match(f: &Field, text: &str) -> bool {
 }
 
 /// Fills each merged region with its top-left value (bounded per region).
-pub fn unmerge(raw: &RawSheet) -> RawSheet {
-    let mut out = raw.clone();
-    for m in &raw.merges {
+pub fn unmerge(raw: &mut RawSheet) {
+    let merges = std::mem::take(&mut raw.merges);
+    for m in &merges {
         let area = (m.r1.saturating_sub(m.r0) as u64 + 1) * (m.c1.saturating_sub(m.c0) as u64 + 1);
         if m.r1 < m.r0 || m.c1 < m.c0 || area > 10_000 || m.r1 >= crate::read::MAX_ROWS || m.c1 >= crate::read::MAX_COLS
         {
@@ -70,18 +70,11 @@ pub fn unmerge(raw: &RawSheet) -> RawSheet {
         }
         for r in m.r0..=m.r1 {
             for c in m.c0..=m.c1 {
-                let (r, c) = (r as usize, c as usize);
-                if out.rows.len() <= r {
-                    out.rows.resize(r + 1, Vec::new());
-                }
-                if out.rows[r].len() <= c {
-                    out.rows[r].resize(c + 1, Cell::Empty);
-                }
-                out.rows[r][c] = v.clone();
+                crate::read::put(&mut raw.rows, r, c, v.clone());
             }
         }
     }
-    out
+    raw.merges = merges;
 }
 
 /// Finds the header and the data rows. Missing required columns are errors.
@@ -361,65 +354,73 @@ impl Table<'_> {
     /// Text of a cell; an error when required and blank.
     pub fn text(&self, r: usize, id: &str, sink: &mut Sink) -> Option<String> {
         let cell = self.raw_cell(r, id);
-        let t = match self.field(id).map(|f| f.kind) {
+        let f = self.field(id);
+        let t = match f.map(|f| f.kind) {
             Some(Kind::Code) => cell.code(),
             _ => cell.text(),
         };
-        if t.is_none() && self.field(id).is_some_and(|f| f.required) {
-            self.missing(r, id, sink);
+        if let (None, Some(f)) = (&t, f.filter(|f| f.required)) {
+            missing(f, self.at(r, id), sink);
         }
         t
-    }
-
-    fn missing(&self, r: usize, id: &str, sink: &mut Sink) {
-        let h = self.field(id).map_or(id.to_string(), |f| f.header());
-        sink.error(
-            self.at(r, id),
-            None,
-            format!("“{h}”必须填写"),
-            format!("{id} is required"),
-        );
     }
 
     /// A number read by the field's kind: range-checked, scaled by its header
     /// unit. `None` when blank (an error too when the field is required) or bad.
     pub fn number(&self, r: usize, id: &str, sink: &mut Sink) -> Option<f64> {
         let f = self.field(id)?;
-        let cell = self.raw_cell(r, id);
         let scale = self.scales.get(self.index(id)).copied().unwrap_or(1.0);
-        match parse_number(cell) {
-            Ok(None) => {
-                if f.required {
-                    self.missing(r, id, sink);
-                }
-                None
+        read_number(f, self.raw_cell(r, id), scale, self.at(r, id), sink)
+    }
+}
+
+/// Reads a cell as a number of the field's kind: `scale` (from a 万元 header or
+/// unit cell) applies to money not already scaled in the cell; the range is
+/// checked by kind. `None` when blank (an error too when the field is
+/// required) or bad, the error at `at`.
+pub fn read_number(f: &Field, cell: &Cell, scale: f64, at: Location, sink: &mut Sink) -> Option<f64> {
+    match parse_number(cell) {
+        Ok(None) => {
+            if f.required {
+                missing(f, at, sink);
             }
-            Ok(Some(x)) => {
-                let x = if scale != 1.0 && f.kind == Kind::Money && !carries_scale(cell) {
-                    x * scale
-                } else {
-                    x
-                };
-                check_kind(f, x)
-                    .map_err(|(zh, en)| sink.error(self.at(r, id), Some(cell.display()), zh, en))
-                    .ok()
-            }
-            Err(e) => {
-                let (zh, en) = match e {
-                    NumberError::ErrorValue => (
-                        "单元格是公式错误值，应为数字".to_string(),
-                        "the cell holds a formula error, not a number".to_string(),
-                    ),
-                    NumberError::NotANumber => (
-                        format!("“{}”应为数字（{}）", f.header(), expected(f).0),
-                        format!("{} must be a number ({})", f.id, expected(f).1),
-                    ),
-                };
-                sink.error(self.at(r, id), Some(cell.display()), zh, en);
-                None
-            }
+            None
+        }
+        Ok(Some(x)) => {
+            let x = if scale != 1.0 && f.kind == Kind::Money && !carries_scale(cell) {
+                x * scale
+            } else {
+                x
+            };
+            check_kind(f, x)
+                .map_err(|(zh, en)| sink.error(at, Some(cell.display()), zh, en))
+                .ok()
+        }
+        Err(e) => {
+            let (zh, en) = match e {
+                NumberError::ErrorValue => (
+                    "单元格是公式错误值，应为数字".to_string(),
+                    "the cell holds a formula error, not a number".to_string(),
+                ),
+                NumberError::NotANumber => (
+                    format!("“{}”应为数字（{}）", f.header(), expected(f).0),
+                    format!("{} must be a number ({})", f.id, expected(f).1),
+                ),
+            };
+            sink.error(at, Some(cell.display()), zh, en);
+            None
         }
     }
+}
+
+/// The error for a required cell left blank.
+pub fn missing(f: &Field, at: Location, sink: &mut Sink) {
+    sink.error(
+        at,
+        None,
+        format!("“{}”必须填写", f.header()),
+        format!("{} is required", f.id),
+    );
 }
 
 /// What a field of this kind expects, in both languages.
@@ -527,7 +528,7 @@ mod tests {
             r1: 0,
             c1: 1,
         }];
-        let raw = unmerge(&raw);
+        unmerge(&mut raw);
         let mut sink = Sink::default();
         let t = locate(&BIRTHS, &raw, &mut sink).unwrap();
         assert_eq!(t.cols, vec![Some(0), Some(1), None]);

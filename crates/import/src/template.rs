@@ -71,11 +71,7 @@ fn rows_of(spec: &SheetSpec, ds: &Dataset) -> Vec<Vec<TCell>> {
                     if z.urban { "城区" } else { "乡镇" }.into(),
                     ds.demography.birth_zone_share.value[i].into(),
                     ds.kindergarten.participation.value[i].into(),
-                    shared_src(
-                        ds,
-                        &ds.demography.birth_zone_share.src,
-                        &ds.kindergarten.participation.src,
-                    ),
+                    shared_src(&[&ds.demography.birth_zone_share.src, &ds.kindergarten.participation.src]),
                 ]
             })
             .collect(),
@@ -108,7 +104,7 @@ fn rows_of(spec: &SheetSpec, ds: &Dataset) -> Vec<Vec<TCell>> {
                         (a as f64).into(),
                         d.net_migration_rate.value[a].into(),
                         d.rural_to_town_rate.value[a].into(),
-                        shared_src(ds, &d.net_migration_rate.src, &d.rural_to_town_rate.src),
+                        shared_src(&[&d.net_migration_rate.src, &d.rural_to_town_rate.src]),
                     ]
                 })
                 .collect()
@@ -138,13 +134,12 @@ fn rows_of(spec: &SheetSpec, ds: &Dataset) -> Vec<Vec<TCell>> {
     }
 }
 
-/// Two parameters on one row share the 来源 cell when they share a source;
+/// Parameters on one row share the 来源 cell when they share a source;
 /// otherwise the cell stays blank and each keeps its own on import (values unchanged).
-fn shared_src(_ds: &Dataset, a: &str, b: &str) -> TCell {
-    if a == b {
-        a.into()
-    } else {
-        TCell::Empty
+fn shared_src(srcs: &[&str]) -> TCell {
+    match srcs.split_first() {
+        Some((first, rest)) if rest.iter().all(|s| s == first) => (*first).into(),
+        _ => TCell::Empty,
     }
 }
 
@@ -227,7 +222,7 @@ fn flow_rows(ds: &Dataset) -> Vec<Vec<TCell>> {
                 ((g + 1) as f64).into(),
                 rep.into(),
                 drop.into(),
-                shared_src(ds, &r.repetition.src, &r.dropout.src),
+                shared_src(&[&r.repetition.src, &r.dropout.src]),
             ]);
         }
     }
@@ -236,11 +231,7 @@ fn flow_rows(ds: &Dataset) -> Vec<Vec<TCell>> {
 
 fn norm_rows(ds: &Dataset) -> Vec<Vec<TCell>> {
     let n = &ds.norms;
-    let src = if n.class_size.src == n.teachers_per_class.src && n.class_size.src == n.pupils_per_teacher.src {
-        n.class_size.src.as_str().into()
-    } else {
-        TCell::Empty
-    };
+    let src = shared_src(&[&n.class_size.src, &n.teachers_per_class.src, &n.pupils_per_teacher.src]);
     Level::FLOW
         .iter()
         .map(|l| {
@@ -270,7 +261,7 @@ fn money_rows(ds: &Dataset) -> Vec<Vec<TCell>> {
             enums::level_name(*l).into(),
             fi.salary.value.of(*l).into(),
             fi.public_funds.value.of(*l).into(),
-            shared_src(ds, &fi.salary.src, &fi.public_funds.src),
+            shared_src(&[&fi.salary.src, &fi.public_funds.src]),
         ]
     })
     .collect()

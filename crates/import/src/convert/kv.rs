@@ -5,10 +5,9 @@ use std::collections::BTreeMap;
 use eduplan_model::Dataset;
 
 use super::Ctx;
-use crate::cell::{carries_scale, parse_number};
 use crate::problem::Part;
 use crate::spec::{Field, Item, Kind, META_ITEMS, PARAM_ITEMS};
-use crate::table::{check_kind, Table};
+use crate::table::{missing, read_number, Table};
 
 /// Reads the rows as key → data row, reporting unknown and repeated keys.
 fn rows_by_key(ctx: &mut Ctx, t: &Table, items: &[Item]) -> BTreeMap<&'static str, usize> {
@@ -38,10 +37,9 @@ fn rows_by_key(ctx: &mut Ctx, t: &Table, items: &[Item]) -> BTreeMap<&'static st
     out
 }
 
-/// A value cell read by the item's kind (the sheet's value column is text-typed).
-fn item_number(ctx: &mut Ctx, t: &Table, r: usize, item: &Item) -> Option<f64> {
-    let cell = t.raw_cell(r, "value");
-    let pseudo = Field {
+/// An item seen as a column field, so its value reads like any other cell.
+fn item_field(item: &Item) -> Field {
+    Field {
         id: item.key,
         zh: item.zh,
         unit: item.unit,
@@ -50,37 +48,20 @@ fn item_number(ctx: &mut Ctx, t: &Table, r: usize, item: &Item) -> Option<f64> {
         synonyms: &[],
         table: "",
         help: "",
-    };
-    match parse_number(cell) {
-        Ok(Some(x)) => {
-            let x = if item.kind == Kind::Money && unit_is_wan(t, r) && !carries_scale(cell) {
-                x * 1e4
-            } else {
-                x
-            };
-            check_kind(&pseudo, x)
-                .map_err(|(zh, en)| ctx.sink.error(t.at(r, "value"), Some(cell.display()), zh, en))
-                .ok()
-        }
-        Ok(None) => {
-            ctx.sink.error(
-                t.at(r, "value"),
-                None,
-                format!("“{}”必须填写", item.zh),
-                format!("{} is required", item.key),
-            );
-            None
-        }
-        Err(_) => {
-            ctx.sink.error(
-                t.at(r, "value"),
-                Some(cell.display()),
-                format!("“{}”应为数字", item.zh),
-                format!("{} must be a number", item.key),
-            );
-            None
-        }
     }
+}
+
+/// A value cell read by the item's kind (the sheet's value column is text-typed);
+/// a 万元 unit cell scales money.
+fn item_number(ctx: &mut Ctx, t: &Table, r: usize, item: &Item) -> Option<f64> {
+    let scale = if unit_is_wan(t, r) { 1e4 } else { 1.0 };
+    read_number(
+        &item_field(item),
+        t.raw_cell(r, "value"),
+        scale,
+        t.at(r, "value"),
+        ctx.sink,
+    )
 }
 
 /// The row's 单位 cell says 万元 (the bureau kept its budget table's unit).
@@ -95,12 +76,7 @@ pub fn meta(ctx: &mut Ctx, t: &Table) {
         if matches!(item.kind, Kind::Text | Kind::Code) {
             let Some(v) = t.raw_cell(r, "value").text() else {
                 if item.required {
-                    ctx.sink.error(
-                        t.at(r, "value"),
-                        None,
-                        format!("“{}”必须填写", item.zh),
-                        format!("{} is required", item.key),
-                    );
+                    missing(&item_field(item), t.at(r, "value"), ctx.sink);
                 }
                 continue;
             };

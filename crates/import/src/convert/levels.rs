@@ -29,17 +29,33 @@ fn level_of(ctx: &mut Ctx, t: &Table, r: usize, allow_kg: bool) -> Option<Level>
     }
 }
 
-fn missing_levels(ctx: &mut Ctx, t: &Table, missing: &[Level]) {
+/// Reports levels the sheet lacks, unless rows of the sheet already had errors
+/// (a level missing only because its rows were bad is not reported twice).
+/// Returns whether any level is missing.
+fn missing_levels(ctx: &mut Ctx, t: &Table, missing: &[Level], errors_before: usize) -> bool {
     if missing.is_empty() {
-        return;
+        return false;
     }
-    let names: Vec<&str> = missing.iter().map(|l| enums::level_name(*l)).collect();
-    ctx.sink.error(
-        Location::sheet(t.file(), t.sheet()),
-        None,
-        format!("缺少以下学段：{}", names.join("、")),
-        format!("these levels are missing: {}", names.join(", ")),
-    );
+    if ctx.sink.error_count() == errors_before {
+        let names: Vec<&str> = missing.iter().map(|l| enums::level_name(*l)).collect();
+        ctx.sink.error(
+            Location::sheet(t.file(), t.sheet()),
+            None,
+            format!("缺少以下学段：{}", names.join("、")),
+            format!("these levels are missing: {}", names.join(", ")),
+        );
+    }
+    true
+}
+
+/// The levels with no row read.
+fn absent<T>(levels: &[Level], got: &[Option<T>]) -> Vec<Level> {
+    levels
+        .iter()
+        .zip(got)
+        .filter(|(_, g)| g.is_none())
+        .map(|(l, _)| *l)
+        .collect()
 }
 
 pub fn flows(ctx: &mut Ctx, t: &Table) {
@@ -100,10 +116,7 @@ pub fn flows(ctx: &mut Ctx, t: &Table) {
         target.dropout.src = src_d;
         ctx.origin(format!("flows.rates.{}", l.key()), t, &rows);
     }
-    if ctx.sink.error_count() == errors {
-        // a level missing only because its rows had errors is not reported twice
-        missing_levels(ctx, t, &missing);
-    }
+    missing_levels(ctx, t, &missing, errors);
     ctx.part(Part::Flows, t);
 }
 
@@ -130,16 +143,7 @@ pub fn norms(ctx: &mut Ctx, t: &Table) {
         }
         got[l.flow_index().unwrap_or(0)] = Some((cs, tpc, ppt, r));
     }
-    let missing: Vec<Level> = Level::FLOW
-        .iter()
-        .zip(&got)
-        .filter(|(_, g)| g.is_none())
-        .map(|(l, _)| *l)
-        .collect();
-    if !missing.is_empty() {
-        if ctx.sink.error_count() == errors {
-            missing_levels(ctx, t, &missing);
-        }
+    if missing_levels(ctx, t, &absent(&Level::FLOW, &got), errors) {
         return;
     }
     let rows: Vec<usize> = got.iter().flatten().map(|g| g.3).collect();
@@ -197,16 +201,7 @@ pub fn money(ctx: &mut Ctx, t: &Table) {
             got[i] = Some((sal, pf, r));
         }
     }
-    let missing: Vec<Level> = order
-        .iter()
-        .zip(&got)
-        .filter(|(_, g)| g.is_none())
-        .map(|(l, _)| *l)
-        .collect();
-    if !missing.is_empty() {
-        if ctx.sink.error_count() == errors {
-            missing_levels(ctx, t, &missing);
-        }
+    if missing_levels(ctx, t, &absent(&order, &got), errors) {
         return;
     }
     let rows: Vec<usize> = got.iter().flatten().map(|g| g.2).collect();
