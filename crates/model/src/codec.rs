@@ -4,7 +4,9 @@
 //! ```text
 //! v=1&d=linxiang-2020&dv=1&kg.public_seats=500&hires.primary=2021:80,2022:120&births.variant=0&n=方案B&lang=en
 //! ```
-//! - `v` is the link format version, `d`/`dv` the dataset id and version;
+//! - `v` is the link format version, `d`/`dv` the dataset id and version,
+//!   `dh` its content hash ([`crate::summary::content_hash`]) and `dn` its
+//!   Chinese name (so a browser without that dataset can name it);
 //! - every other known key is a lever or assumption id (stable, from the
 //!   catalogue) with one number or `year:value` pairs; only values that differ
 //!   from the dataset's baseline are written;
@@ -40,6 +42,41 @@ pub struct Link {
     pub seed: Option<u64>,
     /// Whether the input looked like a scenario link at all (it had `v=`).
     pub is_link: bool,
+    /// The dataset the link was made on, as far as the link says.
+    pub dataset: DatasetRef,
+}
+
+/// The dataset a link or a saved scenario was made on: id, version, content
+/// hash and name. Links written before the hash existed carry only the id
+/// and version (`hash` and `name` empty).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, serde::Deserialize)]
+pub struct DatasetRef {
+    pub id: String,
+    #[serde(default)]
+    pub version: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub hash: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub name: String,
+}
+
+impl DatasetRef {
+    /// The reference of a dataset whose content hash is `hash`.
+    pub fn of(ds: &Dataset, hash: &str) -> DatasetRef {
+        DatasetRef {
+            id: ds.id.clone(),
+            version: ds.version.to_string(),
+            hash: hash.to_string(),
+            name: ds.name.zh.clone(),
+        }
+    }
+
+    /// Whether a dataset with this id and content hash is the one referred
+    /// to. An empty reference (no `d=`) or one without a hash (an older
+    /// link) matches on the id alone.
+    pub fn matches(&self, id: &str, hash: &str) -> bool {
+        self.id.is_empty() || (self.id == id && (self.hash.is_empty() || self.hash == hash))
+    }
 }
 
 /// Something in a link that was not taken as it stood.
@@ -54,6 +91,8 @@ pub enum Notice {
     OtherDataset { found: String, expected: String },
     /// Same dataset, another version of it.
     OtherDatasetVersion { found: String, expected: String },
+    /// Same dataset id and version, other figures (the content hash differs).
+    OtherDatasetContent { found: String, expected: String },
     /// A value outside the lever's range was brought inside it.
     Clamped { id: String, given: String, used: f64 },
     /// A value could not be read and was left at the baseline.
@@ -82,6 +121,10 @@ impl fmt::Display for Notice {
             Notice::OtherDatasetVersion { found, expected } => write!(
                 f,
                 "the link was made for version {found} of the dataset; this is version {expected}"
+            ),
+            Notice::OtherDatasetContent { found, expected } => write!(
+                f,
+                "the link was made on other figures under the same dataset id (content {found}, here {expected})"
             ),
             Notice::Clamped { id, given, used } => {
                 write!(f, "{id}: {given} is outside the lever's range; {used} was used")
@@ -114,10 +157,18 @@ fn pct(s: &str) -> String {
 /// The query string (without `?`) for a scenario; `lang` and `seed` are added
 /// when given. Values equal to the baseline are left out.
 pub fn encode(sc: &Scenario, ds: &Dataset, lang: Option<&str>, seed: Option<u64>) -> String {
+    encode_for(sc, ds, &crate::summary::content_hash(ds), lang, seed)
+}
+
+/// [`encode`] with the dataset's content hash already at hand (the app keeps
+/// it, so a settled change does not hash the dataset again).
+pub fn encode_for(sc: &Scenario, ds: &Dataset, hash: &str, lang: Option<&str>, seed: Option<u64>) -> String {
     let mut parts = vec![
         format!("v={FORMAT_VERSION}"),
         format!("d={}", pct(&ds.id)),
         format!("dv={}", ds.version),
+        format!("dh={}", pct(hash)),
+        format!("dn={}", pct(&ds.name.zh)),
     ];
     for spec in levers() {
         let map = match spec.kind {
@@ -231,14 +282,34 @@ pub fn decode(input: &str, ds: &Dataset) -> (Link, Vec<Notice>) {
                     }),
                 }
             }
-            "d" if value.as_ref() != ds.id => notices.push(Notice::OtherDataset {
-                found: value.to_string(),
-                expected: ds.id.clone(),
-            }),
-            "dv" if value.trim() != ds.version.to_string() => notices.push(Notice::OtherDatasetVersion {
-                found: value.to_string(),
-                expected: ds.version.to_string(),
-            }),
+            "d" => {
+                link.dataset.id = value.chars().filter(|c| !c.is_control()).take(MAX_NAME).collect();
+                if value.as_ref() != ds.id {
+                    notices.push(Notice::OtherDataset {
+                        found: value.to_string(),
+                        expected: ds.id.clone(),
+                    });
+                }
+            }
+            "dv" => {
+                link.dataset.version = value.trim().chars().take(16).collect();
+                if value.trim() != ds.version.to_string() {
+                    notices.push(Notice::OtherDatasetVersion {
+                        found: value.to_string(),
+                        expected: ds.version.to_string(),
+                    });
+                }
+            }
+            "dh" => {
+                link.dataset.hash = value
+                    .trim()
+                    .chars()
+                    .filter(|c| c.is_ascii_hexdigit())
+                    .take(16)
+                    .collect::<String>()
+                    .to_ascii_lowercase()
+            }
+            "dn" => link.dataset.name = value.chars().filter(|c| !c.is_control()).take(MAX_NAME).collect(),
             "n" => {
                 let name: String = value.chars().filter(|c| !c.is_control()).collect();
                 if name.chars().count() > MAX_NAME {
@@ -300,6 +371,15 @@ pub fn decode(input: &str, ds: &Dataset) -> (Link, Vec<Notice>) {
             }
         }
     }
+    if link.dataset.id == ds.id && !link.dataset.hash.is_empty() {
+        let here = crate::summary::content_hash(ds);
+        if link.dataset.hash != here {
+            notices.push(Notice::OtherDatasetContent {
+                found: link.dataset.hash.clone(),
+                expected: here,
+            });
+        }
+    }
     (link, notices)
 }
 
@@ -326,7 +406,8 @@ mod tests {
         .unwrap();
         s.set("births.variant", LeverValue::Constant(0.0)).unwrap();
         let q = encode(&s, &d, Some("en"), Some(42));
-        assert!(q.starts_with("v=1&d=linxiang-2020&dv=1&"), "{q}");
+        let hash = crate::summary::content_hash(&d);
+        assert!(q.starts_with(&format!("v=1&d=linxiang-2020&dv=1&dh={hash}&dn=%E4%B8%B4")), "{q}");
         assert!(
             q.contains("kg.public_seats=500&") && q.contains("hires.primary=2021:80,2022:120"),
             "{q}"
@@ -340,6 +421,26 @@ mod tests {
         assert_eq!(link.lang.as_deref(), Some("en"));
         assert_eq!(link.seed, Some(42));
         assert!(link.is_link);
+        assert_eq!(link.dataset, DatasetRef::of(&d, &hash));
+        assert!(link.dataset.matches(&d.id, &hash));
+        assert!(!link.dataset.matches(&d.id, "00000000"));
+        assert!(!link.dataset.matches("hetang-2022", &hash));
+    }
+
+    #[test]
+    fn a_link_on_other_figures_under_the_same_id_is_reported() {
+        let d = ds();
+        let (link, n) = decode("v=1&d=linxiang-2020&dv=1&dh=DEADBEEF&dn=%E4%B8%B4%E6%B9%98", &d);
+        assert_eq!(link.dataset.hash, "deadbeef");
+        assert_eq!(link.dataset.name, "临湘");
+        assert!(
+            matches!(&n[..], [Notice::OtherDatasetContent { found, .. }] if found == "deadbeef"),
+            "{n:?}"
+        );
+        // an older link, without a hash, matches on the id alone
+        let (link, n) = decode("v=1&d=linxiang-2020&dv=1", &d);
+        assert!(n.is_empty() && link.dataset.matches(&d.id, "anything"));
+        assert!(DatasetRef::default().matches("x", "y"));
     }
 
     #[test]

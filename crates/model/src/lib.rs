@@ -6,7 +6,9 @@
 //!   lever and indicator specs with stable ids;
 //! - [`scenario`]: lever values by id, resolved per year;
 //! - [`engine`]: `project(dataset, scenario) -> Projection`;
-//! - [`targets`] and [`projection`]: plan targets evaluated on the projection.
+//! - [`targets`] and [`projection`]: plan targets evaluated on the projection;
+//! - [`summary`]: a dataset in a few figures and its content hash;
+//!   [`import_report`]: what an import found (shared by the importer and the app).
 //!
 //! No web dependency: the crate builds and tests natively and in wasm alike.
 
@@ -18,10 +20,12 @@ pub mod engine;
 pub mod error;
 pub mod export;
 pub mod format;
+pub mod import_report;
 pub mod level;
 pub mod projection;
 pub mod scenario;
 pub mod seek;
+pub mod summary;
 pub mod targets;
 pub mod uncertainty;
 pub mod units;

@@ -1,0 +1,134 @@
+//! A dataset in a few figures: what an import preview sets side by side
+//! (the active dataset against the imported one) and what the dataset
+//! switcher shows. Pure arithmetic on the dataset's base year.
+
+use serde::{Deserialize, Serialize};
+
+use crate::dataset::{Dataset, SourceKind, Text};
+use crate::level::{Level, SchoolKind};
+
+/// Levels in the order a summary lists them.
+pub const LEVELS: [Level; 6] = [
+    Level::Kindergarten,
+    Level::Primary,
+    Level::Junior,
+    Level::Senior,
+    Level::Vocational,
+    Level::Special,
+];
+
+/// Base-year figures of a dataset.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Summary {
+    pub name: Text,
+    pub base_year: i32,
+    pub zones: usize,
+    /// Schools and kindergartens in the register, teaching points included.
+    pub schools: usize,
+    /// Kindergartens among them.
+    pub kindergartens: usize,
+    /// Pupils (在校生) by level, in the order of [`LEVELS`]; kindergarten = children enrolled.
+    pub pupils: [f64; 6],
+    /// Full-time teachers (专任教师) of all schools.
+    pub teachers: f64,
+    /// Residents aged 0–18, all zones.
+    pub population_0_18: f64,
+    /// Base-year education spending, yuan.
+    pub budget: f64,
+    /// Sources by kind: the bureau's own files, verified, derived, estimated.
+    pub sources: SourceCounts,
+}
+
+/// How many of a dataset's sources are of each kind.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SourceCounts {
+    pub bureau: usize,
+    pub verified: usize,
+    pub derived: usize,
+    pub estimate: usize,
+}
+
+impl Summary {
+    pub fn of(ds: &Dataset) -> Summary {
+        let mut pupils = [0.0; 6];
+        for s in &ds.schools {
+            for ((level, _), n) in s.kind.slots().iter().zip(&s.enrollment) {
+                if let Some(i) = LEVELS.iter().position(|l| l == level) {
+                    pupils[i] += n;
+                }
+            }
+        }
+        let mut sources = SourceCounts::default();
+        for s in &ds.sources {
+            match s.kind {
+                SourceKind::Bureau => sources.bureau += 1,
+                SourceKind::Verified => sources.verified += 1,
+                SourceKind::Derived => sources.derived += 1,
+                SourceKind::Estimate => sources.estimate += 1,
+            }
+        }
+        Summary {
+            name: ds.name.clone(),
+            base_year: ds.base_year,
+            zones: ds.zones.len(),
+            schools: ds.schools.len(),
+            kindergartens: ds
+                .schools
+                .iter()
+                .filter(|s| matches!(s.kind, SchoolKind::Kindergarten(_)))
+                .count(),
+            pupils,
+            teachers: ds.schools.iter().map(|s| s.teachers).sum(),
+            population_0_18: ds.demography.population.value.iter().flatten().sum(),
+            budget: ds.finance.budget.value,
+            sources,
+        }
+    }
+}
+
+/// A short content hash of a dataset: 8 lowercase hex digits of the 64-bit
+/// FNV-1a hash of its JSON (folded to 32 bits). Links and saved scenarios
+/// carry it so a scenario is never run on other figures under the same id.
+/// Stable across machines: the JSON has a fixed field order and no maps with
+/// random order, and numbers print in their shortest exact form.
+pub fn content_hash(ds: &Dataset) -> String {
+    let json = serde_json::to_string(ds).unwrap_or_default();
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in json.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    format!("{:08x}", (h ^ (h >> 32)) as u32)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_default_dataset_in_figures() {
+        let ds = Dataset::default_dataset().unwrap();
+        let s = Summary::of(&ds);
+        assert_eq!(s.zones, 11);
+        assert_eq!(s.schools, ds.schools.len());
+        let enrolled: f64 = ds.schools.iter().flat_map(|s| s.enrollment.iter()).sum();
+        assert!((s.pupils.iter().sum::<f64>() - enrolled).abs() < 1e-6);
+        assert!(s.pupils.iter().all(|p| *p > 0.0), "{:?}", s.pupils);
+        assert!(s.population_0_18 > 50_000.0 && s.population_0_18 < 200_000.0);
+        assert_eq!(s.sources.bureau, 0);
+        assert!(s.sources.estimate > 0);
+    }
+
+    #[test]
+    fn the_hash_follows_content_and_survives_a_json_round_trip() {
+        let ds = Dataset::default_dataset().unwrap();
+        let h = content_hash(&ds);
+        assert_eq!(h.len(), 8);
+        assert!(h.chars().all(|c| c.is_ascii_hexdigit() && !c.is_ascii_uppercase()));
+        let again = Dataset::from_json(&serde_json::to_string(&ds).unwrap()).unwrap();
+        assert_eq!(content_hash(&again), h);
+        let mut other = ds.clone();
+        other.schools[0].teachers += 1.0;
+        assert_ne!(content_hash(&other), h);
+    }
+}
