@@ -26,6 +26,9 @@ pub struct AppProps {
     /// beside others on one page).
     #[prop_or(true)]
     pub persist: bool,
+    /// Told the language whenever it changes (the root's data dialog speaks it).
+    #[prop_or_default]
+    pub on_lang: Callback<Lang>,
 }
 
 /// Ctrl+Z / Ctrl+Shift+Z (and Ctrl+Y), except while typing in a text field,
@@ -82,11 +85,18 @@ pub fn App(props: &AppProps) -> Html {
             if p.len() < 2 {
                 Vec::new()
             } else {
-                p.iter().map(|(n, s)| (n.clone(), Rc::new(project(&ds, s)))).collect()
+                // a scenario saved on other figures is fitted to these first
+                p.iter()
+                    .map(|(n, s)| (n.clone(), Rc::new(project(&ds, &eduplan_model::codec::adapt(s, &ds).0))))
+                    .collect()
             }
         })
     };
 
+    {
+        let on_lang = props.on_lang.clone();
+        use_effect_with(state.lang, move |lang| on_lang.emit(*lang));
+    }
     use_effect_with(state.lang, |lang| {
         if let Some(root) = web_sys::window()
             .and_then(|w| w.document())

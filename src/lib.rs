@@ -10,10 +10,15 @@ pub mod browser;
 pub mod charts;
 pub mod components;
 pub mod context;
+pub mod data_files;
+pub mod data_ops;
+pub mod datasets;
 pub mod exports;
 pub mod i18n;
+pub mod library;
 pub mod panic_banner;
 pub mod persist;
+pub mod root;
 pub mod state;
 pub mod units;
 pub mod workers;
@@ -23,16 +28,12 @@ use std::rc::Rc;
 use eduplan_model::Dataset;
 
 /// Entry point: installs the panic banner, loads the bundled dataset and
-/// mounts the app on `<body>`.
+/// mounts the root (which chooses the dataset to plan on) on `<body>`.
 pub fn start() {
     panic_banner::install();
     match Dataset::default_dataset() {
         Ok(ds) => {
-            yew::Renderer::<app::App>::with_props(app::AppProps {
-                dataset: Rc::new(ds),
-                persist: true,
-            })
-            .render();
+            yew::Renderer::<root::Root>::with_props(root::RootProps { builtin: Rc::new(ds) }).render();
         }
         Err(e) => {
             yew::Renderer::<components::dataset_error::DatasetError>::with_props(

@@ -11,7 +11,7 @@
 //! else) is moved aside under `eduplan.v1.corrupt.*`, reported, and never
 //! fatal. A full storage is reported once per failed write.
 
-use eduplan_model::codec::{self, Link, Notice};
+use eduplan_model::codec::{self, DatasetRef, Link, Notice};
 use eduplan_model::{Dataset, Scenario};
 use gloo_storage::{LocalStorage, Storage};
 use serde::{Deserialize, Serialize};
@@ -30,6 +30,9 @@ const FORMAT: u32 = 1;
 struct Autosave {
     format: u32,
     dataset: String,
+    /// The dataset's content hash (absent in autosaves of older builds).
+    #[serde(default)]
+    hash: String,
     scenario: Scenario,
     lang: Lang,
 }
@@ -96,10 +99,11 @@ pub fn read_link(ds: &Dataset) -> Option<(Link, Vec<Notice>)> {
 /// The state the app starts in: the URL's scenario if it has one, otherwise
 /// the autosave; saved scenarios from storage; problems as notices.
 pub fn initial_state(ds: std::rc::Rc<Dataset>) -> AppState {
+    let hash = eduplan_model::summary::content_hash(&ds);
     let mut notices = Vec::new();
-    let saved = match read::<SavedList>(SAVED_KEY, |l| {
-        l.format == FORMAT && l.items.iter().all(|s| s.scenario.validate(&ds).is_ok())
-    }) {
+    // saved scenarios of every dataset share the list: one made on other
+    // figures need not validate on these (it is fitted when opened)
+    let saved = match read::<SavedList>(SAVED_KEY, |l| l.format == FORMAT) {
         Ok(list) => list.map(|l| l.items).unwrap_or_default(),
         Err(m) => {
             notices.push(m);
@@ -115,10 +119,14 @@ pub fn initial_state(ds: std::rc::Rc<Dataset>) -> AppState {
             }
             link.scenario
         }
-        None => match read::<Autosave>(AUTOSAVE_KEY, |a| a.format == FORMAT && a.scenario.validate(&ds).is_ok()) {
-            Ok(Some(a)) if a.dataset == ds.id => {
+        None => match read::<Autosave>(AUTOSAVE_KEY, |a| a.format == FORMAT) {
+            Ok(Some(a)) if a.dataset == ds.id && (a.hash.is_empty() || a.hash == hash) => {
                 lang = a.lang;
-                a.scenario
+                codec::adapt(&a.scenario, &ds).0
+            }
+            Ok(Some(a)) => {
+                lang = a.lang;
+                Scenario::default()
             }
             Ok(_) => Scenario::default(),
             Err(m) => {
@@ -136,7 +144,40 @@ pub fn initial_state(ds: std::rc::Rc<Dataset>) -> AppState {
 /// The share link's query for the working state (language only when not the default).
 pub fn link_query(state: &AppState) -> String {
     let lang = (state.lang != Lang::default()).then(|| state.lang.code());
-    codec::encode(&state.scenario, &state.dataset, lang, None)
+    codec::encode_for(&state.scenario, &state.dataset, &state.data_ref.hash, lang, None)
+}
+
+/// The dataset named by the link the page was opened with (empty id when
+/// the URL carries no link or the link names none), and the link's language.
+pub fn opening_link() -> (DatasetRef, Option<Lang>) {
+    let href = web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .unwrap_or_default();
+    match codec::link_dataset(&href) {
+        Some((r, lang)) => (r, lang.as_deref().and_then(Lang::from_code)),
+        None => (DatasetRef::default(), None),
+    }
+}
+
+/// The language of the autosave, if there is one.
+pub fn saved_lang() -> Option<Lang> {
+    let raw = storage()?.get_item(AUTOSAVE_KEY).ok().flatten()?;
+    serde_json::from_str::<Autosave>(&raw).ok().map(|a| a.lang)
+}
+
+/// Sets the URL to a dataset's baseline (after switching datasets), keeping
+/// the language.
+pub fn reset_url(ds: &Dataset, hash: &str, lang: Lang) {
+    let Some(w) = web_sys::window() else { return };
+    let code = (lang != Lang::default()).then(|| lang.code());
+    let path = w.location().pathname().unwrap_or_default();
+    let url = format!(
+        "{path}?{}",
+        codec::encode_for(&Scenario::default(), ds, hash, code, None)
+    );
+    if let Ok(h) = w.history() {
+        let _ = h.replace_state_with_url(&JsValue::NULL, "", Some(&url));
+    }
 }
 
 /// The full share URL of the working state.
@@ -167,6 +208,7 @@ pub fn autosave(state: &AppState) -> Result<(), Message> {
         &Autosave {
             format: FORMAT,
             dataset: state.dataset.id.clone(),
+            hash: state.data_ref.hash.clone(),
             scenario: state.scenario.clone(),
             lang: state.lang,
         },

@@ -6,7 +6,7 @@
 use std::rc::Rc;
 
 use eduplan_model::catalogue::lever_spec;
-use eduplan_model::codec::Notice;
+use eduplan_model::codec::{self, DatasetRef, Notice};
 use eduplan_model::scenario::default_value;
 use eduplan_model::{Dataset, LeverValue, Scenario};
 use serde::{Deserialize, Serialize};
@@ -20,6 +20,9 @@ pub struct AppState {
     pub scenario: Scenario,
     /// Used to decide which lever values equal the baseline (and are dropped).
     pub dataset: Rc<Dataset>,
+    /// The dataset's id, version, content hash and name, as links and saved
+    /// scenarios carry them.
+    pub data_ref: Rc<DatasetRef>,
     /// Charts the planner watches, in display order.
     pub charts: Vec<String>,
     /// A chart to bring into view (set when a target is clicked), with a
@@ -54,6 +57,20 @@ pub struct Saved {
     pub id: String,
     pub name: String,
     pub scenario: Scenario,
+    /// The dataset it was saved on (absent in scenarios saved before datasets
+    /// could be imported: those were made on the bundled dataset).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dataset: Option<DatasetRef>,
+}
+
+impl Saved {
+    /// Whether it was saved on the dataset `r` refers to.
+    pub fn is_on(&self, r: &DatasetRef) -> bool {
+        match &self.dataset {
+            Some(d) => d.id == r.id && (d.hash.is_empty() || d.hash == r.hash),
+            None => r.id == eduplan_model::dataset::DEFAULT_DATASET_ID,
+        }
+    }
 }
 
 /// Something the app tells the planner in the notice bar.
@@ -71,13 +88,18 @@ pub enum Message {
     Imported(String),
     /// An export could not be written (the reason).
     ExportFailed(String),
+    /// A saved scenario made on another dataset was opened (scenario name,
+    /// that dataset's name): its values were fitted to this dataset.
+    SavedOnOtherDataset { scenario: String, dataset: String },
 }
 
 impl AppState {
     pub fn new(dataset: Rc<Dataset>) -> AppState {
+        let hash = eduplan_model::summary::content_hash(&dataset);
         AppState {
             lang: Lang::default(),
             scenario: Scenario::default(),
+            data_ref: Rc::new(DatasetRef::of(&dataset, &hash)),
             dataset,
             charts: crate::charts::specs::DEFAULT_CHARTS
                 .iter()
@@ -385,22 +407,45 @@ impl Reducible for AppState {
                     id,
                     name,
                     scenario: next.scenario.clone(),
+                    dataset: Some((*next.data_ref).clone()),
                 });
             }
             Action::Overwrite(id) => {
                 let sc = next.scenario.clone();
+                let here = (*next.data_ref).clone();
                 if let Some(s) = next.saved.iter_mut().find(|s| s.id == id) {
                     s.scenario = Scenario {
                         name: s.name.clone(),
                         ..sc
                     };
+                    s.dataset = Some(here);
                 }
             }
             Action::Open(id) => {
                 if let Some(s) = next.saved.iter().find(|s| s.id == id) {
+                    // made on other figures: its values are fitted to these
+                    // (years and ranges), and the planner is told
+                    let (scenario, notices) = codec::adapt(&s.scenario, &next.dataset);
+                    if !s.is_on(&next.data_ref) {
+                        let dataset = s.dataset.as_ref().map_or_else(
+                            || eduplan_model::dataset::DEFAULT_DATASET_ID.to_string(),
+                            |d| {
+                                if d.name.is_empty() {
+                                    d.id.clone()
+                                } else {
+                                    d.name.clone()
+                                }
+                            },
+                        );
+                        next.notices.push(Message::SavedOnOtherDataset {
+                            scenario: s.name.clone(),
+                            dataset,
+                        });
+                        next.notices.extend(notices.into_iter().map(Message::Link));
+                    }
                     next.scenario = Scenario {
                         name: s.name.clone(),
-                        ..s.scenario.clone()
+                        ..scenario
                     };
                 }
             }
@@ -422,6 +467,7 @@ impl Reducible for AppState {
                         id: copy_id,
                         name: name.clone(),
                         scenario: Scenario { name, ..s.scenario },
+                        dataset: s.dataset,
                     });
                 }
             }

@@ -1,6 +1,8 @@
-//! Web workers started on demand: the XLSX writer and the Monte Carlo. Each
-//! posts `ready` once listening; nothing is sent before that. One request at
-//! a time per worker (a new request's answer replaces the handler).
+//! Web workers started on demand: the XLSX writer, the Monte Carlo and the
+//! data worker (template and import). Each posts `ready` once listening;
+//! nothing is sent before that. One request at a time per worker (a new
+//! request's answer replaces the handler). A worker that failed or panicked
+//! is ended; the next request starts a fresh one.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -11,6 +13,7 @@ use wasm_bindgen_futures::JsFuture;
 
 pub const XLSX: &str = "./eduplan-xlsx_loader.js";
 pub const MC: &str = "./eduplan-mc_loader.js";
+pub const DATA: &str = "./eduplan-data_loader.js";
 
 thread_local! {
     /// Started workers by loader URL, with a promise that resolves on `ready`.
@@ -48,24 +51,38 @@ fn start(url: &'static str) -> Result<(web_sys::Worker, js_sys::Promise), String
 /// Sends a JSON string to a worker and waits for its answer (after any
 /// request queued before it).
 pub async fn request(url: &'static str, json: &str) -> Result<JsValue, String> {
+    request_value(url, &JsValue::from_str(json)).await
+}
+
+/// Ends a worker (after a failure or a panic): its module may be in any state.
+fn end(url: &'static str) {
+    if let Some((w, _)) = WORKERS.with(|all| all.borrow_mut().remove(url)) {
+        w.terminate();
+    }
+}
+
+/// Sends any message (an object with transferable parts) to a worker and
+/// waits for its answer, after any request queued before it.
+pub async fn request_value(url: &'static str, message: &JsValue) -> Result<JsValue, String> {
     let mut finished: Option<js_sys::Function> = None;
     let mine = js_sys::Promise::new(&mut |resolve, _| finished = Some(resolve));
     let before = QUEUE.with(|q| q.borrow_mut().insert(url, mine));
     if let Some(p) = before {
         let _ = JsFuture::from(p).await;
     }
-    let result = send(url, json).await;
+    let result = send(url, message).await;
     if let Some(f) = finished {
         let _ = f.call0(&JsValue::NULL);
     }
     result
 }
 
-async fn send(url: &'static str, json: &str) -> Result<JsValue, String> {
+async fn send(url: &'static str, message: &JsValue) -> Result<JsValue, String> {
     let (w, ready) = start(url)?;
-    JsFuture::from(ready)
-        .await
-        .map_err(|e| e.as_string().unwrap_or_else(|| "the worker cannot start".into()))?;
+    if let Err(e) = JsFuture::from(ready).await {
+        end(url);
+        return Err(e.as_string().unwrap_or_else(|| "the worker cannot start".into()));
+    }
     let answer = js_sys::Promise::new(&mut |resolve, reject| {
         w.set_onmessage(Some(
             Closure::once_into_js(move |e: web_sys::MessageEvent| {
@@ -80,13 +97,21 @@ async fn send(url: &'static str, json: &str) -> Result<JsValue, String> {
             .unchecked_ref(),
         ));
     });
-    w.post_message(&JsValue::from_str(json))
+    w.post_message(message)
         .map_err(|_| "the worker cannot be reached".to_string())?;
-    let data = JsFuture::from(answer)
-        .await
-        .map_err(|e| e.as_string().unwrap_or_else(|| "the worker failed".into()))?;
+    let data = match JsFuture::from(answer).await {
+        Ok(d) => d,
+        Err(e) => {
+            end(url);
+            return Err(e.as_string().unwrap_or_else(|| "the worker failed".into()));
+        }
+    };
     match data.as_string() {
         Some(s) if s.starts_with("error:") => Err(s.trim_start_matches("error:").trim().to_string()),
+        Some(s) if s.starts_with("panic:") => {
+            end(url);
+            Err(s.trim_start_matches("panic:").trim().to_string())
+        }
         _ => Ok(data),
     }
 }

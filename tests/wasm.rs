@@ -57,6 +57,7 @@ async fn the_app_renders_in_chinese_and_switches_language() {
         AppProps {
             dataset: ds,
             persist: false,
+            on_lang: Default::default(),
         },
     )
     .render();

@@ -5,6 +5,7 @@ use eduplan_model::dataset::SourceKind;
 use yew::prelude::*;
 
 use crate::context::use_ctx;
+use crate::i18n::fill;
 
 #[function_component]
 pub fn DataPanel() -> Html {
@@ -43,6 +44,31 @@ pub fn DataPanel() -> Html {
         SourceKind::Bureau => 3,
     });
     let estimates = ds.sources.iter().filter(|s| s.kind == SourceKind::Estimate).count();
+    // imported values by file and sheet: how many, and which cells
+    let origins = {
+        let ds = ctx.dataset.clone();
+        use_memo((), move |_| {
+            let mut by: std::collections::BTreeMap<(String, String), (usize, Vec<String>)> = Default::default();
+            for o in ds.origins.values() {
+                let e = by.entry((o.file.clone(), o.sheet.clone())).or_default();
+                e.0 += 1;
+                if e.1.len() < 3 && !e.1.contains(&o.cells) {
+                    e.1.push(o.cells.clone());
+                }
+            }
+            by.into_iter().collect::<Vec<_>>()
+        })
+    };
+    let origin_rows = origins.iter().map(|((file, sheet), (n, cells))| {
+        html! {
+            <tr class="origin">
+                <td>{ file }</td>
+                <td>{ sheet }</td>
+                <td class="num">{ fill(t.origins_count, &[("n", &n.to_string())]) }</td>
+                <td><code>{ cells.join(t.list_sep) }</code></td>
+            </tr>
+        }
+    });
     let rows = sources.into_iter().map(|s| {
         let (kind_class, kind) = match s.kind {
             SourceKind::Verified => ("verified", t.source_verified),
@@ -71,6 +97,22 @@ pub fn DataPanel() -> Html {
                 <span class="summary-count">{ format!("{} / {} {}", estimates, ds.sources.len(), t.estimates_count) }</span>
             </summary>
             <p class="hint">{ t.data_panel_hint }</p>
+            if !origins.is_empty() {
+                <h3>{ t.origins_title }</h3>
+                <div class="table-wrap">
+                    <table class="origins">
+                        <thead><tr>
+                            <th scope="col">{ t.col_file }</th>
+                            <th scope="col">{ t.col_sheet }</th>
+                            <th scope="col">{ t.col_used_by }</th>
+                            <th scope="col">{ t.col_cells }</th>
+                        </tr></thead>
+                        <tbody>{ for origin_rows }</tbody>
+                    </table>
+                </div>
+                <h3>{ t.still_estimates }</h3>
+                if estimates == 0 { <p class="hint">{ t.no_estimates_left }</p> }
+            }
             <div class="table-wrap">
                 <table>
                     <thead>

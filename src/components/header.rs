@@ -1,9 +1,10 @@
-//! The header: product name, dataset line and the language switch.
+//! The header: product name, dataset line, the data menu and the language switch.
 
 use yew::prelude::*;
 
 use crate::context::use_ctx;
 use crate::i18n::Lang;
+use crate::library::{use_data, LibAction};
 use crate::state::Action;
 
 #[function_component]
@@ -20,6 +21,9 @@ pub fn Header() -> Html {
         let ctx = ctx.clone();
         Callback::from(move |_| ctx.dispatch(Action::SetLang(other)))
     };
+    // the data menu lives in the root (absent when the workspace is mounted alone)
+    let data = use_data();
+    let open_data = data.map(|d| Callback::from(move |_| d.lib.dispatch(LibAction::OpenMenu)));
     html! {
         <header class="app-header">
             <div class="brand">
@@ -37,6 +41,9 @@ pub fn Header() -> Html {
                     <span class="label">{ t.data_as_of }{ t.colon }</span>
                     <span>{ lang.pick(&ds.as_of.zh, &ds.as_of.en) }</span>
                 </p>
+                if let Some(open) = open_data {
+                    <button type="button" class="data-menu-button" onclick={open} aria-haspopup="dialog">{ t.data_menu }</button>
+                }
                 <button type="button" class="lang-switch" {onclick} lang={other.tag()}
                     aria-label={format!("{}: {} → {}", t.language, t.lang_name, t.switch_to)}>
                     { t.switch_to }

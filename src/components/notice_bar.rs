@@ -23,6 +23,9 @@ pub fn link_notice_text(n: &Notice, t: &Strings, lang: Lang) -> String {
         Notice::OtherDatasetVersion { found, expected } => {
             fill(t.link_other_version, &[("found", found), ("expected", expected)])
         }
+        Notice::OtherDatasetContent { found, expected } => {
+            fill(t.link_other_content, &[("found", found), ("expected", expected)])
+        }
         Notice::Clamped { id, given, used } => fill(
             t.link_clamped,
             &[
@@ -65,6 +68,10 @@ pub fn NoticeBar() -> Html {
         Message::ImportFailed(why) => Some(format!("{} {why}", t.notice_import_failed)),
         Message::Imported(name) => Some(format!("{} {name}", t.notice_imported)),
         Message::ExportFailed(why) => Some(format!("{} {why}", t.export_failed)),
+        Message::SavedOnOtherDataset { scenario, dataset } => Some(fill(
+            t.notice_saved_other_dataset,
+            &[("scenario", scenario), ("dataset", dataset)],
+        )),
     });
     let dismiss = {
         let ctx = ctx.clone();

@@ -5,7 +5,18 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::context::use_ctx;
-use crate::state::{Action, MAX_PINNED};
+use crate::i18n::fill;
+use crate::state::{Action, Saved, MAX_PINNED};
+
+/// The name of the dataset a scenario was saved on (the bundled one when it
+/// does not say).
+fn other_name(s: &Saved) -> String {
+    match &s.dataset {
+        Some(d) if !d.name.is_empty() => d.name.clone(),
+        Some(d) => d.id.clone(),
+        None => eduplan_model::dataset::DEFAULT_DATASET_ID.to_string(),
+    }
+}
 
 #[function_component]
 pub fn SavedPanel() -> Html {
@@ -50,6 +61,9 @@ pub fn SavedPanel() -> Html {
                     <input type="text" class="rename-input" value={s.name.clone()} onchange={on_rename} maxlength="120" aria-label={t.rename} />
                 } else {
                     <span class="saved-name">{ &s.name }</span>
+                }
+                if !s.is_on(&st.data_ref) {
+                    <span class="tag other-dataset">{ fill(t.saved_on_other, &[("name", &other_name(s))]) }</span>
                 }
                 <span class="saved-actions">
                     <button type="button" class="open" onclick={act(Action::Open(id.clone()))}>{ t.open }</button>

@@ -1,7 +1,10 @@
 //! Prints how long importing a 300-school template workbook takes natively
 //! (figures only; `scripts/test.sh` runs it).
 //!
-//! `cargo run --release -p eduplan-import --example bench_import`
+//! `cargo run --release -p eduplan-import --example bench_import [-- --write F.xlsx]`
+//!
+//! With `--write F.xlsx` the workbook is also written to `F.xlsx` (the
+//! browser measurement, `tests/e2e/measure-import.mjs`, imports that file).
 
 use std::time::Instant;
 
@@ -29,6 +32,13 @@ fn main() {
             std::process::exit(1);
         }
     };
+    let args: Vec<String> = std::env::args().collect();
+    if let Some(path) = args.iter().position(|a| a == "--write").and_then(|i| args.get(i + 1)) {
+        if let Err(e) = std::fs::write(path, &bytes) {
+            eprintln!("cannot write {path}: {e}");
+            std::process::exit(1);
+        }
+    }
     let files = [InputFile {
         name: "300所学校.xlsx".into(),
         bytes,

@@ -147,7 +147,9 @@ pub fn source_kind(v: &str) -> Option<SourceKind> {
         "已核实" | "核实" | "verified" => Some(SourceKind::Verified),
         "推算" | "derived" => Some(SourceKind::Derived),
         "估算" | "估计" | "estimate" => Some(SourceKind::Estimate),
-        "教育局统计" | "教育局" | "bureau" => Some(SourceKind::Bureau),
+        "教育局统计" | "教育局统计数据" | "教育统计" | "教育事业统计" | "教育局" | "教育局数据" | "bureau" => {
+            Some(SourceKind::Bureau)
+        }
         _ => None,
     }
 }
@@ -250,6 +252,22 @@ mod tests {
         assert_eq!(grade_slot(SchoolKind::Primary, "七年级"), None);
         assert_eq!(grade_slot(SchoolKind::Primary, "7"), None);
         assert_eq!(grade_slot(SchoolKind::Special, "特教"), Some(0));
+    }
+
+    #[test]
+    fn source_kinds_as_the_interface_names_them() {
+        // the app's Data panel calls the bureau's kind 教育局统计数据: a planner copying it must be understood
+        for v in [
+            "教育局统计",
+            "教育局统计数据",
+            "教育事业统计",
+            "教育局数据",
+            " 教育局统计数据 ",
+        ] {
+            assert_eq!(source_kind(v), Some(SourceKind::Bureau), "{v}");
+        }
+        assert_eq!(source_kind("已核实"), Some(SourceKind::Verified));
+        assert_eq!(source_kind("统计局"), None);
     }
 
     #[test]

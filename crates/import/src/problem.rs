@@ -2,7 +2,9 @@
 //! `eduplan_model::import_report`): problems (errors block, warnings do not) and notes,
 //! each with the file, sheet, row and column it concerns, in Chinese and English.
 
-pub use eduplan_model::import_report::{col_letters, ImportErrors, Location, Part, PartSource, Problem, Report, Severity};
+pub use eduplan_model::import_report::{
+    col_letters, ImportErrors, Location, Part, PartSource, Problem, Report, Severity,
+};
 
 /// Collects problems while an import runs.
 #[derive(Debug, Default)]
@@ -73,4 +75,3 @@ fn cap(mut v: Vec<Problem>) -> Vec<Problem> {
     }
     v
 }
-

@@ -205,6 +205,53 @@ pub fn encode_for(sc: &Scenario, ds: &Dataset, hash: &str, lang: Option<&str>, s
     parts.join("&")
 }
 
+/// What a link says of its dataset and language, read without a dataset at
+/// hand (to choose the dataset before the scenario is decoded). `None` when
+/// the input is not a scenario link (no `v=`).
+pub fn link_dataset(input: &str) -> Option<(DatasetRef, Option<String>)> {
+    let mut r = DatasetRef::default();
+    let (mut lang, mut is_link) = (None, false);
+    for (key, value) in form_urlencoded::parse(query_of(input).as_bytes()) {
+        let clean = || {
+            value
+                .chars()
+                .filter(|c| !c.is_control())
+                .take(MAX_NAME)
+                .collect::<String>()
+        };
+        match key.as_ref() {
+            "v" => is_link = true,
+            "d" => r.id = clean(),
+            "dv" => r.version = value.trim().chars().take(16).collect(),
+            "dh" => r.hash = clean_hash(&value),
+            "dn" => r.name = clean(),
+            "lang" => lang = Some(value.to_string()).filter(|l| l.len() <= 8),
+            _ => {}
+        }
+    }
+    is_link.then_some((r, lang))
+}
+
+/// A content hash as links carry it: hex digits only, lower case, at most 16.
+fn clean_hash(value: &str) -> String {
+    value
+        .trim()
+        .chars()
+        .filter(|c| c.is_ascii_hexdigit())
+        .take(16)
+        .collect::<String>()
+        .to_ascii_lowercase()
+}
+
+/// A scenario fitted to a dataset (another one than it was made on, perhaps):
+/// values outside a lever's range are brought inside it, years outside the
+/// dataset's projection dropped, values equal to its baseline removed, each
+/// with a [`Notice`]. The same rules as a link's, by way of one.
+pub fn adapt(sc: &Scenario, ds: &Dataset) -> (Scenario, Vec<Notice>) {
+    let (link, notices) = decode(&encode_for(sc, ds, "", None, sc.seed), ds);
+    (link.scenario, notices)
+}
+
 /// The query part of a URL, a bare query, or a fragment holding one.
 fn query_of(input: &str) -> &str {
     let input = input.trim();
@@ -300,15 +347,7 @@ pub fn decode(input: &str, ds: &Dataset) -> (Link, Vec<Notice>) {
                     });
                 }
             }
-            "dh" => {
-                link.dataset.hash = value
-                    .trim()
-                    .chars()
-                    .filter(|c| c.is_ascii_hexdigit())
-                    .take(16)
-                    .collect::<String>()
-                    .to_ascii_lowercase()
-            }
+            "dh" => link.dataset.hash = clean_hash(value),
             "dn" => link.dataset.name = value.chars().filter(|c| !c.is_control()).take(MAX_NAME).collect(),
             "n" => {
                 let name: String = value.chars().filter(|c| !c.is_control()).collect();
@@ -407,7 +446,10 @@ mod tests {
         s.set("births.variant", LeverValue::Constant(0.0)).unwrap();
         let q = encode(&s, &d, Some("en"), Some(42));
         let hash = crate::summary::content_hash(&d);
-        assert!(q.starts_with(&format!("v=1&d=linxiang-2020&dv=1&dh={hash}&dn=%E4%B8%B4")), "{q}");
+        assert!(
+            q.starts_with(&format!("v=1&d=linxiang-2020&dv=1&dh={hash}&dn=%E4%B8%B4")),
+            "{q}"
+        );
         assert!(
             q.contains("kg.public_seats=500&") && q.contains("hires.primary=2021:80,2022:120"),
             "{q}"
@@ -425,6 +467,11 @@ mod tests {
         assert!(link.dataset.matches(&d.id, &hash));
         assert!(!link.dataset.matches(&d.id, "00000000"));
         assert!(!link.dataset.matches("hetang-2022", &hash));
+        assert_eq!(
+            link_dataset(&format!("https://x/?{q}")),
+            Some((DatasetRef::of(&d, &hash), Some("en".to_string())))
+        );
+        assert_eq!(link_dataset("https://x/?lang=en"), None);
     }
 
     #[test]
@@ -481,6 +528,33 @@ mod tests {
             link.scenario.levers.get("kg.public_seats"),
             Some(&LeverValue::Constant(100.0))
         );
+    }
+
+    #[test]
+    fn a_scenario_adapted_to_a_later_base_year_loses_the_years_before_it() {
+        let d = ds();
+        let mut later = d.clone();
+        later.base_year = 2022;
+        let mut s = Scenario::default();
+        s.set(
+            "hires.primary",
+            LeverValue::ByYear([("2021".to_string(), 80.0), ("2024".to_string(), 120.0)].into()),
+        )
+        .unwrap();
+        s.set("kg.public_seats", LeverValue::Constant(500.0)).unwrap();
+        let (fitted, notices) = adapt(&s, &later);
+        assert_eq!(
+            fitted.levers.get("hires.primary"),
+            Some(&LeverValue::ByYear([("2024".to_string(), 120.0)].into()))
+        );
+        assert_eq!(fitted.levers.get("kg.public_seats"), Some(&LeverValue::Constant(500.0)));
+        assert!(
+            matches!(&notices[..], [Notice::Dropped { id, .. }] if id == "hires.primary"),
+            "{notices:?}"
+        );
+        assert!(fitted.validate(&later).is_ok());
+        // on its own dataset nothing changes
+        assert_eq!(adapt(&s, &d), (s.clone(), vec![]));
     }
 
     #[test]

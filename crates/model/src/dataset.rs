@@ -19,6 +19,9 @@ use crate::units::{Share, Year};
 /// The dataset bundled with the app and used when no other is given.
 pub const DEFAULT_DATASET_JSON: &str = include_str!("../../../assets/data/linxiang-2020.json");
 
+/// The id of the bundled dataset.
+pub const DEFAULT_DATASET_ID: &str = "linxiang-2020";
+
 /// Ages tracked by the population model: 0 ..= 18.
 pub const AGES: usize = 19;
 

@@ -239,14 +239,20 @@ impl fmt::Display for ImportErrors {
 
 impl std::error::Error for ImportErrors {}
 
-
 /// The import worker's answer: the dataset with its report, or the errors;
 /// `ms` is the time the worker spent reading and checking the files.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ImportReply {
-    Imported { dataset: Box<Dataset>, report: Report, ms: f64 },
-    Failed { errors: ImportErrors, ms: f64 },
+    Imported {
+        dataset: Box<Dataset>,
+        report: Report,
+        ms: f64,
+    },
+    Failed {
+        errors: ImportErrors,
+        ms: f64,
+    },
 }
 
 #[cfg(test)]

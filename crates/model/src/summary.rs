@@ -86,6 +86,40 @@ impl Summary {
     }
 }
 
+/// How the school register changes from one dataset to another, by school
+/// id: names of schools added and removed, and (old, new) names of schools
+/// renamed. Lists are in register order.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SchoolChanges {
+    pub added: Vec<String>,
+    pub removed: Vec<String>,
+    pub renamed: Vec<(String, String)>,
+}
+
+impl SchoolChanges {
+    pub fn between(before: &Dataset, after: &Dataset) -> SchoolChanges {
+        let find = |ds: &Dataset, id: &str| ds.schools.iter().find(|s| s.id == id).map(|s| s.name.clone());
+        let mut c = SchoolChanges::default();
+        for s in &after.schools {
+            match find(before, &s.id) {
+                None => c.added.push(s.name.clone()),
+                Some(old) if old != s.name => c.renamed.push((old, s.name.clone())),
+                Some(_) => {}
+            }
+        }
+        for s in &before.schools {
+            if find(after, &s.id).is_none() {
+                c.removed.push(s.name.clone());
+            }
+        }
+        c
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.added.is_empty() && self.removed.is_empty() && self.renamed.is_empty()
+    }
+}
+
 /// A short content hash of a dataset: 8 lowercase hex digits of the 64-bit
 /// FNV-1a hash of its JSON (folded to 32 bits). Links and saved scenarios
 /// carry it so a scenario is never run on other figures under the same id.
@@ -117,6 +151,23 @@ mod tests {
         assert!(s.population_0_18 > 50_000.0 && s.population_0_18 < 200_000.0);
         assert_eq!(s.sources.bureau, 0);
         assert!(s.sources.estimate > 0);
+    }
+
+    #[test]
+    fn school_changes_by_id() {
+        let before = Dataset::default_dataset().unwrap();
+        let mut after = before.clone();
+        assert!(SchoolChanges::between(&before, &after).is_empty());
+        after.schools[0].name = "新名".into();
+        let gone = after.schools.remove(1);
+        let mut new = after.schools[2].clone();
+        new.id = "new-1".into();
+        new.name = "新建小学".into();
+        after.schools.push(new);
+        let c = SchoolChanges::between(&before, &after);
+        assert_eq!(c.renamed, vec![(before.schools[0].name.clone(), "新名".to_string())]);
+        assert_eq!(c.removed, vec![gone.name]);
+        assert_eq!(c.added, vec!["新建小学".to_string()]);
     }
 
     #[test]

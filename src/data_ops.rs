@@ -1,0 +1,137 @@
+//! What the data menu does: import files (read by the worker, then shown as
+//! a preview), apply an import, switch, delete and export datasets. Each
+//! step's storage or worker trouble becomes a [`LibMessage`], never silence.
+
+use std::rc::Rc;
+
+use eduplan_model::import_report::ImportReply;
+use eduplan_model::Dataset;
+use yew::UseReducerHandle;
+
+use crate::datasets::{self, Active};
+use crate::library::{LibAction, LibMessage, Library, Preview};
+
+/// Reads the files in the worker and shows the preview (nothing changes yet).
+pub fn start_import(lib: UseReducerHandle<Library>, files: Vec<web_sys::File>) {
+    if files.is_empty() {
+        return;
+    }
+    let names: Vec<String> = files.iter().map(|f| f.name()).collect();
+    lib.dispatch(LibAction::Reading(names.clone()));
+    let base = lib.active.dataset.clone();
+    wasm_bindgen_futures::spawn_local(async move {
+        match crate::data_files::import(&files, &base).await {
+            Ok(reply) => lib.dispatch(LibAction::Previewed(Rc::new(Preview { files: names, reply }))),
+            Err(e) => lib.dispatch(LibAction::Say(LibMessage::ReadFailed(e))),
+        }
+    });
+}
+
+/// Puts a dataset in use: the URL is set to its baseline (unless it is the
+/// dataset the opening link was waiting for, whose scenario then opens).
+fn activate(
+    lib: &UseReducerHandle<Library>,
+    active: Active,
+    stored: Option<Vec<datasets::StoredMeta>>,
+    message: Option<LibMessage>,
+) {
+    let awaited = lib
+        .missing
+        .as_ref()
+        .is_some_and(|r| r.matches(&active.dataset.id, &active.hash));
+    if !awaited {
+        crate::persist::reset_url(&active.dataset, &active.hash, lib.lang);
+    }
+    lib.dispatch(LibAction::Activated {
+        active,
+        stored,
+        message,
+    });
+}
+
+/// Applies a previewed import: keeps the dataset in this browser (reporting
+/// if it cannot) and plans on it from now on.
+pub fn apply(lib: &UseReducerHandle<Library>, preview: &Preview) {
+    let ImportReply::Imported { dataset, .. } = &preview.reply else {
+        return;
+    };
+    let ds: Dataset = (**dataset).clone();
+    let hash = eduplan_model::summary::content_hash(&ds);
+    let key = datasets::key_of(&ds.id, &hash);
+    let active = Active {
+        dataset: Rc::new(ds),
+        hash: hash.into(),
+        key: Some(key.clone()),
+    };
+    match datasets::store(&active, &preview.files, &crate::exports::today()) {
+        Ok(list) => {
+            datasets::set_active(Some(&key));
+            activate(lib, active, Some(list), None);
+        }
+        Err(e) => activate(lib, active, None, Some(LibMessage::NotStored(e))),
+    }
+}
+
+/// Switches to a stored dataset (`None`: the bundled one).
+pub fn switch(lib: &UseReducerHandle<Library>, key: Option<&str>) {
+    let Some(key) = key else {
+        datasets::set_active(None);
+        activate(lib, lib.builtin.clone(), None, None);
+        return;
+    };
+    match datasets::load(key) {
+        Ok(ds) => {
+            datasets::set_active(Some(key));
+            activate(lib, Active::new(Rc::new(ds), Some(key.to_string())), None, None);
+        }
+        Err(_) => {
+            lib.dispatch(LibAction::Stored(datasets::list()));
+            lib.dispatch(LibAction::Say(LibMessage::Unreadable(key.to_string())));
+        }
+    }
+}
+
+/// Deletes a stored dataset; deleting the one in use returns to the bundled one.
+pub fn delete(lib: &UseReducerHandle<Library>, key: &str) {
+    let list = datasets::delete(key);
+    let was_active = lib.active.key.as_deref() == Some(key);
+    lib.dispatch(LibAction::Stored(list));
+    if was_active {
+        activate(lib, lib.builtin.clone(), None, None);
+    }
+}
+
+/// A file name for the dataset: its id (ASCII, stable) with a suffix.
+fn file_name(ds: &Dataset, suffix: &str) -> String {
+    format!("{}{suffix}", crate::context::file_stem(&ds.id, "eduplan-data"))
+}
+
+/// Offers the template workbook filled with the dataset in use.
+pub fn download_template(lib: UseReducerHandle<Library>) {
+    let ds = lib.active.dataset.clone();
+    let name = file_name(&ds, lib.t().template_file_suffix);
+    wasm_bindgen_futures::spawn_local(async move {
+        let result = match crate::data_files::template(&ds).await {
+            Ok(bytes) => crate::browser::download(
+                &name,
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                &bytes,
+            ),
+            Err(e) => Err(format!("{e:?}")),
+        };
+        if let Err(e) = result {
+            lib.dispatch(LibAction::Say(LibMessage::ExportFailed(e)));
+        }
+    });
+}
+
+/// Offers the dataset in use as JSON (the runner's `--dataset` format).
+pub fn download_json(lib: &UseReducerHandle<Library>) {
+    let ds = &lib.active.dataset;
+    let result = serde_json::to_string_pretty(ds.as_ref())
+        .map_err(|e| e.to_string())
+        .and_then(|json| crate::browser::download(&file_name(ds, ".json"), "application/json", json.as_bytes()));
+    if let Err(e) = result {
+        lib.dispatch(LibAction::Say(LibMessage::ExportFailed(e)));
+    }
+}

@@ -1,0 +1,155 @@
+//! Which dataset the app plans on, the datasets kept in this browser, and the
+//! import in progress: the state of the root component, changed only through
+//! [`LibAction`]s. The scenario state ([`crate::state`]) lives below it, one
+//! per dataset: switching datasets mounts a fresh workspace.
+
+use std::rc::Rc;
+
+use eduplan_model::codec::DatasetRef;
+use eduplan_model::import_report::ImportReply;
+use yew::prelude::*;
+
+use crate::datasets::{Active, StoreError, StoredMeta};
+use crate::i18n::{Lang, Strings};
+
+/// What the data dialog shows.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Dialog {
+    Closed,
+    /// The data menu: datasets, template, import, export.
+    Menu,
+    /// Files are being read (their names).
+    Reading(Vec<String>),
+    /// What the files would change, with every problem found.
+    Preview(Rc<Preview>),
+}
+
+/// An import waiting for the planner's decision.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Preview {
+    pub files: Vec<String>,
+    pub reply: ImportReply,
+}
+
+/// Something the data dialog or the missing-dataset notice tells the planner.
+#[derive(Clone, Debug, PartialEq)]
+pub enum LibMessage {
+    /// The dataset is in use but could not be kept in this browser.
+    NotStored(StoreError),
+    /// The files could not be read at all (the reason).
+    ReadFailed(crate::data_files::SendError),
+    /// A download or export failed (the reason).
+    ExportFailed(String),
+    /// A stored dataset could not be read and was removed (its key).
+    Unreadable(String),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Library {
+    pub lang: Lang,
+    /// The dataset bundled with the app: always there.
+    pub builtin: Active,
+    /// The dataset planned on.
+    pub active: Active,
+    /// Imported datasets kept in this browser.
+    pub stored: Vec<StoredMeta>,
+    pub dialog: Dialog,
+    /// The dataset of the link the page was opened with, when this browser
+    /// does not have it: the workspace waits for the planner's choice.
+    pub missing: Option<DatasetRef>,
+    pub message: Option<LibMessage>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum LibAction {
+    SetLang(Lang),
+    OpenMenu,
+    CloseDialog,
+    Reading(Vec<String>),
+    Previewed(Rc<Preview>),
+    /// A dataset is now in use (`stored`: the new index, when it changed).
+    Activated {
+        active: Active,
+        stored: Option<Vec<StoredMeta>>,
+        message: Option<LibMessage>,
+    },
+    /// The stored datasets changed (after a delete).
+    Stored(Vec<StoredMeta>),
+    Say(LibMessage),
+    /// The planner chose to open the workspace without the link's dataset.
+    DismissMissing,
+}
+
+impl Reducible for Library {
+    type Action = LibAction;
+
+    fn reduce(self: Rc<Self>, action: LibAction) -> Rc<Self> {
+        let mut s = (*self).clone();
+        match action {
+            LibAction::SetLang(l) => s.lang = l,
+            LibAction::OpenMenu => {
+                s.dialog = Dialog::Menu;
+                s.message = None;
+            }
+            LibAction::CloseDialog => {
+                s.dialog = Dialog::Closed;
+                s.message = None;
+            }
+            LibAction::Reading(files) => {
+                s.dialog = Dialog::Reading(files);
+                s.message = None;
+            }
+            LibAction::Previewed(p) => s.dialog = Dialog::Preview(p),
+            LibAction::Activated {
+                active,
+                stored,
+                message,
+            } => {
+                if s.missing
+                    .as_ref()
+                    .is_some_and(|r| r.matches(&active.dataset.id, &active.hash))
+                {
+                    s.missing = None;
+                }
+                s.active = active;
+                if let Some(list) = stored {
+                    s.stored = list;
+                }
+                s.dialog = if message.is_some() {
+                    Dialog::Menu
+                } else {
+                    Dialog::Closed
+                };
+                s.message = message;
+            }
+            LibAction::Stored(list) => s.stored = list,
+            LibAction::Say(m) => {
+                if matches!(s.dialog, Dialog::Reading(_)) {
+                    s.dialog = Dialog::Menu;
+                }
+                s.message = Some(m);
+            }
+            LibAction::DismissMissing => s.missing = None,
+        }
+        Rc::new(s)
+    }
+}
+
+impl Library {
+    pub fn t(&self) -> &'static Strings {
+        self.lang.strings()
+    }
+}
+
+/// What components below the root read to reach the data menu.
+#[derive(Clone, PartialEq)]
+pub struct DataCtx {
+    pub lib: UseReducerHandle<Library>,
+}
+
+/// The data context, when the app is mounted under the root (tests mount the
+/// workspace alone).
+#[hook]
+pub fn use_data() -> Option<DataCtx> {
+    use_context::<DataCtx>()
+}
