@@ -153,3 +153,78 @@ pub struct DataCtx {
 pub fn use_data() -> Option<DataCtx> {
     use_context::<DataCtx>()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use eduplan_model::Dataset;
+
+    fn lib() -> Rc<Library> {
+        let builtin = Active::new(Rc::new(Dataset::default_dataset().unwrap()), None);
+        Rc::new(Library {
+            lang: Lang::Zh,
+            builtin: builtin.clone(),
+            active: builtin,
+            stored: Vec::new(),
+            dialog: Dialog::Closed,
+            missing: None,
+            message: None,
+        })
+    }
+
+    fn other() -> Active {
+        let mut ds = Dataset::default_dataset().unwrap();
+        ds.id = "qingxi-2020".into();
+        ds.name.zh = "青溪县".into();
+        let key = Some("qingxi-2020@x".to_string());
+        Active::new(Rc::new(ds), key)
+    }
+
+    #[test]
+    fn the_awaited_dataset_clears_the_missing_notice_and_others_do_not() {
+        let o = other();
+        let wanted = DatasetRef::of(&o.dataset, &o.hash);
+        let waiting = Rc::new(Library {
+            missing: Some(wanted),
+            ..(*lib()).clone()
+        });
+        let s = waiting.clone().reduce(LibAction::Activated {
+            active: lib().builtin.clone(),
+            stored: None,
+            message: None,
+        });
+        assert!(s.missing.is_some(), "the bundled data is not what the link waits for");
+        let s = s.reduce(LibAction::Activated {
+            active: o.clone(),
+            stored: Some(Vec::new()),
+            message: None,
+        });
+        assert!(s.missing.is_none());
+        assert_eq!(s.active.dataset.id, "qingxi-2020");
+        assert_eq!(s.dialog, Dialog::Closed);
+    }
+
+    #[test]
+    fn a_dataset_kept_only_for_the_session_says_so_in_the_menu() {
+        let s = lib().reduce(LibAction::Activated {
+            active: other(),
+            stored: None,
+            message: Some(LibMessage::NotStored(StoreError::Full)),
+        });
+        assert_eq!(s.dialog, Dialog::Menu, "the message stays in view");
+        assert_eq!(s.message, Some(LibMessage::NotStored(StoreError::Full)));
+        let s = s.reduce(LibAction::CloseDialog);
+        assert_eq!((s.dialog.clone(), s.message.clone()), (Dialog::Closed, None));
+    }
+
+    #[test]
+    fn a_failed_read_returns_to_the_menu_with_the_reason() {
+        let s = lib()
+            .reduce(LibAction::OpenMenu)
+            .reduce(LibAction::Reading(vec!["a.xlsx".into()]));
+        assert_eq!(s.dialog, Dialog::Reading(vec!["a.xlsx".into()]));
+        let why = LibMessage::ReadFailed(crate::data_files::SendError::TooLarge("a.xlsx".into()));
+        let s = s.reduce(LibAction::Say(why.clone()));
+        assert_eq!((s.dialog.clone(), s.message.clone()), (Dialog::Menu, Some(why)));
+    }
+}

@@ -674,4 +674,45 @@ mod tests {
         assert_eq!(s.lang, Lang::En);
         assert_eq!(s.scenario, before);
     }
+
+    #[test]
+    fn a_scenario_saved_on_other_figures_says_so_and_is_fitted_to_these() {
+        let s = state();
+        let mut other = (*s.data_ref).clone();
+        other.id = "hetang-2022".into();
+        other.name = "荷塘县".into();
+        let mut sc = Scenario::default();
+        sc.set(
+            "hires.primary",
+            LeverValue::ByYear([("2021".to_string(), 80.0), ("2040".to_string(), 9.0)].into()),
+        )
+        .unwrap_or_default();
+        let mut s = (*s).clone();
+        s.saved.push(Saved {
+            id: "s1".into(),
+            name: "荷塘方案".into(),
+            scenario: sc,
+            dataset: Some(other),
+        });
+        let s = Rc::new(s).reduce(Action::Open("s1".into()));
+        assert!(s.notices.iter().any(|m| matches!(m,
+            Message::SavedOnOtherDataset { scenario, dataset } if scenario == "荷塘方案" && dataset == "荷塘县")));
+        assert!(
+            s.scenario.validate(&s.dataset).is_ok(),
+            "a year outside this dataset was dropped"
+        );
+        // saved on this dataset (or before datasets were recorded): no notice
+        let s = s.reduce(Action::DismissNotices).reduce(Action::SaveAs("本地".into()));
+        let id = s.saved.last().map(|x| x.id.clone()).unwrap_or_default();
+        assert!(s.saved.last().is_some_and(|x| x.is_on(&s.data_ref)));
+        let s = s.reduce(Action::Open(id));
+        assert!(s.notices.is_empty(), "{:?}", s.notices);
+        let legacy = Saved {
+            id: "old".into(),
+            name: "旧".into(),
+            scenario: Scenario::default(),
+            dataset: None,
+        };
+        assert!(legacy.is_on(&s.data_ref));
+    }
 }

@@ -193,6 +193,17 @@ pub fn DataDialog() -> Html {
             move || drop(listener)
         });
     }
+    // focus moves into the dialog when it opens, so keyboard and screen-reader
+    // users land in it
+    let dialog_ref = use_node_ref();
+    {
+        let r = dialog_ref.clone();
+        use_effect_with((), move |_| {
+            if let Some(el) = r.cast::<web_sys::HtmlElement>() {
+                let _ = el.focus();
+            }
+        });
+    }
     let Some(lib) = lib else { return html! {} };
     let t = lib.t();
     let close = {
@@ -209,7 +220,8 @@ pub fn DataDialog() -> Html {
     };
     html! {
         <div class="modal-backdrop">
-            <div class="modal data-dialog" role="dialog" aria-modal="true" aria-labelledby="data-dialog-title" lang={lib.lang.tag()}>
+            <div class="modal data-dialog" role="dialog" aria-modal="true" aria-labelledby="data-dialog-title"
+                lang={lib.lang.tag()} tabindex="-1" ref={dialog_ref}>
                 <div class="modal-head">
                     <h2 id="data-dialog-title">{ t.data_menu_title }</h2>
                     <button type="button" class="modal-close" onclick={close} aria-label={t.close}>{ "×" }</button>

@@ -91,7 +91,12 @@ fn comparison(before: &Summary, after: &Summary, t: &Strings, lang: Lang) -> Vec
     ];
     for i in 0..LEVELS.len() {
         rows.push((
-            fill(t.cmp_pupils, &[("level", level_label(i, t))]),
+            // kindergartens count 在园幼儿, not 在校生
+            if i == 0 {
+                t.cmp_kg_children.to_string()
+            } else {
+                fill(t.cmp_pupils, &[("level", level_label(i, t))])
+            },
             n(before.pupils[i]),
             n(after.pupils[i]),
         ));

@@ -307,4 +307,5 @@ pub const EN: Strings = Strings {
     schools_renamed: "{n} renamed: {names}",
     renamed_pair: "{old} → {new}",
     and_more: "and more",
+    cmp_kg_children: "Children in kindergarten",
 };

@@ -390,6 +390,7 @@ strings! {
     still_estimates,
     no_estimates_left,
     col_cells,
+    cmp_kg_children,
     schools_changed,
     schools_added,
     schools_removed,

@@ -307,4 +307,5 @@ pub const ZH: Strings = Strings {
     schools_renamed: "更名{n}所：{names}",
     renamed_pair: "{old}→{new}",
     and_more: "等",
+    cmp_kg_children: "在园幼儿",
 };
