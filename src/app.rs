@@ -26,6 +26,10 @@ pub struct AppProps {
     /// beside others on one page).
     #[prop_or(true)]
     pub persist: bool,
+    /// The dataset's content hash (links and saved scenarios carry it); the
+    /// bundled dataset's by default.
+    #[prop_or_else(|| eduplan_model::summary::DEFAULT_DATASET_HASH.into())]
+    pub hash: Rc<str>,
     /// Told the language whenever it changes (the root's data dialog speaks it).
     #[prop_or_default]
     pub on_lang: Callback<Lang>,
@@ -57,11 +61,12 @@ pub fn App(props: &AppProps) -> Html {
     let persist_on = props.persist;
     let state = {
         let ds = dataset.clone();
+        let hash = props.hash.clone();
         use_reducer(move || {
             if persist_on {
-                persist::initial_state(ds)
+                persist::initial_state(ds, &hash)
             } else {
-                AppState::new(ds)
+                AppState::on(ds, &hash)
             }
         })
     };

@@ -3,7 +3,6 @@
 //! as they are; nothing leaves the browser.
 
 use eduplan_model::import_report::ImportReply;
-use eduplan_model::Dataset;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
 
@@ -31,16 +30,15 @@ fn object(pairs: &[(&str, &JsValue)]) -> JsValue {
     o.into()
 }
 
-/// The template workbook (`.xlsx` bytes) filled with a dataset.
-pub async fn template(ds: &Dataset) -> Result<Vec<u8>, SendError> {
-    let json = serde_json::to_string(ds).map_err(|e| SendError::Worker(e.to_string()))?;
+/// The template workbook (`.xlsx` bytes) filled with a dataset (its JSON).
+pub async fn template(json: &str) -> Result<Vec<u8>, SendError> {
     let msg = object(&[("op", &"template".into()), ("dataset", &json.into())]);
     let data = request_value(DATA, &msg).await.map_err(SendError::Worker)?;
     Ok(js_sys::Uint8Array::new(&data).to_vec())
 }
 
-/// Reads the files and has the worker import them onto `base`.
-pub async fn import(files: &[web_sys::File], base: &Dataset) -> Result<ImportReply, SendError> {
+/// Reads the files and has the worker import them onto `base` (a dataset's JSON).
+pub async fn import(files: &[web_sys::File], base: &str) -> Result<ImportReply, SendError> {
     let names = js_sys::Array::new();
     let bytes = js_sys::Array::new();
     for f in files {
@@ -53,10 +51,9 @@ pub async fn import(files: &[web_sys::File], base: &Dataset) -> Result<ImportRep
         names.push(&JsValue::from_str(&f.name()));
         bytes.push(&js_sys::Uint8Array::new(&buf));
     }
-    let json = serde_json::to_string(base).map_err(|e| SendError::Worker(e.to_string()))?;
     let msg = object(&[
         ("op", &"import".into()),
-        ("base", &json.into()),
+        ("base", &base.into()),
         ("names", &names.into()),
         ("files", &bytes.into()),
     ]);

@@ -18,7 +18,7 @@ pub fn start_import(lib: UseReducerHandle<Library>, files: Vec<web_sys::File>) {
     }
     let names: Vec<String> = files.iter().map(|f| f.name()).collect();
     lib.dispatch(LibAction::Reading(names.clone()));
-    let base = lib.active.dataset.clone();
+    let base = lib.active.json.clone();
     wasm_bindgen_futures::spawn_local(async move {
         match crate::data_files::import(&files, &base).await {
             Ok(reply) => lib.dispatch(LibAction::Previewed(Rc::new(Preview { files: names, reply }))),
@@ -52,17 +52,19 @@ fn activate(
 /// Applies a previewed import: keeps the dataset in this browser (reporting
 /// if it cannot) and plans on it from now on.
 pub fn apply(lib: &UseReducerHandle<Library>, preview: &Preview) {
-    let ImportReply::Imported { dataset, .. } = &preview.reply else {
+    let ImportReply::Imported(imported) = &preview.reply else {
         return;
     };
-    let ds: Dataset = (**dataset).clone();
-    let hash = eduplan_model::summary::content_hash(&ds);
-    let key = datasets::key_of(&ds.id, &hash);
-    let active = Active {
-        dataset: Rc::new(ds),
-        hash: hash.into(),
-        key: Some(key.clone()),
+    let active = match Active::parse(&imported.dataset, &imported.hash) {
+        Ok(a) => a,
+        // the worker checked it; a failure here is a defect, reported all the same
+        Err(e) => {
+            let why = crate::data_files::SendError::Worker(e.to_string());
+            lib.dispatch(LibAction::Say(LibMessage::ReadFailed(why)));
+            return;
+        }
     };
+    let key = active.key.clone().unwrap_or_default();
     match datasets::store(&active, &preview.files, &crate::exports::today()) {
         Ok(list) => {
             datasets::set_active(Some(&key));
@@ -80,9 +82,9 @@ pub fn switch(lib: &UseReducerHandle<Library>, key: Option<&str>) {
         return;
     };
     match datasets::load(key) {
-        Ok(ds) => {
+        Ok(active) => {
             datasets::set_active(Some(key));
-            activate(lib, Active::new(Rc::new(ds), Some(key.to_string())), None, None);
+            activate(lib, active, None, None);
         }
         Err(_) => {
             lib.dispatch(LibAction::Stored(datasets::list()));
@@ -108,10 +110,10 @@ fn file_name(ds: &Dataset, suffix: &str) -> String {
 
 /// Offers the template workbook filled with the dataset in use.
 pub fn download_template(lib: UseReducerHandle<Library>) {
-    let ds = lib.active.dataset.clone();
-    let name = file_name(&ds, lib.t().template_file_suffix);
+    let json = lib.active.json.clone();
+    let name = file_name(&lib.active.dataset, lib.t().template_file_suffix);
     wasm_bindgen_futures::spawn_local(async move {
-        let result = match crate::data_files::template(&ds).await {
+        let result = match crate::data_files::template(&json).await {
             Ok(bytes) => crate::browser::download(
                 &name,
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -127,10 +129,8 @@ pub fn download_template(lib: UseReducerHandle<Library>) {
 
 /// Offers the dataset in use as JSON (the runner's `--dataset` format).
 pub fn download_json(lib: &UseReducerHandle<Library>) {
-    let ds = &lib.active.dataset;
-    let result = serde_json::to_string_pretty(ds.as_ref())
-        .map_err(|e| e.to_string())
-        .and_then(|json| crate::browser::download(&file_name(ds, ".json"), "application/json", json.as_bytes()));
+    let a = &lib.active;
+    let result = crate::browser::download(&file_name(&a.dataset, ".json"), "application/json", a.json.as_bytes());
     if let Err(e) = result {
         lib.dispatch(LibAction::Say(LibMessage::ExportFailed(e)));
     }

@@ -12,7 +12,7 @@
 use std::rc::Rc;
 
 use eduplan_model::dataset::Text;
-use eduplan_model::summary::{content_hash, SourceCounts, Summary};
+use eduplan_model::summary::{SourceCounts, Summary, DEFAULT_DATASET_HASH};
 use eduplan_model::Dataset;
 use serde::{Deserialize, Serialize};
 
@@ -50,11 +50,13 @@ struct Index {
     items: Vec<StoredMeta>,
 }
 
-/// A dataset in use: the data, its content hash, and its storage key (`None`
-/// for the bundled dataset).
+/// A dataset in use: the data, its JSON text (what is stored, exported and
+/// sent to the data worker, so the main module never serialises a dataset),
+/// its content hash, and its storage key (`None` for the bundled dataset).
 #[derive(Clone, Debug)]
 pub struct Active {
     pub dataset: Rc<Dataset>,
+    pub json: Rc<str>,
     pub hash: Rc<str>,
     pub key: Option<String>,
 }
@@ -66,9 +68,26 @@ impl PartialEq for Active {
 }
 
 impl Active {
-    pub fn new(ds: Rc<Dataset>, key: Option<String>) -> Active {
-        let hash: Rc<str> = content_hash(&ds).into();
-        Active { dataset: ds, hash, key }
+    /// The bundled dataset.
+    pub fn builtin(ds: Rc<Dataset>) -> Active {
+        Active {
+            dataset: ds,
+            json: eduplan_model::dataset::DEFAULT_DATASET_JSON.into(),
+            hash: DEFAULT_DATASET_HASH.into(),
+            key: None,
+        }
+    }
+
+    /// A dataset from its JSON text and content hash (as the data worker or
+    /// the storage hands them over).
+    pub fn parse(json: &str, hash: &str) -> Result<Active, eduplan_model::DataError> {
+        let ds = Dataset::from_json(json)?;
+        Ok(Active {
+            key: Some(key_of(&ds.id, hash)),
+            dataset: Rc::new(ds),
+            json: json.into(),
+            hash: hash.into(),
+        })
     }
 }
 
@@ -116,11 +135,12 @@ fn write_index(st: &web_sys::Storage, items: &[StoredMeta]) -> Result<(), StoreE
 
 /// Reads a stored dataset; an entry that no longer parses or validates is
 /// removed from the index and reported.
-pub fn load(key: &str) -> Result<Dataset, StoreError> {
+pub fn load(key: &str) -> Result<Active, StoreError> {
     let st = storage().ok_or(StoreError::Unavailable)?;
     let raw = st.get_item(&format!("{DATA_PREFIX}{key}")).ok().flatten();
-    match raw.as_deref().map(Dataset::from_json) {
-        Some(Ok(ds)) => Ok(ds),
+    let hash = key.rsplit_once('@').map(|(_, h)| h).unwrap_or_default();
+    match raw.as_deref().map(|json| Active::parse(json, hash)) {
+        Some(Ok(a)) if a.key.as_deref() == Some(key) => Ok(a),
         _ => {
             let rest: Vec<StoredMeta> = list().into_iter().filter(|m| m.key != key).collect();
             let _ = write_index(&st, &rest);
@@ -136,7 +156,7 @@ pub fn load(key: &str) -> Result<Dataset, StoreError> {
 pub fn store(active: &Active, files: &[String], today: &str) -> Result<Vec<StoredMeta>, StoreError> {
     let st = storage().ok_or(StoreError::Unavailable)?;
     let ds = &active.dataset;
-    let json = serde_json::to_string(ds.as_ref()).map_err(|_| StoreError::Full)?;
+    let json = &active.json;
     let key = key_of(&ds.id, &active.hash);
     let (replaced, mut kept): (Vec<StoredMeta>, Vec<StoredMeta>) =
         list().into_iter().partition(|m| m.id == ds.id || m.key == key);
@@ -147,7 +167,7 @@ pub fn store(active: &Active, files: &[String], today: &str) -> Result<Vec<Store
             limit: MAX_CHARS,
         });
     }
-    st.set_item(&format!("{DATA_PREFIX}{key}"), &json)
+    st.set_item(&format!("{DATA_PREFIX}{key}"), json)
         .map_err(|_| StoreError::Full)?;
     let summary = Summary::of(ds);
     kept.insert(

@@ -160,7 +160,7 @@ mod tests {
     use eduplan_model::Dataset;
 
     fn lib() -> Rc<Library> {
-        let builtin = Active::new(Rc::new(Dataset::default_dataset().unwrap()), None);
+        let builtin = Active::builtin(Rc::new(Dataset::default_dataset().unwrap()));
         Rc::new(Library {
             lang: Lang::Zh,
             builtin: builtin.clone(),
@@ -176,8 +176,8 @@ mod tests {
         let mut ds = Dataset::default_dataset().unwrap();
         ds.id = "qingxi-2020".into();
         ds.name.zh = "青溪县".into();
-        let key = Some("qingxi-2020@x".to_string());
-        Active::new(Rc::new(ds), key)
+        let json = serde_json::to_string(&ds).unwrap();
+        Active::parse(&json, "0badf00d").unwrap()
     }
 
     #[test]

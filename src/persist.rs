@@ -90,16 +90,15 @@ fn write<T: Serialize>(key: &str, value: &T) -> Result<(), Message> {
 }
 
 /// The link the page was opened with, if its URL carries a scenario.
-pub fn read_link(ds: &Dataset) -> Option<(Link, Vec<Notice>)> {
+pub fn read_link(ds: &Dataset, hash: &str) -> Option<(Link, Vec<Notice>)> {
     let href = web_sys::window()?.location().href().ok()?;
-    let (link, notices) = codec::decode(&href, ds);
+    let (link, notices) = codec::decode_for(&href, ds, hash);
     link.is_link.then_some((link, notices))
 }
 
 /// The state the app starts in: the URL's scenario if it has one, otherwise
 /// the autosave; saved scenarios from storage; problems as notices.
-pub fn initial_state(ds: std::rc::Rc<Dataset>) -> AppState {
-    let hash = eduplan_model::summary::content_hash(&ds);
+pub fn initial_state(ds: std::rc::Rc<Dataset>, hash: &str) -> AppState {
     let mut notices = Vec::new();
     // saved scenarios of every dataset share the list: one made on other
     // figures need not validate on these (it is fitted when opened)
@@ -111,7 +110,7 @@ pub fn initial_state(ds: std::rc::Rc<Dataset>) -> AppState {
         }
     };
     let mut lang = Lang::default();
-    let scenario = match read_link(&ds) {
+    let scenario = match read_link(&ds, hash) {
         Some((link, link_notices)) => {
             notices.extend(link_notices.into_iter().map(Message::Link));
             if let Some(l) = link.lang.as_deref().and_then(Lang::from_code) {
@@ -120,7 +119,7 @@ pub fn initial_state(ds: std::rc::Rc<Dataset>) -> AppState {
             link.scenario
         }
         None => match read::<Autosave>(AUTOSAVE_KEY, |a| a.format == FORMAT) {
-            Ok(Some(a)) if a.dataset == ds.id && (a.hash.is_empty() || a.hash == hash) => {
+            Ok(Some(a)) if a.dataset == ds.id && (a.hash.is_empty() || a.hash == *hash) => {
                 lang = a.lang;
                 codec::adapt(&a.scenario, &ds).0
             }
@@ -135,7 +134,7 @@ pub fn initial_state(ds: std::rc::Rc<Dataset>) -> AppState {
             }
         },
     };
-    let mut s = AppState::new(ds).starting_with(scenario, saved);
+    let mut s = AppState::on(ds, hash).starting_with(scenario, saved);
     s.lang = lang;
     s.notices = notices;
     s

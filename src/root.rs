@@ -23,13 +23,13 @@ pub struct RootProps {
 
 /// The dataset in use at start, and what went wrong choosing it.
 fn initial(builtin: Rc<Dataset>) -> Library {
-    let builtin = Active::new(builtin, None);
+    let builtin = Active::builtin(builtin);
     let stored = datasets::list();
     let (wanted, link_lang) = crate::persist::opening_link();
     let lang = link_lang.or_else(crate::persist::saved_lang).unwrap_or_default();
     let mut message = None;
     let mut load = |key: &str| match datasets::load(key) {
-        Ok(ds) => Some(Active::new(Rc::new(ds), Some(key.to_string()))),
+        Ok(a) => Some(a),
         Err(_) => {
             message = Some(LibMessage::Unreadable(key.to_string()));
             None
@@ -139,7 +139,7 @@ pub fn Root(props: &RootProps) -> Html {
             if lib.missing.is_some() {
                 <MissingDataset />
             } else {
-                <App {key} dataset={active.dataset.clone()} {on_lang} />
+                <App {key} dataset={active.dataset.clone()} hash={active.hash.clone()} {on_lang} />
             }
             if lib.dialog != Dialog::Closed { <DataDialog /> }
         </ContextProvider<DataCtx>>

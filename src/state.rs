@@ -94,12 +94,17 @@ pub enum Message {
 }
 
 impl AppState {
+    /// A fresh state on the bundled dataset (tests and the workspace alone).
     pub fn new(dataset: Rc<Dataset>) -> AppState {
-        let hash = eduplan_model::summary::content_hash(&dataset);
+        AppState::on(dataset, eduplan_model::summary::DEFAULT_DATASET_HASH)
+    }
+
+    /// A fresh state on a dataset whose content hash is `hash`.
+    pub fn on(dataset: Rc<Dataset>, hash: &str) -> AppState {
         AppState {
             lang: Lang::default(),
             scenario: Scenario::default(),
-            data_ref: Rc::new(DatasetRef::of(&dataset, &hash)),
+            data_ref: Rc::new(DatasetRef::of(&dataset, hash)),
             dataset,
             charts: crate::charts::specs::DEFAULT_CHARTS
                 .iter()

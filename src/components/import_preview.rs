@@ -5,7 +5,7 @@
 use std::rc::Rc;
 
 use eduplan_model::format;
-use eduplan_model::import_report::{col_letters, ImportReply, Part, Problem};
+use eduplan_model::import_report::{col_letters, ImportReply, Imported, Part, Problem};
 use eduplan_model::summary::{SchoolChanges, Summary, LEVELS};
 use yew::prelude::*;
 
@@ -217,10 +217,16 @@ pub fn ImportPreview(props: &PreviewProps) -> Html {
                 </div>
             </div>
         },
-        ImportReply::Imported { dataset, report, ms } => {
-            let before = Summary::of(&lib.active.dataset);
-            let after = Summary::of(dataset);
-            let rows = comparison(&before, &after, t, lang).into_iter().map(|(label, b, a)| {
+        ImportReply::Imported(imported) => {
+            let Imported {
+                before,
+                after,
+                report,
+                ms,
+                schools,
+                ..
+            } = imported.as_ref();
+            let rows = comparison(before, after, t, lang).into_iter().map(|(label, b, a)| {
                 let changed = b != a;
                 html! {
                     <tr class={classes!(changed.then_some("changed"))}>
@@ -262,7 +268,7 @@ pub fn ImportPreview(props: &PreviewProps) -> Html {
                             <tbody>{ for rows }</tbody>
                         </table>
                     </div>
-                    { school_changes(&SchoolChanges::between(&lib.active.dataset, dataset), t) }
+                    { school_changes(schools, t) }
                     <section class="parts">
                         <h3>{ t.parts_replaced }</h3>
                         <ul>{ for parts }</ul>

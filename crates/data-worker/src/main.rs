@@ -13,7 +13,7 @@
 //! Once listening the worker posts `ready`; the app sends nothing before that.
 
 use eduplan_import::InputFile;
-use eduplan_model::import_report::ImportReply;
+use eduplan_model::import_report::{ImportReply, Imported};
 use eduplan_model::Dataset;
 
 /// Writes the template workbook of a dataset given as JSON.
@@ -28,11 +28,7 @@ pub fn import(base_json: &str, files: &[InputFile], now: impl Fn() -> f64) -> Re
     let base = Dataset::from_json(base_json).map_err(|e| format!("not a dataset: {e}"))?;
     let t0 = now();
     let reply = match eduplan_import::import(files, &base) {
-        Ok((dataset, report)) => ImportReply::Imported {
-            dataset: Box::new(dataset),
-            report,
-            ms: now() - t0,
-        },
+        Ok((dataset, report)) => ImportReply::Imported(Box::new(Imported::new(&base, &dataset, report, now() - t0))),
         Err(errors) => ImportReply::Failed { errors, ms: now() - t0 },
     };
     serde_json::to_string(&reply).map_err(|e| e.to_string())
@@ -127,9 +123,13 @@ mod tests {
         }];
         let reply: ImportReply = serde_json::from_str(&import(json, &files, || 0.0).unwrap()).unwrap();
         match reply {
-            ImportReply::Imported { dataset, report, .. } => {
-                assert_eq!(dataset.id, "linxiang-2020");
-                assert!(!report.parts.is_empty());
+            ImportReply::Imported(i) => {
+                assert_eq!(i.id, "linxiang-2020");
+                assert!(!i.report.parts.is_empty());
+                let ds = Dataset::from_json(&i.dataset).unwrap();
+                assert_eq!(eduplan_model::summary::content_hash(&ds), i.hash);
+                assert_eq!(i.before, i.after, "the template of a dataset imports as that dataset");
+                assert!(i.schools.is_empty());
             }
             ImportReply::Failed { errors, .. } => panic!("{errors}"),
         }

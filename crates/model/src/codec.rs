@@ -248,7 +248,7 @@ fn clean_hash(value: &str) -> String {
 /// dataset's projection dropped, values equal to its baseline removed, each
 /// with a [`Notice`]. The same rules as a link's, by way of one.
 pub fn adapt(sc: &Scenario, ds: &Dataset) -> (Scenario, Vec<Notice>) {
-    let (link, notices) = decode(&encode_for(sc, ds, "", None, sc.seed), ds);
+    let (link, notices) = decode_for(&encode_for(sc, ds, "", None, sc.seed), ds, "");
     (link.scenario, notices)
 }
 
@@ -311,6 +311,13 @@ fn read_value(spec: &LeverSpec, text: &str, notices: &mut Vec<Notice>) -> Option
 /// Decodes a link (a URL, a query string or a fragment). Never fails: what
 /// cannot be used is reported in the notices and left at the baseline.
 pub fn decode(input: &str, ds: &Dataset) -> (Link, Vec<Notice>) {
+    decode_for(input, ds, &crate::summary::content_hash(ds))
+}
+
+/// [`decode`] with the dataset's content hash at hand (the app keeps it, and
+/// its main module then needs no dataset serialiser). An empty `hash` skips
+/// the content check.
+pub fn decode_for(input: &str, ds: &Dataset, hash: &str) -> (Link, Vec<Notice>) {
     let mut link = Link::default();
     let mut notices = Vec::new();
     let pairs: Vec<(Cow<str>, Cow<str>)> = form_urlencoded::parse(query_of(input).as_bytes()).collect();
@@ -410,14 +417,11 @@ pub fn decode(input: &str, ds: &Dataset) -> (Link, Vec<Notice>) {
             }
         }
     }
-    if link.dataset.id == ds.id && !link.dataset.hash.is_empty() {
-        let here = crate::summary::content_hash(ds);
-        if link.dataset.hash != here {
-            notices.push(Notice::OtherDatasetContent {
-                found: link.dataset.hash.clone(),
-                expected: here,
-            });
-        }
+    if link.dataset.id == ds.id && !link.dataset.hash.is_empty() && !hash.is_empty() && link.dataset.hash != hash {
+        notices.push(Notice::OtherDatasetContent {
+            found: link.dataset.hash.clone(),
+            expected: hash.to_string(),
+        });
     }
     (link, notices)
 }

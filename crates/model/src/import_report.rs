@@ -12,6 +12,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::dataset::{Dataset, Text};
+use crate::summary::{content_hash, SchoolChanges, Summary};
 
 /// Where in the files a problem or note lives. Rows are 1-based as a
 /// spreadsheet shows them; `col` is 0-based and printed as a letter (A, B, …, AA).
@@ -239,20 +240,46 @@ impl fmt::Display for ImportErrors {
 
 impl std::error::Error for ImportErrors {}
 
-/// The import worker's answer: the dataset with its report, or the errors;
-/// `ms` is the time the worker spent reading and checking the files.
+/// The import worker's answer: the imported dataset (as its JSON text, with
+/// its content hash) and everything its preview shows, or the errors; `ms` is
+/// the time the worker spent reading and checking the files. The app parses
+/// the dataset only when the planner applies it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ImportReply {
-    Imported {
-        dataset: Box<Dataset>,
-        report: Report,
-        ms: f64,
-    },
-    Failed {
-        errors: ImportErrors,
-        ms: f64,
-    },
+    Imported(Box<Imported>),
+    Failed { errors: ImportErrors, ms: f64 },
+}
+
+/// A successful import, as the preview shows it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Imported {
+    /// The dataset's JSON (`serde_json::to_string`, so its hash is [`content_hash`] of it).
+    pub dataset: String,
+    pub hash: String,
+    pub id: String,
+    /// The dataset the files were applied onto, and the result, in figures.
+    pub before: Summary,
+    pub after: Summary,
+    pub schools: SchoolChanges,
+    pub report: Report,
+    pub ms: f64,
+}
+
+impl Imported {
+    /// Everything the preview needs about an import of `after` onto `before`.
+    pub fn new(before: &Dataset, after: &Dataset, report: Report, ms: f64) -> Imported {
+        Imported {
+            dataset: serde_json::to_string(after).unwrap_or_default(),
+            hash: content_hash(after),
+            id: after.id.clone(),
+            before: Summary::of(before),
+            after: Summary::of(after),
+            schools: SchoolChanges::between(before, after),
+            report,
+            ms,
+        }
+    }
 }
 
 #[cfg(test)]

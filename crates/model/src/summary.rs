@@ -89,7 +89,7 @@ impl Summary {
 /// How the school register changes from one dataset to another, by school
 /// id: names of schools added and removed, and (old, new) names of schools
 /// renamed. Lists are in register order.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SchoolChanges {
     pub added: Vec<String>,
     pub removed: Vec<String>,
@@ -119,6 +119,11 @@ impl SchoolChanges {
         self.added.is_empty() && self.removed.is_empty() && self.renamed.is_empty()
     }
 }
+
+/// The content hash of the bundled dataset ([`content_hash`] of
+/// [`crate::dataset::DEFAULT_DATASET_JSON`], checked by a test), so the app
+/// knows it without serialising the dataset.
+pub const DEFAULT_DATASET_HASH: &str = "ca5200ff";
 
 /// A short content hash of a dataset: 8 lowercase hex digits of the 64-bit
 /// FNV-1a hash of its JSON (folded to 32 bits). Links and saved scenarios
@@ -181,5 +186,9 @@ mod tests {
         let mut other = ds.clone();
         other.schools[0].teachers += 1.0;
         assert_ne!(content_hash(&other), h);
+        assert_eq!(
+            DEFAULT_DATASET_HASH, h,
+            "the bundled dataset changed: set DEFAULT_DATASET_HASH to its new hash"
+        );
     }
 }
