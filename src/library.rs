@@ -99,7 +99,9 @@ impl Reducible for Library {
                 s.dialog = Dialog::Reading(files);
                 s.message = None;
             }
-            LibAction::Previewed(p) => s.dialog = Dialog::Preview(p),
+            // a preview nobody waits for any more (the dialog was closed) is dropped
+            LibAction::Previewed(p) if matches!(s.dialog, Dialog::Reading(_)) => s.dialog = Dialog::Preview(p),
+            LibAction::Previewed(_) => return self,
             LibAction::Activated {
                 active,
                 stored,
@@ -215,6 +217,22 @@ mod tests {
         assert_eq!(s.message, Some(LibMessage::NotStored(StoreError::Full)));
         let s = s.reduce(LibAction::CloseDialog);
         assert_eq!((s.dialog.clone(), s.message.clone()), (Dialog::Closed, None));
+    }
+
+    #[test]
+    fn a_preview_after_the_dialog_was_closed_is_dropped() {
+        let p = Rc::new(Preview {
+            files: vec!["a.csv".into()],
+            reply: ImportReply::Failed {
+                errors: Default::default(),
+                ms: 1.0,
+            },
+        });
+        let s = lib().reduce(LibAction::Reading(vec!["a.csv".into()]));
+        let shown = s.clone().reduce(LibAction::Previewed(p.clone()));
+        assert_eq!(shown.dialog, Dialog::Preview(p.clone()));
+        let closed = s.reduce(LibAction::CloseDialog).reduce(LibAction::Previewed(p));
+        assert_eq!(closed.dialog, Dialog::Closed);
     }
 
     #[test]

@@ -111,7 +111,15 @@ pub fn DataPanel() -> Html {
                     </table>
                 </div>
                 <h3>{ t.still_estimates }</h3>
-                if estimates == 0 { <p class="hint">{ t.no_estimates_left }</p> }
+                if estimates == 0 {
+                    <p class="hint">{ t.no_estimates_left }</p>
+                } else {
+                    <ul class="estimates-left">
+                        { for ds.sources.iter().filter(|s| s.kind == SourceKind::Estimate).map(|s| html! {
+                            <li>{ lang.pick(&s.title.zh, &s.title.en) }</li>
+                        }) }
+                    </ul>
+                }
             }
             <div class="table-wrap">
                 <table>

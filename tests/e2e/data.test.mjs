@@ -223,3 +223,25 @@ test('datasets are listed, switched, exported and deleted; the bundled one stays
   assert.equal(await page.locator('.dataset-item[data-key="builtin"].active').count(), 1);
   await context.close();
 });
+
+test('a dataset that does not fit in the browser\'s storage is used for the session, and the planner is told', async () => {
+  const { context, page } = await openApp(browser);
+  // another dataset already takes nearly all the room EduPlan allows itself
+  await page.evaluate(() => localStorage.setItem('eduplan.v1.datasets', JSON.stringify({
+    format: 1,
+    items: [{ key: 'big@00000000', id: 'big', hash: '00000000', name: { zh: '大县', en: 'Big' }, base_year: 2020,
+      as_of: { zh: '', en: '' }, sources: { bureau: 1, verified: 0, derived: 0, estimate: 0 }, files: ['big.xlsx'],
+      imported: '2026-11-01', chars: 3999000 }],
+  })));
+  await openDataMenu(page);
+  await page.locator('.data-dialog .file-input').setInputFiles(join(corpus, 'dataset-small-change.json'));
+  await previewOk(page);
+  await page.locator('.apply-import').click();
+  const msg = await page.locator('.data-dialog .data-message').innerText();
+  assert.match(msg, /未能保存/);
+  assert.match(msg, /3999000|4000000/);
+  await page.locator('.data-dialog .modal-close').click();
+  // in use now, but not kept: a reload returns to the bundled data
+  assert.equal(await page.evaluate(() => localStorage.getItem('eduplan.v1.active')), null);
+  await context.close();
+});
