@@ -40,7 +40,7 @@ fn activate(
         .as_ref()
         .is_some_and(|r| r.matches(&active.dataset.id, &active.hash));
     if !awaited {
-        crate::persist::reset_url(&active.dataset, &active.hash, lib.lang);
+        crate::persist::reset_url(lib.lang);
     }
     lib.dispatch(LibAction::Activated {
         active,

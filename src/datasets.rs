@@ -201,6 +201,9 @@ pub fn delete(key: &str) -> Vec<StoredMeta> {
     if let Some(st) = storage() {
         let _ = write_index(&st, &rest);
         let _ = st.remove_item(&format!("{DATA_PREFIX}{key}"));
+        if let Some((id, hash)) = key.rsplit_once('@') {
+            let _ = st.remove_item(&crate::persist::autosave_key(id, hash));
+        }
         if st.get_item(ACTIVE_KEY).ok().flatten().as_deref() == Some(key) {
             let _ = st.remove_item(ACTIVE_KEY);
         }

@@ -3,8 +3,10 @@
 //! - The URL's query holds the share link of the working scenario; it is
 //!   replaced (never pushed) on every change, so dragging a slider does not
 //!   flood the history.
-//! - `eduplan.v1.autosave` holds the working scenario and language; it is
-//!   restored on reload when the URL carries no scenario.
+//! - `eduplan.v1.autosave` holds the working scenario and language on the
+//!   bundled dataset, `eduplan.v1.autosave.<id>@<hash>` on an imported one;
+//!   each is restored on reload (or on switching back to its dataset) when
+//!   the URL carries no scenario.
 //! - `eduplan.v1.saved` holds the named scenarios.
 //!
 //! Anything stored that cannot be read (corrupted, or written by something
@@ -12,6 +14,7 @@
 //! fatal. A full storage is reported once per failed write.
 
 use eduplan_model::codec::{self, DatasetRef, Link, Notice};
+use eduplan_model::summary::DEFAULT_DATASET_HASH;
 use eduplan_model::{Dataset, Scenario};
 use gloo_storage::{LocalStorage, Storage};
 use serde::{Deserialize, Serialize};
@@ -118,16 +121,22 @@ pub fn initial_state(ds: std::rc::Rc<Dataset>, hash: &str) -> AppState {
             }
             link.scenario
         }
-        None => match read::<Autosave>(AUTOSAVE_KEY, |a| a.format == FORMAT) {
-            Ok(Some(a)) if a.dataset == ds.id && (a.hash.is_empty() || a.hash == *hash) => {
-                lang = a.lang;
-                codec::adapt(&a.scenario, &ds).0
-            }
+        None => match read::<Autosave>(&autosave_key(&ds.id, hash), |a| {
+            a.format == FORMAT && (a.dataset != ds.id || a.scenario.validate(&ds).is_ok())
+        }) {
             Ok(Some(a)) => {
-                lang = a.lang;
+                lang = url_lang().unwrap_or(a.lang);
+                // an autosave of other figures (an older build's single slot) is not restored
+                if a.dataset == ds.id && (a.hash.is_empty() || a.hash == *hash) {
+                    a.scenario
+                } else {
+                    Scenario::default()
+                }
+            }
+            Ok(None) => {
+                lang = url_lang().unwrap_or_default();
                 Scenario::default()
             }
-            Ok(_) => Scenario::default(),
             Err(m) => {
                 notices.push(m);
                 Scenario::default()
@@ -158,22 +167,37 @@ pub fn opening_link() -> (DatasetRef, Option<Lang>) {
     }
 }
 
+/// Where the working scenario on a dataset is autosaved: the bundled dataset
+/// keeps the original key, so autosaves of earlier builds are still found.
+pub fn autosave_key(id: &str, hash: &str) -> String {
+    if id == eduplan_model::dataset::DEFAULT_DATASET_ID && (hash.is_empty() || hash == DEFAULT_DATASET_HASH) {
+        AUTOSAVE_KEY.to_string()
+    } else {
+        format!("{AUTOSAVE_KEY}.{id}@{hash}")
+    }
+}
+
+/// The `lang` of the URL's query, when the URL is not a link (after a
+/// dataset switch the URL holds only the language).
+pub fn url_lang() -> Option<Lang> {
+    let href = web_sys::window()?.location().href().ok()?;
+    let url = web_sys::Url::new(&href).ok()?;
+    url.search_params().get("lang").as_deref().and_then(Lang::from_code)
+}
+
 /// The language of the autosave, if there is one.
 pub fn saved_lang() -> Option<Lang> {
     let raw = storage()?.get_item(AUTOSAVE_KEY).ok().flatten()?;
     serde_json::from_str::<Autosave>(&raw).ok().map(|a| a.lang)
 }
 
-/// Sets the URL to a dataset's baseline (after switching datasets), keeping
-/// the language.
-pub fn reset_url(ds: &Dataset, hash: &str, lang: Lang) {
+/// Clears the scenario from the URL (after switching datasets), keeping the
+/// language: the workspace on the other dataset then starts from its own
+/// autosave, or from its baseline.
+pub fn reset_url(lang: Lang) {
     let Some(w) = web_sys::window() else { return };
-    let code = (lang != Lang::default()).then(|| lang.code());
     let path = w.location().pathname().unwrap_or_default();
-    let url = format!(
-        "{path}?{}",
-        codec::encode_for(&Scenario::default(), ds, hash, code, None)
-    );
+    let url = format!("{path}?lang={}", lang.code());
     if let Ok(h) = w.history() {
         let _ = h.replace_state_with_url(&JsValue::NULL, "", Some(&url));
     }
@@ -203,7 +227,7 @@ pub fn mirror_url(state: &AppState) {
 
 pub fn autosave(state: &AppState) -> Result<(), Message> {
     write(
-        AUTOSAVE_KEY,
+        &autosave_key(&state.dataset.id, &state.data_ref.hash),
         &Autosave {
             format: FORMAT,
             dataset: state.dataset.id.clone(),

@@ -26,7 +26,10 @@ fn initial(builtin: Rc<Dataset>) -> Library {
     let builtin = Active::builtin(builtin);
     let stored = datasets::list();
     let (wanted, link_lang) = crate::persist::opening_link();
-    let lang = link_lang.or_else(crate::persist::saved_lang).unwrap_or_default();
+    let lang = link_lang
+        .or_else(crate::persist::url_lang)
+        .or_else(crate::persist::saved_lang)
+        .unwrap_or_default();
     let mut message = None;
     let mut load = |key: &str| match datasets::load(key) {
         Ok(a) => Some(a),

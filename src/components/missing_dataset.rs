@@ -27,7 +27,7 @@ pub fn MissingDataset() -> Html {
     let open_here = {
         let lib = lib.clone();
         Callback::from(move |_| {
-            crate::persist::reset_url(&lib.active.dataset, &lib.active.hash, lib.lang);
+            crate::persist::reset_url(lib.lang);
             lib.dispatch(LibAction::DismissMissing);
         })
     };

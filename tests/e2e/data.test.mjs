@@ -202,6 +202,11 @@ test('a GBK CSV imports with its Chinese names', async () => {
 
 test('datasets are listed, switched, exported and deleted; the bundled one stays', async () => {
   const { context, page } = await openApp(browser);
+  // a scenario in progress on the bundled data survives a round trip to another dataset
+  const seats = page.locator('#num-kg-public_seats');
+  await seats.fill('700');
+  await seats.press('Enter');
+  await page.waitForFunction(() => location.search.includes('kg.public_seats=700'));
   await openDataMenu(page);
   await page.locator('.data-dialog .file-input').setInputFiles(join(corpus, 'dataset-small-change.json'));
   await previewOk(page);
@@ -214,8 +219,10 @@ test('datasets are listed, switched, exported and deleted; the bundled one stays
   const exported = JSON.parse(readFileSync(await json.path(), 'utf8'));
   assert.ok(exported.schools.length > 0 && exported.id);
   // back to the bundled dataset, then delete the imported one
+  assert.equal(await seats.inputValue(), '0', 'the other dataset starts from its baseline');
   await page.locator('.dataset-item[data-key="builtin"] .use-dataset').click();
   await page.locator('.data-dialog').waitFor({ state: 'detached' });
+  assert.equal(await seats.inputValue(), '700', 'back on the bundled data, its scenario is back');
   await openDataMenu(page);
   page.once('dialog', (d) => d.accept());
   await page.locator('.dataset-item:not([data-key="builtin"]) .delete-dataset').click();
