@@ -22,6 +22,16 @@ pub enum SendError {
     Worker(String),
 }
 
+impl std::fmt::Display for SendError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            SendError::TooLarge(name) => write!(f, "{name} is larger than 64 MB"),
+            SendError::Unreadable(name) => write!(f, "{name} cannot be read"),
+            SendError::Worker(why) => write!(f, "{why}"),
+        }
+    }
+}
+
 fn object(pairs: &[(&str, &JsValue)]) -> JsValue {
     let o = js_sys::Object::new();
     for (k, v) in pairs {

@@ -119,7 +119,7 @@ pub fn download_template(lib: UseReducerHandle<Library>) {
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                 &bytes,
             ),
-            Err(e) => Err(format!("{e:?}")),
+            Err(e) => Err(e.to_string()),
         };
         if let Err(e) = result {
             lib.dispatch(LibAction::Say(LibMessage::ExportFailed(e)));

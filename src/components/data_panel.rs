@@ -5,7 +5,6 @@ use eduplan_model::dataset::SourceKind;
 use yew::prelude::*;
 
 use crate::context::use_ctx;
-use crate::i18n::fill;
 
 #[function_component]
 pub fn DataPanel() -> Html {
@@ -64,7 +63,7 @@ pub fn DataPanel() -> Html {
             <tr class="origin">
                 <td>{ file }</td>
                 <td>{ sheet }</td>
-                <td class="num">{ fill(t.origins_count, &[("n", &n.to_string())]) }</td>
+                <td class="num">{ n }</td>
                 <td><code>{ cells.join(t.list_sep) }</code></td>
             </tr>
         }
@@ -104,7 +103,7 @@ pub fn DataPanel() -> Html {
                         <thead><tr>
                             <th scope="col">{ t.col_file }</th>
                             <th scope="col">{ t.col_sheet }</th>
-                            <th scope="col">{ t.col_used_by }</th>
+                            <th scope="col">{ t.col_values }</th>
                             <th scope="col">{ t.col_cells }</th>
                         </tr></thead>
                         <tbody>{ for origin_rows }</tbody>

@@ -297,7 +297,6 @@ pub const EN: Strings = Strings {
     link_other_content: "the link was made on other figures for the same area (checksum {found}); these are {expected}",
     saved_on_other: "other data: {name}",
     origins_title: "Imported values come from",
-    origins_count: "{n} values",
     still_estimates: "Still estimates",
     no_estimates_left: "Every value has a statistical source; none is an estimate.",
     col_cells: "Cells",
@@ -308,4 +307,5 @@ pub const EN: Strings = Strings {
     renamed_pair: "{old} → {new}",
     and_more: "and more",
     cmp_kg_children: "Children in kindergarten",
+    col_values: "Values",
 };

@@ -297,7 +297,6 @@ pub const ZH: Strings = Strings {
     link_other_content: "该链接基于同一地区另一版本的基础数据（校验码{found}），当前为{expected}",
     saved_on_other: "另一份基础数据：{name}",
     origins_title: "导入的数据来自",
-    origins_count: "{n}项",
     still_estimates: "仍为估算的数据",
     no_estimates_left: "所有数据均有统计来源，没有估算数据。",
     col_cells: "单元格",
@@ -308,4 +307,5 @@ pub const ZH: Strings = Strings {
     renamed_pair: "{old}→{new}",
     and_more: "等",
     cmp_kg_children: "在园幼儿",
+    col_values: "数据项数",
 };
