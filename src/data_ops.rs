@@ -11,18 +11,37 @@ use yew::UseReducerHandle;
 use crate::datasets::{self, Active};
 use crate::library::{LibAction, LibMessage, Library, Preview};
 
+thread_local! {
+    /// Numbers the imports: a preview is shown only for the latest files chosen.
+    static IMPORTS: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
 /// Reads the files in the worker and shows the preview (nothing changes yet).
 pub fn start_import(lib: UseReducerHandle<Library>, files: Vec<web_sys::File>) {
     if files.is_empty() {
         return;
     }
     let names: Vec<String> = files.iter().map(|f| f.name()).collect();
-    lib.dispatch(LibAction::Reading(names.clone()));
+    let seq = IMPORTS.with(|n| {
+        n.set(n.get() + 1);
+        n.get()
+    });
+    lib.dispatch(LibAction::Reading {
+        files: names.clone(),
+        seq,
+    });
     let base = lib.active.json.clone();
     wasm_bindgen_futures::spawn_local(async move {
         match crate::data_files::import(&files, &base).await {
-            Ok(reply) => lib.dispatch(LibAction::Previewed(Rc::new(Preview { files: names, reply }))),
-            Err(e) => lib.dispatch(LibAction::Say(LibMessage::ReadFailed(e))),
+            Ok(reply) => lib.dispatch(LibAction::Previewed(Rc::new(Preview {
+                files: names,
+                reply,
+                seq,
+            }))),
+            Err(e) => lib.dispatch(LibAction::ReadFailed {
+                seq,
+                message: LibMessage::ReadFailed(e),
+            }),
         }
     });
 }
@@ -35,11 +54,9 @@ fn activate(
     stored: Option<Vec<datasets::StoredMeta>>,
     message: Option<LibMessage>,
 ) {
-    let awaited = lib
-        .missing
-        .as_ref()
-        .is_some_and(|r| r.matches(&active.dataset.id, &active.hash));
-    if !awaited {
+    // with a link waiting for its dataset, the URL keeps the link: it opens
+    // once that dataset is applied
+    if lib.missing.is_none() {
         crate::persist::reset_url(lib.lang);
     }
     lib.dispatch(LibAction::Activated {

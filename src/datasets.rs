@@ -191,6 +191,17 @@ pub fn store(active: &Active, files: &[String], today: &str) -> Result<Vec<Store
     }
     for old in replaced.iter().filter(|m| m.key != key) {
         let _ = st.remove_item(&format!("{DATA_PREFIX}{}", old.key));
+        // the scenario in progress on the replaced version carries over
+        let (from, to) = (
+            crate::persist::autosave_key(&old.id, &old.hash),
+            crate::persist::autosave_key(&ds.id, &active.hash),
+        );
+        if let Some(text) = st.get_item(&from).ok().flatten() {
+            if st.get_item(&to).ok().flatten().is_none() {
+                let _ = st.set_item(&to, &text);
+            }
+            let _ = st.remove_item(&from);
+        }
     }
     Ok(kept)
 }

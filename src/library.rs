@@ -18,8 +18,11 @@ pub enum Dialog {
     Closed,
     /// The data menu: datasets, template, import, export.
     Menu,
-    /// Files are being read (their names).
-    Reading(Vec<String>),
+    /// Files are being read (their names), for the import numbered `seq`.
+    Reading {
+        files: Vec<String>,
+        seq: u64,
+    },
     /// What the files would change, with every problem found.
     Preview(Rc<Preview>),
 }
@@ -29,6 +32,8 @@ pub enum Dialog {
 pub struct Preview {
     pub files: Vec<String>,
     pub reply: ImportReply,
+    /// The import it answers (a later choice of files supersedes it).
+    pub seq: u64,
 }
 
 /// Something the data dialog or the missing-dataset notice tells the planner.
@@ -40,6 +45,9 @@ pub enum LibMessage {
     ReadFailed(crate::data_files::SendError),
     /// A download or export failed (the reason).
     ExportFailed(String),
+    /// The dataset just applied is not the one the opening link was made on
+    /// (its name); the link still waits.
+    NotForLink(String),
     /// A stored dataset could not be read and was removed (its key).
     Unreadable(String),
 }
@@ -65,8 +73,16 @@ pub enum LibAction {
     SetLang(Lang),
     OpenMenu,
     CloseDialog,
-    Reading(Vec<String>),
+    Reading {
+        files: Vec<String>,
+        seq: u64,
+    },
     Previewed(Rc<Preview>),
+    /// The import numbered `seq` could not read its files.
+    ReadFailed {
+        seq: u64,
+        message: LibMessage,
+    },
     /// A dataset is now in use (`stored`: the new index, when it changed).
     Activated {
         active: Active,
@@ -95,29 +111,38 @@ impl Reducible for Library {
                 s.dialog = Dialog::Closed;
                 s.message = None;
             }
-            LibAction::Reading(files) => {
-                s.dialog = Dialog::Reading(files);
+            LibAction::Reading { files, seq } => {
+                s.dialog = Dialog::Reading { files, seq };
                 s.message = None;
             }
-            // a preview nobody waits for any more (the dialog was closed) is dropped
-            LibAction::Previewed(p) if matches!(s.dialog, Dialog::Reading(_)) => s.dialog = Dialog::Preview(p),
-            LibAction::Previewed(_) => return self,
+            // only the import being waited for is shown: a preview after the
+            // dialog was closed, or of files since replaced by others, is dropped
+            LibAction::Previewed(p) if s.awaits(p.seq) => s.dialog = Dialog::Preview(p),
+            LibAction::ReadFailed { seq, message } if s.awaits(seq) => {
+                s.dialog = Dialog::Menu;
+                s.message = Some(message);
+            }
+            LibAction::Previewed(_) | LibAction::ReadFailed { .. } => return self,
             LibAction::Activated {
                 active,
                 stored,
                 message,
             } => {
-                if s.missing
-                    .as_ref()
-                    .is_some_and(|r| r.matches(&active.dataset.id, &active.hash))
-                {
-                    s.missing = None;
+                let mut message = message;
+                match &s.missing {
+                    Some(r) if r.matches(&active.dataset.id, &active.hash) => s.missing = None,
+                    // the link keeps waiting, and says the data was not its own
+                    Some(_) => {
+                        message = message.or_else(|| Some(LibMessage::NotForLink(active.dataset.name.zh.clone())))
+                    }
+                    None => {}
                 }
                 s.active = active;
                 if let Some(list) = stored {
                     s.stored = list;
                 }
-                s.dialog = if message.is_some() {
+                // with the link waiting, its notice shows the message
+                s.dialog = if message.is_some() && s.missing.is_none() {
                     Dialog::Menu
                 } else {
                     Dialog::Closed
@@ -126,7 +151,7 @@ impl Reducible for Library {
             }
             LibAction::Stored(list) => s.stored = list,
             LibAction::Say(m) => {
-                if matches!(s.dialog, Dialog::Reading(_)) {
+                if matches!(s.dialog, Dialog::Reading { .. }) {
                     s.dialog = Dialog::Menu;
                 }
                 s.message = Some(m);
@@ -140,6 +165,11 @@ impl Reducible for Library {
 impl Library {
     pub fn t(&self) -> &'static Strings {
         self.lang.strings()
+    }
+
+    /// Whether the import numbered `seq` is the one being read.
+    fn awaits(&self, seq: u64) -> bool {
+        matches!(&self.dialog, Dialog::Reading { seq: s, .. } if *s == seq)
     }
 }
 
@@ -196,6 +226,8 @@ mod tests {
             message: None,
         });
         assert!(s.missing.is_some(), "the bundled data is not what the link waits for");
+        assert_eq!(s.message, Some(LibMessage::NotForLink("临湘市".into())));
+        assert_eq!(s.dialog, Dialog::Closed, "the link's notice shows the message");
         let s = s.reduce(LibAction::Activated {
             active: o.clone(),
             stored: Some(Vec::new()),
@@ -221,28 +253,54 @@ mod tests {
 
     #[test]
     fn a_preview_after_the_dialog_was_closed_is_dropped() {
-        let p = Rc::new(Preview {
+        let preview = |seq| {
+            Rc::new(Preview {
+                files: vec!["a.csv".into()],
+                reply: ImportReply::Failed {
+                    errors: Default::default(),
+                    ms: 1.0,
+                },
+                seq,
+            })
+        };
+        let reading = |seq| LibAction::Reading {
             files: vec!["a.csv".into()],
-            reply: ImportReply::Failed {
-                errors: Default::default(),
-                ms: 1.0,
-            },
-        });
-        let s = lib().reduce(LibAction::Reading(vec!["a.csv".into()]));
-        let shown = s.clone().reduce(LibAction::Previewed(p.clone()));
-        assert_eq!(shown.dialog, Dialog::Preview(p.clone()));
-        let closed = s.reduce(LibAction::CloseDialog).reduce(LibAction::Previewed(p));
+            seq,
+        };
+        let s = lib().reduce(reading(1));
+        let shown = s.clone().reduce(LibAction::Previewed(preview(1)));
+        assert_eq!(shown.dialog, Dialog::Preview(preview(1)));
+        let closed = s
+            .clone()
+            .reduce(LibAction::CloseDialog)
+            .reduce(LibAction::Previewed(preview(1)));
         assert_eq!(closed.dialog, Dialog::Closed);
+        // other files chosen while the first were read: only their preview shows
+        let s = s.reduce(reading(2));
+        let stale = s.clone().reduce(LibAction::Previewed(preview(1)));
+        assert_eq!(stale.dialog, s.dialog);
+        let late_error = s.clone().reduce(LibAction::ReadFailed {
+            seq: 1,
+            message: LibMessage::ExportFailed("x".into()),
+        });
+        assert_eq!(late_error.message, None);
+        assert_eq!(
+            s.reduce(LibAction::Previewed(preview(2))).dialog,
+            Dialog::Preview(preview(2))
+        );
     }
 
     #[test]
     fn a_failed_read_returns_to_the_menu_with_the_reason() {
-        let s = lib()
-            .reduce(LibAction::OpenMenu)
-            .reduce(LibAction::Reading(vec!["a.xlsx".into()]));
-        assert_eq!(s.dialog, Dialog::Reading(vec!["a.xlsx".into()]));
+        let s = lib().reduce(LibAction::OpenMenu).reduce(LibAction::Reading {
+            files: vec!["a.xlsx".into()],
+            seq: 7,
+        });
         let why = LibMessage::ReadFailed(crate::data_files::SendError::TooLarge("a.xlsx".into()));
-        let s = s.reduce(LibAction::Say(why.clone()));
+        let s = s.reduce(LibAction::ReadFailed {
+            seq: 7,
+            message: why.clone(),
+        });
         assert_eq!((s.dialog.clone(), s.message.clone()), (Dialog::Menu, Some(why)));
     }
 }

@@ -53,6 +53,7 @@ pub fn message_text(m: &LibMessage, t: &Strings, lang: Lang) -> String {
         LibMessage::ReadFailed(SendError::Worker(why)) => format!("{}{}", t.import_worker_failed, detail(why)),
         LibMessage::ExportFailed(why) => format!("{}{}", t.export_failed, detail(why)),
         LibMessage::Unreadable(key) => fill(t.dataset_unreadable, &[("key", key)]),
+        LibMessage::NotForLink(name) => fill(t.not_for_link, &[("name", name)]),
     }
 }
 
@@ -173,34 +174,104 @@ fn menu(lib: &UseReducerHandle<Library>) -> Html {
     }
 }
 
+/// Makes the workspace (or the missing-dataset notice) behind the dialog
+/// inert, or live again.
+fn set_background_inert(on: bool) {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    if let Ok(list) = doc.query_selector_all(".app, .missing-dataset") {
+        for i in 0..list.length() {
+            if let Some(el) = list.get(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) {
+                let _ = if on {
+                    el.set_attribute("inert", "")
+                } else {
+                    el.remove_attribute("inert")
+                };
+            }
+        }
+    }
+}
+
+/// Moves focus from the dialog's last control to its first (or, going back,
+/// from the first to the last); returns whether it did.
+fn wrap_focus(back: bool) -> bool {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return false;
+    };
+    let Ok(list) = doc.query_selector_all(
+        ".data-dialog button:not([disabled]), .data-dialog input:not([disabled]), .data-dialog summary, .data-dialog a[href]",
+    ) else {
+        return false;
+    };
+    let items: Vec<web_sys::HtmlElement> = (0..list.length())
+        .filter_map(|i| list.get(i).and_then(|n| n.dyn_into().ok()))
+        .collect();
+    let (Some(first), Some(last)) = (items.first(), items.last()) else {
+        return false;
+    };
+    let active = doc.active_element();
+    let at = |el: &web_sys::HtmlElement| active.as_ref().is_some_and(|a| a == el.as_ref());
+    let outside = active
+        .as_ref()
+        .is_none_or(|a| a.closest(".data-dialog").ok().flatten().is_none());
+    let target = match (back, outside) {
+        (false, _) if at(last) || outside => first,
+        (true, _) if at(first) || outside => last,
+        _ => return false,
+    };
+    let _ = target.focus();
+    true
+}
+
+fn focus_selector(sel: &str) {
+    let el = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector(sel).ok().flatten())
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(el) = el {
+        let _ = el.focus();
+    }
+}
+
 #[function_component]
 pub fn DataDialog() -> Html {
     let data = use_data();
     let lib = data.map(|d| d.lib);
-    // Esc closes the dialog (and cancels a preview: nothing has changed yet)
+    // Esc closes the dialog (and cancels a preview: nothing has changed yet);
+    // Tab and Shift+Tab go round the dialog's own controls
     {
         let lib = lib.clone();
         use_effect_with((), move |_| {
             let listener = web_sys::window().zip(lib).map(|(w, lib)| {
-                EventListener::new(&w, "keydown", move |e| {
-                    if e.dyn_ref::<web_sys::KeyboardEvent>()
-                        .is_some_and(|k| k.key() == "Escape")
-                    {
-                        lib.dispatch(LibAction::CloseDialog);
+                let opts = gloo_events::EventListenerOptions::enable_prevent_default();
+                EventListener::new_with_options(&w, "keydown", opts, move |e| {
+                    let Some(k) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
+                        return;
+                    };
+                    match k.key().as_str() {
+                        "Escape" => lib.dispatch(LibAction::CloseDialog),
+                        "Tab" if wrap_focus(k.shift_key()) => k.prevent_default(),
+                        _ => {}
                     }
                 })
             });
             move || drop(listener)
         });
     }
-    // focus moves into the dialog when it opens, so keyboard and screen-reader
-    // users land in it
+    // focus moves into the dialog when it opens, the page behind is inert
+    // (Tab stays in the dialog), and focus returns to the 数据 button after
     let dialog_ref = use_node_ref();
     {
         let r = dialog_ref.clone();
         use_effect_with((), move |_| {
+            set_background_inert(true);
             if let Some(el) = r.cast::<web_sys::HtmlElement>() {
                 let _ = el.focus();
+            }
+            || {
+                set_background_inert(false);
+                focus_selector(".data-menu-button");
             }
         });
     }
@@ -213,7 +284,7 @@ pub fn DataDialog() -> Html {
     let body = match &lib.dialog {
         Dialog::Closed => html! {},
         Dialog::Menu => menu(&lib),
-        Dialog::Reading(files) => html! {
+        Dialog::Reading { files, .. } => html! {
             <p class="reading" role="status">{ fill(t.reading_files, &[("files", &files.join(t.list_sep))]) }</p>
         },
         Dialog::Preview(p) => html! { <ImportPreview preview={Rc::clone(p)} /> },

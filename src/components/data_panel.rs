@@ -35,14 +35,25 @@ pub fn DataPanel() -> Html {
                 .collect::<std::collections::HashMap<String, String>>()
         })
     };
-    let mut sources: Vec<_> = ds.sources.iter().collect();
+    // sources no value uses any more (their figures were imported) are left out
+    let mut sources: Vec<_> = ds
+        .sources
+        .iter()
+        .filter(|s| used_by.get(&s.id).is_some_and(|u| !u.is_empty()))
+        .collect();
     sources.sort_by_key(|s| match s.kind {
         SourceKind::Estimate => 0,
         SourceKind::Derived => 1,
         SourceKind::Verified => 2,
         SourceKind::Bureau => 3,
     });
-    let estimates = ds.sources.iter().filter(|s| s.kind == SourceKind::Estimate).count();
+    let estimates = sources.iter().filter(|s| s.kind == SourceKind::Estimate).count();
+    let estimate_titles: Vec<String> = sources
+        .iter()
+        .filter(|s| s.kind == SourceKind::Estimate)
+        .map(|s| lang.pick(&s.title.zh, &s.title.en).to_string())
+        .collect();
+    let in_use = sources.len();
     // imported values by file and sheet: how many, and which cells
     let origins = {
         let ds = ctx.dataset.clone();
@@ -93,7 +104,7 @@ pub fn DataPanel() -> Html {
         <details class="data-panel">
             <summary>
                 <h2>{ t.data_panel }</h2>
-                <span class="summary-count">{ format!("{} / {} {}", estimates, ds.sources.len(), t.estimates_count) }</span>
+                <span class="summary-count">{ format!("{} / {} {}", estimates, in_use, t.estimates_count) }</span>
             </summary>
             <p class="hint">{ t.data_panel_hint }</p>
             if !origins.is_empty() {
@@ -114,9 +125,7 @@ pub fn DataPanel() -> Html {
                     <p class="hint">{ t.no_estimates_left }</p>
                 } else {
                     <ul class="estimates-left">
-                        { for ds.sources.iter().filter(|s| s.kind == SourceKind::Estimate).map(|s| html! {
-                            <li>{ lang.pick(&s.title.zh, &s.title.en) }</li>
-                        }) }
+                        { for estimate_titles.iter().map(|title| html! { <li>{ title }</li> }) }
                     </ul>
                 }
             }
@@ -126,7 +135,7 @@ pub fn DataPanel() -> Html {
                         <tr>
                             <th scope="col">{ t.col_source }</th>
                             <th scope="col">{ t.col_kind }</th>
-                            <th scope="col">{ t.dataset }</th>
+                            <th scope="col">{ t.col_source_title }</th>
                             <th scope="col">{ t.col_note }</th>
                             <th scope="col">{ t.col_used_by }</th>
                         </tr>

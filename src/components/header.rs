@@ -36,7 +36,7 @@ pub fn Header() -> Html {
             <div class="header-meta">
                 <p class="dataset-line">
                     <span class="label">{ t.dataset }{ t.colon }</span>
-                    <span class="dataset-name">{ lang.pick(&ds.name.zh, &ds.name.en) }</span>
+                    <span class="dataset-name" title={lang.pick(&ds.name.zh, &ds.name.en).to_string()}>{ lang.pick(&ds.name.zh, &ds.name.en) }</span>
                     <span class="sep">{ " · " }</span>
                     <span class="label">{ t.data_as_of }{ t.colon }</span>
                     <span>{ lang.pick(&ds.as_of.zh, &ds.as_of.en) }</span>

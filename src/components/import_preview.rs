@@ -107,6 +107,7 @@ fn comparison(before: &Summary, after: &Summary, t: &Strings, lang: Lang) -> Vec
         n(before.population_0_18),
         n(after.population_0_18),
     ));
+    rows.push((t.cmp_births.to_string(), n(before.births), n(after.births)));
     rows.push((
         t.cmp_budget.to_string(),
         format::yuan(before.budget, loc),
@@ -226,6 +227,21 @@ pub fn ImportPreview(props: &PreviewProps) -> Html {
                 schools,
                 ..
             } = imported.as_ref();
+            // a stored dataset with the same id is replaced on Apply: say which
+            let replaced = lib
+                .stored
+                .iter()
+                .find(|m| m.id == imported.id && m.hash != imported.hash)
+                .map(|m| {
+                    fill(
+                        t.replaces_stored,
+                        &[
+                            ("name", lang.pick(&m.name.zh, &m.name.en)),
+                            ("files", &m.files.join(t.list_sep)),
+                            ("date", &m.imported),
+                        ],
+                    )
+                });
             let rows = comparison(before, after, t, lang).into_iter().map(|(label, b, a)| {
                 let changed = b != a;
                 html! {
@@ -258,6 +274,7 @@ pub fn ImportPreview(props: &PreviewProps) -> Html {
                     <p class="preview-lead">
                         { fill(t.import_preview_lead, &[("files", &files), ("ms", &format!("{ms:.0}"))]) }
                     </p>
+                    if let Some(text) = replaced { <p class="replaces-stored">{ text }</p> }
                     <div class="table-wrap">
                         <table class="preview-table">
                             <thead><tr>

@@ -38,7 +38,7 @@ pub fn MissingDataset() -> Html {
             <section class="missing-card" role="alert" aria-labelledby="missing-title">
                 <h2 id="missing-title">{ t.missing_title }</h2>
                 <p class="missing-which">
-                    { fill(if same_id { t.missing_other_figures } else { t.missing_body },
+                    { fill(if same_id { t.missing_other_figures } else if wanted.hash.is_empty() { t.missing_body_nohash } else { t.missing_body },
                         &[("name", &name), ("id", &wanted.id), ("hash", &wanted.hash)]) }
                 </p>
                 <p>{ t.missing_import }</p>

@@ -63,7 +63,13 @@ pub fn SavedPanel() -> Html {
                     <span class="saved-name">{ &s.name }</span>
                 }
                 if !s.is_on(&st.data_ref) {
-                    <span class="tag other-dataset">{ fill(t.saved_on_other, &[("name", &other_name(s))]) }</span>
+                    <span class="tag other-dataset">{
+                        if s.dataset.as_ref().is_some_and(|d| d.id == st.data_ref.id) {
+                            t.saved_on_other_version.to_string()
+                        } else {
+                            fill(t.saved_on_other, &[("name", &other_name(s))])
+                        }
+                    }</span>
                 }
                 <span class="saved-actions">
                     <button type="button" class="open" onclick={act(Action::Open(id.clone()))}>{ t.open }</button>

@@ -308,4 +308,10 @@ pub const EN: Strings = Strings {
     and_more: "and more",
     cmp_kg_children: "Children in kindergarten",
     col_values: "Values",
+    not_for_link: "The imported data ({name}) is not the data this link was made on; it has been kept and can be chosen under Data. The link still waits for its own data.",
+    missing_body_nohash: "The scenario in this link was made on the data of {name} (id {id}), which this browser does not have. So that it is not computed on other figures, the scenario has not been opened.",
+    replaces_stored: "This replaces the data with the same id kept in this browser, {name} (imported from {files}, {date}); scenarios saved on it are kept and say so when opened.",
+    saved_on_other_version: "another version of the data",
+    cmp_births: "Births, base year",
+    col_source_title: "Title",
 };

@@ -6,7 +6,7 @@ pub const ZH: Strings = Strings {
     language: "语言",
     lang_name: "中文",
     switch_to: "English",
-    dataset: "数据集",
+    dataset: "基础数据",
     data_as_of: "数据时点",
     privacy_note: "全部计算在本机浏览器中完成，数据不会离开本机。",
 
@@ -308,4 +308,10 @@ pub const ZH: Strings = Strings {
     and_more: "等",
     cmp_kg_children: "在园幼儿",
     col_values: "数据项数",
+    not_for_link: "导入的“{name}”不是此链接所用的基础数据；它已保存，可在“数据”中切换使用。此链接仍在等待它所用的数据。",
+    missing_body_nohash: "此链接中的方案是在“{name}”的基础数据（标识{id}）上制作的，本浏览器中没有这份数据。为免用其他数据算出不同结果，方案暂未打开。",
+    replaces_stored: "将替换本浏览器中已保存的同一标识的基础数据“{name}”（导入自{files}，{date}）；以原数据保存的方案仍保留，打开时会提示数据已不同。",
+    saved_on_other_version: "另一版本的基础数据",
+    cmp_births: "基准年出生人口",
+    col_source_title: "资料名称",
 };

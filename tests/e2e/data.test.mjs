@@ -2,7 +2,7 @@
 // apply, kept in the browser, provenance, and links that know their dataset.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -158,8 +158,17 @@ test('template → fill → import → preview → apply → the board is the co
   assert.match(notice, /青溪县/);
   assert.match(notice, /qingxi-2020/);
   assert.equal(await p2.locator('.target-board').count(), 0, 'nothing runs on other figures');
-  // importing the same file there opens the linked scenario on it
-  await p2.locator('.missing-dataset .file-input').setInputFiles(filled);
+  // other data imported there is kept, but the link keeps waiting and says so
+  await p2.locator('.missing-dataset .file-input').setInputFiles(join(corpus, 'dataset-small-change.json'));
+  await previewOk(p2);
+  await p2.locator('.apply-import').click();
+  await p2.locator('.missing-dataset .data-message').waitFor();
+  assert.match(await p2.locator('.missing-dataset .data-message').innerText(), /不是此链接所用的基础数据/);
+  assert.match(p2.url(), /kg\.public_seats=600/, 'the link is kept');
+  // the colleague's copy of the same file, under another name, opens the linked scenario
+  const copy = join(dir, '青溪县教育统计 (1).xlsx');
+  copyFileSync(filled, copy);
+  await p2.locator('.missing-dataset .file-input').setInputFiles(copy);
   await previewOk(p2);
   await p2.locator('.apply-import').click();
   await p2.locator('.dataset-name', { hasText: '青溪县' }).waitFor();
@@ -250,5 +259,20 @@ test('a dataset that does not fit in the browser\'s storage is used for the sess
   await page.locator('.data-dialog .modal-close').click();
   // in use now, but not kept: a reload returns to the bundled data
   assert.equal(await page.evaluate(() => localStorage.getItem('eduplan.v1.active')), null);
+  await context.close();
+});
+
+test('the data dialog keeps keyboard focus inside and returns it to the 数据 button', async () => {
+  const { context, page } = await openApp(browser);
+  await openDataMenu(page);
+  for (let i = 0; i < 20; i++) {
+    await page.keyboard.press('Tab');
+    assert.ok(await page.evaluate(() => !!document.activeElement?.closest('.data-dialog')), `Tab ${i + 1} left the dialog`);
+  }
+  await page.keyboard.press('Shift+Tab');
+  assert.ok(await page.evaluate(() => !!document.activeElement?.closest('.data-dialog')));
+  await page.keyboard.press('Escape');
+  await page.locator('.data-dialog').waitFor({ state: 'detached' });
+  assert.equal(await page.evaluate(() => document.activeElement?.className), 'data-menu-button');
   await context.close();
 });

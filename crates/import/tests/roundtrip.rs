@@ -104,3 +104,41 @@ fn errors_beyond_two_hundred_are_counted_not_listed() {
         e.errors[200].message.zh
     );
 }
+
+/// A link names its figures by content hash: the same workbook must hash the
+/// same whatever its file name and whatever dataset it was imported onto, or
+/// a link made on it would not open for the colleague who imports the file.
+#[test]
+fn the_same_figures_hash_the_same_whatever_the_file_name_and_the_base() {
+    use eduplan_model::summary::content_hash;
+    let mut county = default();
+    county.id = "qingxi-2020".into();
+    county.name.zh = "青溪县".into();
+    county.schools[0].teachers = 30.0;
+    let bytes = template::write_xlsx(&county).unwrap();
+    let file = |name: &str| InputFile {
+        name: name.into(),
+        bytes: bytes.clone(),
+    };
+    let (a, _) = import(&[file("青溪县.xlsx")], &default()).unwrap();
+    let (b, _) = import(&[file("青溪县 (1).xlsx")], &default()).unwrap();
+    let mut other_base = default();
+    other_base.demography.births[0].value += 100.0;
+    other_base.schools[1].teachers += 3.0;
+    let (c, _) = import(&[file("青溪县.xlsx")], &other_base).unwrap();
+    // and the template exported from the imported dataset, imported again
+    let again = template::write_xlsx(&a).unwrap();
+    let (d, _) = import(
+        &[InputFile {
+            name: "导出.xlsx".into(),
+            bytes: again,
+        }],
+        &a,
+    )
+    .unwrap();
+    let h = content_hash(&a);
+    assert_eq!(content_hash(&b), h, "file name");
+    assert_eq!(content_hash(&c), h, "base dataset");
+    assert_eq!(content_hash(&d), h, "exported and imported again");
+    assert_ne!(content_hash(&default()), h);
+}

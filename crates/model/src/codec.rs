@@ -336,6 +336,7 @@ pub fn decode_for(input: &str, ds: &Dataset, hash: &str) -> (Link, Vec<Notice>) 
                     }),
                 }
             }
+            "d" if value.trim().is_empty() => {}
             "d" => {
                 link.dataset.id = value.chars().filter(|c| !c.is_control()).take(MAX_NAME).collect();
                 if value.as_ref() != ds.id {

@@ -331,6 +331,12 @@ impl Dataset {
         self.sources.iter().find(|s| s.id == id)
     }
 
+    /// The ids of the sources some value uses (a source no value names any
+    /// more, after an import replaced its figures, is not among them).
+    pub fn sources_in_use(&self) -> std::collections::BTreeSet<&str> {
+        self.provenance().into_iter().map(|(_, src)| src).collect()
+    }
+
     /// Whether the value with source id `src` rests on an estimate.
     pub fn is_estimate(&self, src: &str) -> bool {
         self.source(src).is_none_or(|s| s.kind == SourceKind::Estimate)

@@ -35,7 +35,10 @@ pub struct Summary {
     pub population_0_18: f64,
     /// Base-year education spending, yuan.
     pub budget: f64,
-    /// Sources by kind: the bureau's own files, verified, derived, estimated.
+    /// Births recorded for the base year (0 when none is).
+    pub births: f64,
+    /// Sources by kind that some value uses: the bureau's own files,
+    /// verified, derived, estimated.
     pub sources: SourceCounts,
 }
 
@@ -59,7 +62,8 @@ impl Summary {
             }
         }
         let mut sources = SourceCounts::default();
-        for s in &ds.sources {
+        let used = ds.sources_in_use();
+        for s in ds.sources.iter().filter(|s| used.contains(s.id.as_str())) {
             match s.kind {
                 SourceKind::Bureau => sources.bureau += 1,
                 SourceKind::Verified => sources.verified += 1,
@@ -81,6 +85,7 @@ impl Summary {
             teachers: ds.schools.iter().map(|s| s.teachers).sum(),
             population_0_18: ds.demography.population.value.iter().flatten().sum(),
             budget: ds.finance.budget.value,
+            births: ds.recorded_births(ds.base_year).unwrap_or(0.0),
             sources,
         }
     }
@@ -123,21 +128,60 @@ impl SchoolChanges {
 /// The content hash of the bundled dataset ([`content_hash`] of
 /// [`crate::dataset::DEFAULT_DATASET_JSON`], checked by a test), so the app
 /// knows it without serialising the dataset.
-pub const DEFAULT_DATASET_HASH: &str = "ca5200ff";
+pub const DEFAULT_DATASET_HASH: &str = "fba6a3d0";
 
-/// A short content hash of a dataset: 8 lowercase hex digits of the 64-bit
-/// FNV-1a hash of its JSON (folded to 32 bits). Links and saved scenarios
+/// Keys that say where figures come from, not what they are: left out of
+/// the content hash, so the same figures hash the same whatever file, sheet,
+/// cells or base dataset they were imported from.
+const PROVENANCE_KEYS: [&str; 3] = ["src", "sources", "origins"];
+
+/// A short content hash of a dataset's figures: 8 lowercase hex digits of
+/// the 64-bit FNV-1a hash (folded to 32 bits) of its canonical JSON without
+/// provenance (every `src`, `sources` and `origins` left out; object keys
+/// sorted; numbers in their shortest exact form). Links and saved scenarios
 /// carry it so a scenario is never run on other figures under the same id.
-/// Stable across machines: the JSON has a fixed field order and no maps with
-/// random order, and numbers print in their shortest exact form.
 pub fn content_hash(ds: &Dataset) -> String {
-    let json = serde_json::to_string(ds).unwrap_or_default();
+    let value = serde_json::to_value(ds).unwrap_or_default();
+    let mut text = String::new();
+    canonical(&value, &mut text);
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in json.bytes() {
+    for b in text.bytes() {
         h ^= u64::from(b);
         h = h.wrapping_mul(0x0000_0100_0000_01b3);
     }
     format!("{:08x}", (h ^ (h >> 32)) as u32)
+}
+
+/// Writes a JSON value with sorted keys and provenance keys left out.
+fn canonical(v: &serde_json::Value, out: &mut String) {
+    use serde_json::Value;
+    match v {
+        Value::Object(map) => {
+            let mut keys: Vec<&String> = map.keys().filter(|k| !PROVENANCE_KEYS.contains(&k.as_str())).collect();
+            keys.sort();
+            out.push('{');
+            for (i, k) in keys.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                out.push_str(&Value::String((*k).clone()).to_string());
+                out.push(':');
+                canonical(&map[k.as_str()], out);
+            }
+            out.push('}');
+        }
+        Value::Array(items) => {
+            out.push('[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                canonical(item, out);
+            }
+            out.push(']');
+        }
+        other => out.push_str(&other.to_string()),
+    }
 }
 
 #[cfg(test)]
@@ -186,6 +230,22 @@ mod tests {
         let mut other = ds.clone();
         other.schools[0].teachers += 1.0;
         assert_ne!(content_hash(&other), h);
+        // where the figures came from does not change the hash; what they are does
+        let mut moved = ds.clone();
+        moved.schools[0].src = "bureau-学校名册".into();
+        moved.sources.truncate(3);
+        moved.origins.insert(
+            "schools.x".into(),
+            crate::dataset::Origin {
+                file: "a.xlsx".into(),
+                sheet: "学校名册".into(),
+                cells: "A3:I3".into(),
+            },
+        );
+        assert_eq!(content_hash(&moved), h);
+        let mut renamed = ds.clone();
+        renamed.name.zh = "青溪县".into();
+        assert_ne!(content_hash(&renamed), h);
         assert_eq!(
             DEFAULT_DATASET_HASH, h,
             "the bundled dataset changed: set DEFAULT_DATASET_HASH to its new hash"
