@@ -57,6 +57,11 @@ fn part_of_path(path: &str) -> Part {
 
 /// The dataset's own validation, as an error at the sheet concerned.
 pub fn validate(ds: &Dataset, parts: &[PartSource], sink: &mut Sink) {
+    // the checks above name the common faults in plain words; the dataset's
+    // own validation is the last line, reported only when nothing else was
+    if sink.has_errors() {
+        return;
+    }
     if let Err(e) = ds.validate() {
         let (path, msg) = match &e {
             DataError::Invalid { path, message } => (path.clone(), message.clone()),
@@ -64,9 +69,47 @@ pub fn validate(ds: &Dataset, parts: &[PartSource], sink: &mut Sink) {
         };
         sink.error(
             where_part(parts, part_of_path(&path)),
-            Some(path.clone()),
-            format!("导入后的数据不完整或不一致：{path}：{msg}"),
+            None,
+            "导入后的数据不完整或不一致，请对照填写说明检查此工作表（各项数据的个数、年份范围和编码是否对应）",
             format!("the imported data is incomplete or inconsistent: {path}: {msg}"),
+        );
+    }
+}
+
+/// A dataset JSON file that does not parse, in plain Chinese, with the line
+/// and column serde reports ("… at line 21 column 31").
+pub fn json_error_zh(e: &DataError) -> String {
+    let text = e.to_string();
+    let num_after = |key: &str| {
+        text.rfind(key).and_then(|i| {
+            text[i + key.len()..]
+                .split(|c: char| !c.is_ascii_digit())
+                .next()
+                .and_then(|n| n.parse::<u32>().ok())
+        })
+    };
+    match (num_after("line "), num_after("column ")) {
+        (Some(l), Some(c)) => format!("不是有效的基础数据文件：JSON格式有误或缺少必需的项目（第{l}行第{c}列附近）"),
+        _ => "不是有效的基础数据文件：JSON格式有误或缺少必需的项目".to_string(),
+    }
+}
+
+/// Plan targets whose year falls outside the projection (after the base
+/// year changed, most often): an error at the 目标 sheet naming each.
+pub fn target_years(ds: &Dataset, parts: &[PartSource], sink: &mut Sink) {
+    let (first, last) = (ds.base_year + 1, ds.max_horizon);
+    for t in ds.targets.iter().filter(|t| t.year < first || t.year > last) {
+        sink.error(
+            where_part(parts, Part::Targets),
+            Some(t.year.to_string()),
+            format!(
+                "目标“{}”的目标年份{}年不在预测期（{first}～{last}年）内；基准年为{}年时，请同时修改“目标”表中的目标年份",
+                t.label.zh, t.year, ds.base_year
+            ),
+            format!(
+                "target {} has year {}, outside the projection ({first}–{last}); with base year {}, change the years in the targets sheet too",
+                t.id, t.year, ds.base_year
+            ),
         );
     }
 }

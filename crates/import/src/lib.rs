@@ -49,7 +49,7 @@ pub fn import(files: &[InputFile], base: &Dataset) -> Result<(Dataset, Report), 
                 Err(e) => sink.error(
                     Location::file(&f.name),
                     None,
-                    format!("不是有效的数据集文件：{e}"),
+                    checks::json_error_zh(&e),
                     format!("not a valid dataset file: {e}"),
                 ),
             },
@@ -90,6 +90,7 @@ pub fn import(files: &[InputFile], base: &Dataset) -> Result<(Dataset, Report), 
         }
         checks::plausibility(&ds, &parts, &mut sink);
         checks::kept_from_base(&ds, base, &parts, &mut sink);
+        checks::target_years(&ds, &parts, &mut sink);
         checks::validate(&ds, &parts, &mut sink);
     }
     let (warnings, notes) = sink.finish()?;

@@ -734,7 +734,14 @@ fn dataset_json_with_one_change_replaces_the_base() {
 fn invalid_json() {
     let name = "invalid.json";
     let e = fail(name);
-    assert_problems(name, &e.errors, &[(None, None, "不是有效的数据集文件")]);
+    assert_problems(name, &e.errors, &[(None, None, "不是有效的基础数据文件")]);
+    // plain Chinese with the place: no serde English in the Chinese message
+    assert!(
+        e.errors[0].message.zh.contains("第21行第31列"),
+        "{}",
+        e.errors[0].message.zh
+    );
+    assert!(!e.errors[0].message.zh.contains("EOF"), "{}", e.errors[0].message.zh);
 }
 
 /// Every file in the corpus has its test above (a new file needs one).

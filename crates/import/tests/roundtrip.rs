@@ -142,3 +142,31 @@ fn the_same_figures_hash_the_same_whatever_the_file_name_and_the_base() {
     assert_eq!(content_hash(&d), h, "exported and imported again");
     assert_ne!(content_hash(&default()), h);
 }
+
+/// A later base year with the template's targets left as they were: each
+/// target whose year falls before the projection is named, at the 目标 sheet,
+/// in plain words (not the dataset validator's English).
+#[test]
+fn a_new_base_year_asks_for_new_target_years() {
+    let mut later = default();
+    later.base_year = 2023;
+    later.horizon = 2030;
+    let mut sheets = template::write_csvs(&later);
+    sheets.retain(|(name, _)| name.starts_with("基本情况") || name.starts_with("出生人口"));
+    // births must reach the new base year
+    let births = "年份（年）,出生人口（人）,来源\nyear,births,src\n2021,3300,\n2022,3100,\n2023,2900,\n";
+    let files: Vec<InputFile> = sheets
+        .into_iter()
+        .filter(|(n, _)| n.starts_with("基本情况"))
+        .map(|(name, bytes)| InputFile { name, bytes })
+        .chain([csv("出生人口.csv", births)])
+        .collect();
+    let e = import(&files, &default()).unwrap_err();
+    let target_errors: Vec<_> = e.errors.iter().filter(|p| p.message.zh.contains("目标年份")).collect();
+    assert!(!target_errors.is_empty(), "{e}");
+    for p in &target_errors {
+        assert!(p.message.zh.contains("2024～2035年"), "{}", p.message.zh);
+        assert!(!p.message.zh.contains("outside"), "{}", p.message.zh);
+    }
+    assert!(e.errors.iter().all(|p| !p.message.zh.contains("..=")), "{e}");
+}
