@@ -125,6 +125,10 @@ fn pick_sheets(sheets: Vec<RawSheet>, sink: &mut Sink) -> Vec<(&'static spec::Sh
             sink.note(at, "隐藏的工作表，已忽略", "a hidden sheet; ignored");
             continue;
         }
+        // a template sheet, even one given twice: the file is not misnamed
+        if let Some(f) = by_file.last_mut() {
+            f.2 = true;
+        }
         if let Some((_, first)) = out.iter().find(|(s, _)| s.id == spec.id) {
             sink.error(
                 at,
@@ -133,9 +137,6 @@ fn pick_sheets(sheets: Vec<RawSheet>, sink: &mut Sink) -> Vec<(&'static spec::Sh
                 format!("the {} sheet is given twice (the other in {})", spec.id, first.file),
             );
             continue;
-        }
-        if let Some(f) = by_file.last_mut() {
-            f.2 = true;
         }
         table::unmerge(&mut raw);
         out.push((spec, raw));

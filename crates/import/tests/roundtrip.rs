@@ -170,3 +170,18 @@ fn a_new_base_year_asks_for_new_target_years() {
     }
     assert!(e.errors.iter().all(|p| !p.message.zh.contains("..=")), "{e}");
 }
+
+/// The same sheet in two files is one error (the second copy), not also a
+/// "no sheet to import" for the file that holds it.
+#[test]
+fn a_sheet_given_twice_is_one_error() {
+    let births = "年份（年）,出生人口（人）,来源\nyear,births,src\n2019,3400,\n2020,3200,\n";
+    let e = import(
+        &[csv("出生人口.csv", births), csv("出生人口(2).csv", births)],
+        &default(),
+    )
+    .unwrap_err();
+    assert_eq!(e.errors.len(), 1, "{e}");
+    assert!(e.errors[0].message.zh.contains("出现了两次"), "{e}");
+    assert_eq!(e.errors[0].at.file, "出生人口(2).csv");
+}
