@@ -30,7 +30,13 @@ pub fn start_import(lib: UseReducerHandle<Library>, files: Vec<web_sys::File>) {
         files: names.clone(),
         seq,
     });
-    let base = lib.active.json.clone();
+    // files for a link waiting for its data go onto the bundled dataset, as
+    // they most likely did for the sender: parts a file leaves out then match
+    let base = if lib.missing.is_some() {
+        lib.builtin.json.clone()
+    } else {
+        lib.active.json.clone()
+    };
     wasm_bindgen_futures::spawn_local(async move {
         match crate::data_files::import(&files, &base).await {
             Ok(reply) => lib.dispatch(LibAction::Previewed(Rc::new(Preview {
@@ -115,6 +121,14 @@ pub fn delete(lib: &UseReducerHandle<Library>, key: &str) {
     let list = datasets::delete(key);
     let was_active = lib.active.key.as_deref() == Some(key);
     lib.dispatch(LibAction::Stored(list));
+    // the button that had focus is gone: the dialog takes it
+    if let Some(d) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector(".data-dialog").ok().flatten())
+        .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
+    {
+        let _ = d.focus();
+    }
     if was_active {
         activate(lib, lib.builtin.clone(), None, None);
     }

@@ -197,9 +197,12 @@ pub fn store(active: &Active, files: &[String], today: &str) -> Result<Vec<Store
             crate::persist::autosave_key(&ds.id, &active.hash),
         );
         if let Some(text) = st.get_item(&from).ok().flatten() {
-            if st.get_item(&to).ok().flatten().is_none() {
-                let _ = st.set_item(&to, &text);
-            }
+            // restamped with the new version's hash, or it would not be restored
+            let restamped = text.replace(
+                &format!("\"hash\":\"{}\"", old.hash),
+                &format!("\"hash\":\"{}\"", active.hash),
+            );
+            let _ = st.set_item(&to, &restamped);
             let _ = st.remove_item(&from);
         }
     }

@@ -66,6 +66,9 @@ pub struct Library {
     /// does not have it: the workspace waits for the planner's choice.
     pub missing: Option<DatasetRef>,
     pub message: Option<LibMessage>,
+    /// Counts activations: each mounts a fresh workspace, even on a dataset
+    /// with the same id and figures (its provenance may differ).
+    pub generation: u64,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -138,6 +141,7 @@ impl Reducible for Library {
                     None => {}
                 }
                 s.active = active;
+                s.generation += 1;
                 if let Some(list) = stored {
                     s.stored = list;
                 }
@@ -201,6 +205,7 @@ mod tests {
             dialog: Dialog::Closed,
             missing: None,
             message: None,
+            generation: 0,
         })
     }
 

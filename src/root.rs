@@ -73,6 +73,7 @@ fn initial(builtin: Rc<Dataset>) -> Library {
         },
         missing,
         message,
+        generation: 0,
     }
 }
 
@@ -136,7 +137,30 @@ pub fn Root(props: &RootProps) -> Html {
         })
     };
     let active = &lib.active;
-    let key = format!("{}@{}", active.dataset.id, active.hash);
+    let key = format!("{}@{}#{}", active.dataset.id, active.hash, lib.generation);
+    // after a switch the new workspace's 数据 button takes the focus the
+    // closed dialog gave back (the old button is gone)
+    {
+        let first = use_mut_ref(|| true);
+        use_effect_with(lib.generation, move |_| {
+            if std::mem::replace(&mut *first.borrow_mut(), false) {
+                return;
+            }
+            let doc = web_sys::window().and_then(|w| w.document());
+            let on_body = doc
+                .as_ref()
+                .and_then(|d| d.active_element())
+                .is_none_or(|e| e.tag_name().eq_ignore_ascii_case("body"));
+            if on_body {
+                if let Some(b) = doc
+                    .and_then(|d| d.query_selector(".data-menu-button").ok().flatten())
+                    .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+                {
+                    let _ = b.focus();
+                }
+            }
+        });
+    }
     html! {
         <ContextProvider<DataCtx> context={DataCtx { lib: lib.clone() }}>
             if lib.missing.is_some() {

@@ -90,7 +90,12 @@ pub enum Message {
     ExportFailed(String),
     /// A saved scenario made on another dataset was opened (scenario name,
     /// that dataset's name): its values were fitted to this dataset.
-    SavedOnOtherDataset { scenario: String, dataset: String },
+    SavedOnOtherDataset {
+        scenario: String,
+        dataset: String,
+        /// Same dataset id, other figures (another version of it).
+        version: bool,
+    },
 }
 
 impl AppState {
@@ -442,9 +447,11 @@ impl Reducible for AppState {
                                 }
                             },
                         );
+                        let version = s.dataset.as_ref().is_some_and(|d| d.id == next.data_ref.id);
                         next.notices.push(Message::SavedOnOtherDataset {
                             scenario: s.name.clone(),
                             dataset,
+                            version,
                         });
                         next.notices.extend(notices.into_iter().map(Message::Link));
                     }
@@ -701,7 +708,7 @@ mod tests {
         });
         let s = Rc::new(s).reduce(Action::Open("s1".into()));
         assert!(s.notices.iter().any(|m| matches!(m,
-            Message::SavedOnOtherDataset { scenario, dataset } if scenario == "荷塘方案" && dataset == "荷塘县")));
+            Message::SavedOnOtherDataset { scenario, dataset, version: false } if scenario == "荷塘方案" && dataset == "荷塘县")));
         assert!(
             s.scenario.validate(&s.dataset).is_ok(),
             "a year outside this dataset was dropped"

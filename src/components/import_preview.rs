@@ -242,6 +242,9 @@ pub fn ImportPreview(props: &PreviewProps) -> Html {
                         ],
                     )
                 });
+            let shares_builtin_id =
+                imported.id == lib.builtin.dataset.id && imported.hash.as_str() != &*lib.builtin.hash;
+            let whole = report.parts.iter().any(|p| p.part == Part::Whole);
             let rows = comparison(before, after, t, lang).into_iter().map(|(label, b, a)| {
                 let changed = b != a;
                 html! {
@@ -275,6 +278,9 @@ pub fn ImportPreview(props: &PreviewProps) -> Html {
                         { fill(t.import_preview_lead, &[("files", &files), ("ms", &format!("{ms:.0}"))]) }
                     </p>
                     if let Some(text) = replaced { <p class="replaces-stored">{ text }</p> }
+                    if shares_builtin_id {
+                        <p class="replaces-stored">{ fill(t.same_id_as_builtin, &[("name", lang.pick(&lib.builtin.dataset.name.zh, &lib.builtin.dataset.name.en))]) }</p>
+                    }
                     <div class="table-wrap">
                         <table class="preview-table">
                             <thead><tr>
@@ -289,7 +295,7 @@ pub fn ImportPreview(props: &PreviewProps) -> Html {
                     <section class="parts">
                         <h3>{ t.parts_replaced }</h3>
                         <ul>{ for parts }</ul>
-                        <p class="hint">{ t.parts_kept }</p>
+                        if !whole { <p class="hint">{ t.parts_kept }</p> }
                     </section>
                     { problem_table("warnings", fill(t.warnings_n, &[("n", &report.warnings.len().to_string())]), &report.warnings, t, lang) }
                     if !report.notes.is_empty() {

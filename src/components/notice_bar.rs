@@ -68,8 +68,16 @@ pub fn NoticeBar() -> Html {
         Message::ImportFailed(why) => Some(format!("{} {why}", t.notice_import_failed)),
         Message::Imported(name) => Some(format!("{} {name}", t.notice_imported)),
         Message::ExportFailed(why) => Some(format!("{} {why}", t.export_failed)),
-        Message::SavedOnOtherDataset { scenario, dataset } => Some(fill(
-            t.notice_saved_other_dataset,
+        Message::SavedOnOtherDataset {
+            scenario,
+            dataset,
+            version,
+        } => Some(fill(
+            if *version {
+                t.notice_saved_other_version
+            } else {
+                t.notice_saved_other_dataset
+            },
             &[("scenario", scenario), ("dataset", dataset)],
         )),
     });

@@ -389,6 +389,8 @@ strings! {
     still_estimates,
     no_estimates_left,
     col_cells,
+    same_id_as_builtin,
+    notice_saved_other_version,
     col_source_title,
     not_for_link,
     missing_body_nohash,

@@ -314,4 +314,6 @@ pub const ZH: Strings = Strings {
     saved_on_other_version: "另一版本的基础数据",
     cmp_births: "基准年出生人口",
     col_source_title: "资料名称",
+    same_id_as_builtin: "这份数据的标识与内置的“{name}”数据相同，但数据不同：导入后两份数据并存，名称相同。建议在“基本情况”表中修改名称或标识。",
+    notice_saved_other_version: "方案“{scenario}”是在另一版本的“{dataset}”基础数据上保存的，现按当前版本计算，结果可能不同。",
 };

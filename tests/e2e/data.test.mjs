@@ -2,7 +2,7 @@
 // apply, kept in the browser, provenance, and links that know their dataset.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -274,5 +274,35 @@ test('the data dialog keeps keyboard focus inside and returns it to the 数据 b
   await page.keyboard.press('Escape');
   await page.locator('.data-dialog').waitFor({ state: 'detached' });
   assert.equal(await page.evaluate(() => document.activeElement?.className), 'data-menu-button');
+  await context.close();
+});
+
+test('a corrected version of a stored dataset replaces it, says so, and keeps the scenario in progress', async () => {
+  const { context, page } = await openApp(browser);
+  const first = join(corpus, 'dataset-small-change.json');
+  const corrected = join(dir, 'dataset-corrected.json');
+  const ds = JSON.parse(readFileSync(first, 'utf8'));
+  ds.demography.births[0].value += 50;
+  writeFileSync(corrected, JSON.stringify(ds));
+  await openDataMenu(page);
+  await page.locator('.data-dialog .file-input').setInputFiles(first);
+  await previewOk(page);
+  assert.match(await page.locator('.import-preview').innerText(), /标识与内置的“临湘市”数据相同/);
+  await page.locator('.apply-import').click();
+  await page.locator('.data-dialog').waitFor({ state: 'detached' });
+  const seats = page.locator('#num-kg-public_seats');
+  await seats.fill('650');
+  await seats.press('Enter');
+  await page.waitForFunction(() => location.search.includes('kg.public_seats=650'));
+  await openDataMenu(page);
+  await page.locator('.data-dialog .file-input').setInputFiles(corrected);
+  await previewOk(page);
+  assert.match(await page.locator('.replaces-stored').first().innerText(), /将替换本浏览器中已保存的同一标识的基础数据/);
+  await page.locator('.apply-import').click();
+  await page.locator('.data-dialog').waitFor({ state: 'detached' });
+  assert.equal(await seats.inputValue(), '650', 'the scenario in progress carried over');
+  assert.equal(await page.evaluate(() => document.activeElement?.className), 'data-menu-button', 'focus back on 数据');
+  await openDataMenu(page);
+  assert.equal(await page.locator('.dataset-item').count(), 2, 'replaced, not added');
   await context.close();
 });

@@ -76,6 +76,20 @@ pub fn validate(ds: &Dataset, parts: &[PartSource], sink: &mut Sink) {
     }
 }
 
+/// A sheet with its header but no data rows would replace its part of the
+/// dataset with nothing (every target, every school): an error, since a
+/// sheet not to be replaced is simply not given.
+pub fn empty_sheets(parts: &[PartSource], sink: &mut Sink) {
+    for p in parts.iter().filter(|p| p.part != Part::Whole && p.rows == 0) {
+        sink.error(
+            Location::sheet(&p.file, &p.sheet),
+            None,
+            "这张工作表没有数据行（数据从第3行起填写）；不需要替换这部分数据时，请不要提交这张工作表",
+            "this sheet has no data rows (data start on row 3); a part not to be replaced is simply not given",
+        );
+    }
+}
+
 /// A dataset JSON file that does not parse, in plain Chinese, with the line
 /// and column serde reports ("… at line 21 column 31").
 pub fn json_error_zh(e: &DataError) -> String {
@@ -99,8 +113,22 @@ pub fn json_error_zh(e: &DataError) -> String {
 pub fn target_years(ds: &Dataset, parts: &[PartSource], sink: &mut Sink) {
     let (first, last) = (ds.base_year + 1, ds.max_horizon);
     for t in ds.targets.iter().filter(|t| t.year < first || t.year > last) {
+        // the row the target was read from, when it was
+        let at = ds
+            .origins
+            .get(&format!("targets.{}", t.id))
+            .and_then(|o| {
+                let digits: String = o
+                    .cells
+                    .chars()
+                    .skip_while(|c| c.is_ascii_alphabetic())
+                    .take_while(|c| c.is_ascii_digit())
+                    .collect();
+                digits.parse::<u32>().ok().map(|r| Location::row(&o.file, &o.sheet, r))
+            })
+            .unwrap_or_else(|| where_part(parts, Part::Targets));
         sink.error(
-            where_part(parts, Part::Targets),
+            at,
             Some(t.year.to_string()),
             format!(
                 "目标“{}”的目标年份{}年不在预测期（{first}～{last}年）内；基准年为{}年时，请同时修改“目标”表中的目标年份",

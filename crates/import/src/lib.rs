@@ -79,6 +79,7 @@ pub fn import(files: &[InputFile], base: &Dataset) -> Result<(Dataset, Report), 
     convert::apply(&mut ctx, &tables);
     let ds = ctx.ds;
     let parts = ctx.parts;
+    checks::empty_sheets(&parts, &mut sink);
     if !sink.has_errors() {
         if parts.is_empty() {
             sink.error(

@@ -185,3 +185,19 @@ fn a_sheet_given_twice_is_one_error() {
     assert!(e.errors[0].message.zh.contains("出现了两次"), "{e}");
     assert_eq!(e.errors[0].at.file, "出生人口(2).csv");
 }
+
+/// A sheet with its header rows and nothing under them would wipe its part
+/// (every target, every school): an error at that sheet.
+#[test]
+fn a_sheet_with_headers_only_is_an_error() {
+    for (name, text) in [
+        ("目标.csv", "目标代码,目标表述,目标表述（英文）,指标代码,判定方式,阈值,区间上限,目标年份（年）,依据,依据（英文）\ntarget_id,label,label_en,indicator,rule,threshold,threshold_high,year,note,note_en\n"),
+        ("学校名册.csv", "学校标识码,学校名称,片区编码,办学类型,举办者类型,普通教室（间）,核定学位（个）,专任教师（人）,来源\nschool_id,school_name,zone_id,school_type,provider,classrooms,seats,teachers,src\n"),
+    ] {
+        let e = import(&[csv(name, text)], &default()).unwrap_err();
+        assert_eq!(e.errors.len(), 1, "{name}: {e}");
+        assert!(e.errors[0].message.zh.contains("没有数据行"), "{name}: {e}");
+        assert_eq!(e.errors[0].at.file, name);
+        assert!(e.warnings.iter().all(|w| !w.message.zh.contains("-0")), "{e:?}");
+    }
+}
