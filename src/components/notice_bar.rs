@@ -37,6 +37,7 @@ pub fn link_notice_text(n: &Notice, t: &Strings, lang: Lang) -> String {
         Notice::Dropped { id, given } => fill(t.link_dropped, &[("id", &lever_label(id, lang)), ("given", given)]),
         Notice::NameCut => t.link_name_cut.to_string(),
         Notice::BadSeed { given } => fill(t.link_bad_seed, &[("given", given)]),
+        Notice::Repeated { id } => fill(t.link_repeated, &[("id", &lever_label(id, lang))]),
     }
 }
 

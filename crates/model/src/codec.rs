@@ -12,6 +12,8 @@
 //!   from the dataset's baseline are written;
 //! - `n` is the scenario's name, `lang` the UI language, `seed` the
 //!   uncertainty seed;
+//! - a lever given more than once takes its last occurrence, as if it were
+//!   the only one (with a [`Notice::Repeated`]);
 //! - unknown keys are ignored (chat apps append their own, e.g.
 //!   `from=singlemessage&isappinstalled=0`); out-of-range values are clamped
 //!   and malformed ones dropped, each with a [`Notice`].
@@ -101,6 +103,8 @@ pub enum Notice {
     NameCut,
     /// The seed is not a whole number.
     BadSeed { given: String },
+    /// A lever was given more than once; the last occurrence was used.
+    Repeated { id: String },
 }
 
 impl fmt::Display for Notice {
@@ -132,6 +136,7 @@ impl fmt::Display for Notice {
             Notice::Dropped { id, given } => write!(f, "{id}: '{given}' is not a valid value; the baseline was kept"),
             Notice::NameCut => write!(f, "the scenario name was longer than {MAX_NAME} characters and was cut"),
             Notice::BadSeed { given } => write!(f, "seed '{given}' is not a whole number; the default seed was kept"),
+            Notice::Repeated { id } => write!(f, "{id} is given more than once; the last occurrence was used"),
         }
     }
 }
@@ -322,6 +327,8 @@ pub fn decode_for(input: &str, ds: &Dataset, hash: &str) -> (Link, Vec<Notice>) 
     let mut notices = Vec::new();
     let pairs: Vec<(Cow<str>, Cow<str>)> = form_urlencoded::parse(query_of(input).as_bytes()).collect();
     let first_year = ds.base_year + 1;
+    let mut seen = std::collections::BTreeSet::new();
+    let mut repeated: Vec<&str> = Vec::new();
     for (key, value) in &pairs {
         match key.as_ref() {
             "v" => {
@@ -378,6 +385,15 @@ pub fn decode_for(input: &str, ds: &Dataset, hash: &str) -> (Link, Vec<Notice>) 
             },
             id => {
                 let Some(spec) = lever_spec(id) else { continue }; // unknown keys: ignored
+                                                                   // a repeated key: the last occurrence decides, as if it were
+                                                                   // the only one (a value it cannot give leaves the baseline)
+                if !seen.insert(spec.id) {
+                    if !repeated.contains(&spec.id) {
+                        repeated.push(spec.id);
+                        notices.push(Notice::Repeated { id: id.to_string() });
+                    }
+                    link.scenario.unset(id);
+                }
                 let parsed = if value.contains(':') {
                     if !spec.per_year {
                         notices.push(Notice::Dropped {
@@ -560,6 +576,44 @@ mod tests {
         assert!(fitted.validate(&later).is_ok());
         // on its own dataset nothing changes
         assert_eq!(adapt(&s, &d), (s.clone(), vec![]));
+    }
+
+    #[test]
+    fn a_repeated_key_takes_its_last_occurrence_whatever_the_values() {
+        let d = ds();
+        let get = |q: &str| {
+            let (link, n) = decode(q, &d);
+            (link.scenario.levers.get("kg.public_seats").cloned(), n)
+        };
+        // the two examples: the last occurrence, whether or not it is the baseline
+        let (l, _) = decode("v=1&hires.junior=40&hires.junior=200", &d);
+        assert_eq!(
+            l.scenario.levers.get("hires.junior"),
+            Some(&LeverValue::Constant(200.0))
+        );
+        let (v, n) = get("v=1&kg.public_seats=800&kg.public_seats=0");
+        assert_eq!(v, None, "0 is the baseline: the lever is unset");
+        assert_eq!(
+            n,
+            vec![Notice::Repeated {
+                id: "kg.public_seats".into()
+            }]
+        );
+        // others of the kind: baseline first, a malformed last, per-year replaced not merged, three times
+        assert_eq!(
+            get("v=1&kg.public_seats=0&kg.public_seats=800").0,
+            Some(LeverValue::Constant(800.0))
+        );
+        assert_eq!(get("v=1&kg.public_seats=800&kg.public_seats=lots").0, None);
+        let (l, n) = decode(
+            "v=1&hires.primary=2021:80,2022:90&hires.primary=2023:70&hires.primary=2024:60",
+            &d,
+        );
+        assert_eq!(
+            l.scenario.levers.get("hires.primary"),
+            Some(&LeverValue::ByYear([("2024".to_string(), 60.0)].into()))
+        );
+        assert_eq!(n.iter().filter(|x| matches!(x, Notice::Repeated { .. })).count(), 1);
     }
 
     #[test]

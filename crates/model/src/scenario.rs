@@ -54,6 +54,12 @@ impl Scenario {
         Ok(())
     }
 
+    /// Returns a lever to its baseline (removes it from either section).
+    pub fn unset(&mut self, id: &str) {
+        self.levers.remove(id);
+        self.assumptions.remove(id);
+    }
+
     /// Checks every entry against the catalogue and the dataset's years.
     pub fn validate(&self, ds: &Dataset) -> Result<(), ScenarioError> {
         for (section, map) in [
