@@ -286,14 +286,7 @@ pub fn clean_name(name: &str) -> String {
 
 /// Snaps a value to the lever's grid and range.
 pub fn snap(id: &str, v: f64) -> Option<f64> {
-    let s = lever_spec(id)?;
-    if !v.is_finite() {
-        return None;
-    }
-    let stepped = s.min + ((v - s.min) / s.step).round() * s.step;
-    // round away binary noise such as 0.30000000000000004
-    let clean = (stepped * 1e9).round() / 1e9;
-    Some(clean.clamp(s.min, s.max))
+    lever_spec(id)?.snap(v)
 }
 
 /// Actions that are one settled change each (sliders settle with `Commit`).

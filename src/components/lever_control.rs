@@ -10,7 +10,7 @@ use yew::prelude::*;
 use crate::components::programme_order::ProgrammeOrder;
 use crate::components::year_editor::YearEditor;
 use crate::context::use_ctx;
-use crate::state::Action;
+use crate::state::{snap, Action};
 use crate::units;
 
 #[derive(Properties, PartialEq)]
@@ -63,19 +63,25 @@ pub fn LeverControl(props: &LeverControlProps) -> Html {
     let unit = units::label(spec.unit, t);
 
     // Both inputs send stored (unscaled) values to the reducer, which snaps
-    // and clamps them; the inputs then re-render from the state.
+    // and clamps them. The box then shows the value the state holds at once:
+    // when clamping leaves the state as it was, no re-render would replace
+    // the rejected text.
     let set = {
         let ctx = ctx.clone();
         let lever = spec.id.to_string();
         move |e: Event| {
             let input: HtmlInputElement = e.target_unchecked_into();
-            if let Ok(v) = input.value().trim().replace(',', ".").parse::<f64>() {
-                ctx.dispatch(Action::SetLever(lever.clone(), v / scale));
-                ctx.dispatch(Action::Commit);
-            } else {
-                // not a number: show the current value again
-                input.set_value(&units::display(ctx.state.lever_value(&lever), spec.step, spec.unit));
-            }
+            let typed = input.value().trim().replace(',', ".").parse::<f64>().ok();
+            let held = match typed.and_then(|v| snap(&lever, v / scale)) {
+                Some(v) => {
+                    ctx.dispatch(Action::SetLever(lever.clone(), v));
+                    ctx.dispatch(Action::Commit);
+                    v
+                }
+                // not a number: the value stays
+                None => ctx.state.lever_value(&lever),
+            };
+            input.set_value(&units::display(held, spec.step, spec.unit));
         }
     };
     let on_slide = {

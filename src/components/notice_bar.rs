@@ -34,6 +34,14 @@ pub fn link_notice_text(n: &Notice, t: &Strings, lang: Lang) -> String {
                 ("used", &used.to_string()),
             ],
         ),
+        Notice::Snapped { id, given, used } => fill(
+            t.link_snapped,
+            &[
+                ("id", &lever_label(id, lang)),
+                ("given", given),
+                ("used", &used.to_string()),
+            ],
+        ),
         Notice::Dropped { id, given } => fill(t.link_dropped, &[("id", &lever_label(id, lang)), ("given", given)]),
         Notice::NameCut => t.link_name_cut.to_string(),
         Notice::BadSeed { given } => fill(t.link_bad_seed, &[("given", given)]),

@@ -20,7 +20,10 @@ pub fn ScenarioBar() -> Html {
         let ctx = ctx.clone();
         Callback::from(move |e: Event| {
             let input: HtmlInputElement = e.target_unchecked_into();
-            ctx.dispatch(Action::SetName(input.value()));
+            // the box shows the name as kept (cleaned, cut), even when unchanged
+            let name = crate::state::clean_name(&input.value());
+            ctx.dispatch(Action::SetName(name.clone()));
+            input.set_value(&name);
         })
     };
     let act = |a: Action| {
@@ -76,14 +79,18 @@ pub fn ScenarioBar() -> Html {
                     Err(e) => Err(e),
                 };
                 match result {
-                    Ok(mut s) => {
+                    Ok(s) => {
+                        // the same rule as a link: values snapped to each lever's grid, with notices
+                        let (mut s, notices) = eduplan_model::codec::adapt(&s, &ctx.dataset);
                         if s.name.is_empty() {
                             s.name = file.name().trim_end_matches(".json").to_string();
                         }
                         let name = crate::state::clean_name(&s.name);
                         s.name = name.clone();
                         ctx.dispatch(Action::Load(s));
-                        ctx.dispatch(Action::Notify(vec![Message::Imported(name)]));
+                        let mut msgs = vec![Message::Imported(name)];
+                        msgs.extend(notices.into_iter().map(Message::Link));
+                        ctx.dispatch(Action::Notify(msgs));
                     }
                     Err(why) => ctx.dispatch(Action::Notify(vec![Message::ImportFailed(why)])),
                 }

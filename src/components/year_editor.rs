@@ -28,10 +28,17 @@ pub fn YearEditor(props: &YearEditorProps) -> Html {
             let id = spec.id.to_string();
             Callback::from(move |e: Event| {
                 let input: HtmlInputElement = e.target_unchecked_into();
-                match input.value().trim().replace(',', ".").parse::<f64>() {
-                    Ok(v) => ctx.dispatch(Action::SetLeverYear(id.clone(), year, v / scale)),
-                    Err(_) => input.set_value(&units::display(ctx.state.lever_value_in(&id, year), spec.step, spec.unit)),
-                }
+                let typed = input.value().trim().replace(',', ".").parse::<f64>().ok();
+                // the cell shows the value the state holds, also when a clamped
+                // entry leaves the state as it was
+                let held = match typed.and_then(|v| crate::state::snap(&id, v / scale)) {
+                    Some(v) => {
+                        ctx.dispatch(Action::SetLeverYear(id.clone(), year, v));
+                        v
+                    }
+                    None => ctx.state.lever_value_in(&id, year),
+                };
+                input.set_value(&units::display(held, spec.step, spec.unit));
             })
         };
         html! {

@@ -317,4 +317,5 @@ pub const EN: Strings = Strings {
     same_id_as_builtin: "This data has the id of the bundled data of {name} but other figures: both will be kept under the same name. Consider changing the name or id in the general-information sheet.",
     notice_saved_other_version: "The scenario {scenario} was saved on another version of the data of {dataset}; it is now computed on this version, so results may differ.",
     link_repeated: "{id} is given more than once in the link; the last occurrence was used",
+    link_snapped: "{id}: {given} is between the lever's steps; {used} was used",
 };

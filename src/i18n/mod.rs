@@ -389,6 +389,7 @@ strings! {
     still_estimates,
     no_estimates_left,
     col_cells,
+    link_snapped,
     link_repeated,
     same_id_as_builtin,
     notice_saved_other_version,

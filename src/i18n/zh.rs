@@ -317,4 +317,5 @@ pub const ZH: Strings = Strings {
     same_id_as_builtin: "这份数据的标识与内置的“{name}”数据相同，但数据不同：导入后两份数据并存，名称相同。建议在“基本情况”表中修改名称或标识。",
     notice_saved_other_version: "方案“{scenario}”是在另一版本的“{dataset}”基础数据上保存的，现按当前版本计算，结果可能不同。",
     link_repeated: "“{id}”在链接中出现了多次，已按最后一次的值处理",
+    link_snapped: "“{id}”：{given}不在该项的取值步长上，已改为{used}",
 };

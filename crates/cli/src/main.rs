@@ -113,7 +113,15 @@ fn scenario_of(input: Option<Input>, ds: &Dataset) -> Result<Scenario, String> {
 fn scenario_file(path: &str, ds: &Dataset) -> Result<Scenario, String> {
     let sc = Scenario::from_json(&read(path, "scenario")?).map_err(|e| format!("{path}: {e}"))?;
     sc.validate(ds).map_err(|e| format!("{path}: {e}"))?;
-    Ok(sc)
+    // the same rule as the app and links: values snapped to each lever's grid
+    let (fitted, notices) = eduplan_model::codec::adapt(&sc, ds);
+    for n in notices {
+        eprintln!("eduplan: {path}: {n}");
+    }
+    Ok(Scenario {
+        name: sc.name.clone(),
+        ..fitted
+    })
 }
 
 /// Adds which county the projection is of: dataset id, name and zones.

@@ -183,3 +183,22 @@ fn budget_mode_runs_and_prints_its_purchases() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("budget mode"), "{}", stderr(&o));
 }
+
+/// A value between a lever's steps runs as the nearest step, with a notice,
+/// exactly as the app and a link take it (issue 14, kind 1).
+#[test]
+fn a_scenario_file_off_the_grid_runs_on_the_grid() {
+    let half = temp_file("half.json", r#"{"levers":{"rooms.primary.town":0.5}}"#);
+    let one = temp_file("one.json", r#"{"levers":{"rooms.primary.town":1}}"#);
+    let a = eduplan(&["run", &half, "--format", "csv"]);
+    let b = eduplan(&["run", &one, "--format", "csv"]);
+    assert!(a.status.success() && b.status.success(), "{}", stderr(&a));
+    assert_eq!(a.stdout, b.stdout, "half a room a year runs as one");
+    assert!(
+        stderr(&a).contains("rooms.primary.town") && stderr(&a).contains("1 was used"),
+        "{}",
+        stderr(&a)
+    );
+    let link = eduplan(&["run", "--link", "?v=1&rooms.primary.town=0.5", "--format", "csv"]);
+    assert_eq!(link.stdout, b.stdout, "and so does a link");
+}

@@ -97,6 +97,8 @@ pub enum Notice {
     OtherDatasetContent { found: String, expected: String },
     /// A value outside the lever's range was brought inside it.
     Clamped { id: String, given: String, used: f64 },
+    /// A value between two steps of the lever was moved to the nearest step.
+    Snapped { id: String, given: String, used: f64 },
     /// A value could not be read and was left at the baseline.
     Dropped { id: String, given: String },
     /// The name was longer than [`MAX_NAME`] characters and was cut.
@@ -132,6 +134,9 @@ impl fmt::Display for Notice {
             ),
             Notice::Clamped { id, given, used } => {
                 write!(f, "{id}: {given} is outside the lever's range; {used} was used")
+            }
+            Notice::Snapped { id, given, used } => {
+                write!(f, "{id}: {given} is between the lever's steps; {used} was used")
             }
             Notice::Dropped { id, given } => write!(f, "{id}: '{given}' is not a valid value; the baseline was kept"),
             Notice::NameCut => write!(f, "the scenario name was longer than {MAX_NAME} characters and was cut"),
@@ -292,10 +297,10 @@ fn read_value(spec: &LeverSpec, text: &str, notices: &mut Vec<Notice>) -> Option
         });
         return None;
     }
-    let mut used = v.clamp(spec.min, spec.max);
-    if spec.unit == LeverUnit::Choice {
-        used = used.round();
-    }
+    // the lever's grid (choices are whole numbers on it too); a value within
+    // binary noise of a step is on it, and kept exactly as written
+    let snapped = spec.snap(v).unwrap_or(spec.min);
+    let used = if (snapped - v).abs() <= 1e-9 { v } else { snapped };
     if spec.unit == LeverUnit::Order && crate::catalogue::levers::order_of(used).is_none() {
         notices.push(Notice::Dropped {
             id: spec.id.to_string(),
@@ -303,8 +308,14 @@ fn read_value(spec: &LeverSpec, text: &str, notices: &mut Vec<Notice>) -> Option
         });
         return None;
     }
-    if used != v {
+    if v < spec.min || v > spec.max {
         notices.push(Notice::Clamped {
+            id: spec.id.to_string(),
+            given: text.to_string(),
+            used,
+        });
+    } else if used != v {
+        notices.push(Notice::Snapped {
             id: spec.id.to_string(),
             given: text.to_string(),
             used,
@@ -576,6 +587,58 @@ mod tests {
         assert!(fitted.validate(&later).is_ok());
         // on its own dataset nothing changes
         assert_eq!(adapt(&s, &d), (s.clone(), vec![]));
+    }
+
+    #[test]
+    fn values_off_the_grid_are_snapped_with_a_notice() {
+        let d = ds();
+        // the example: half a room a year
+        let (l, n) = decode("v=1&rooms.primary.town=0.5", &d);
+        let v = l.scenario.levers.get("rooms.primary.town").cloned();
+        assert!(
+            matches!(v, Some(LeverValue::Constant(x)) if x == 1.0) || v.is_none(),
+            "{v:?}"
+        );
+        assert!(
+            matches!(&n[..], [Notice::Snapped { id, .. }] if id == "rooms.primary.town"),
+            "{n:?}"
+        );
+        // others: per-year cells, a choice, a share lever; values on the grid pass untouched
+        let (l, n) = decode("v=1&hires.primary=2021:80.4,2022:120&births.variant=0.4", &d);
+        assert_eq!(
+            l.scenario.levers.get("hires.primary"),
+            Some(&LeverValue::ByYear(
+                [("2021".to_string(), 80.0), ("2022".to_string(), 120.0)].into()
+            ))
+        );
+        assert_eq!(
+            l.scenario.assumptions.get("births.variant"),
+            Some(&LeverValue::Constant(0.0))
+        );
+        assert_eq!(
+            n.iter().filter(|x| matches!(x, Notice::Snapped { .. })).count(),
+            2,
+            "{n:?}"
+        );
+        for spec in levers() {
+            let on = spec.min + spec.step;
+            if on <= spec.max {
+                let s = spec.snap(on).unwrap();
+                assert!((s - on).abs() < 1e-9 && spec.snap(s) == Some(s), "{}", spec.id);
+            }
+            assert_eq!(spec.snap(f64::NAN), None);
+            let s = spec.snap(spec.min + spec.step * 0.4).unwrap();
+            assert!((s - spec.min).abs() < 1e-9, "{}", spec.id);
+        }
+        // a scenario file adapted to the dataset obeys the same rule
+        let mut sc = Scenario::default();
+        sc.set("rooms.primary.town", LeverValue::Constant(0.5)).unwrap();
+        let (fitted, n) = adapt(&sc, &d);
+        assert_eq!(
+            fitted.levers.get("rooms.primary.town"),
+            Some(&LeverValue::Constant(1.0))
+        );
+        assert_eq!(n.len(), 1);
     }
 
     #[test]

@@ -87,6 +87,22 @@ pub struct LeverSpec {
     pub choices: &'static [(&'static str, &'static str)],
 }
 
+impl LeverSpec {
+    /// The value on the lever's grid nearest to `v` (min + k·step), inside
+    /// its range; `None` for a value that is not a finite number. Every way a
+    /// value enters (link, file, typing, per-year cell) goes through this one
+    /// rule, so the box, the slider, the link and the engine hold one value.
+    pub fn snap(&self, v: f64) -> Option<f64> {
+        if !v.is_finite() {
+            return None;
+        }
+        let stepped = self.min + ((v - self.min) / self.step).round() * self.step;
+        // round away binary noise such as 0.30000000000000004
+        let clean = (stepped * 1e9).round() / 1e9;
+        Some(clean.clamp(self.min, self.max))
+    }
+}
+
 #[allow(clippy::too_many_arguments)]
 const fn lever(
     id: &'static str,

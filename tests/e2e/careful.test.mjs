@@ -1,0 +1,67 @@
+// Issue 14: what a careful user found — the screen always shows what the
+// model uses. (Kinds 1, 2 and 8 so far.)
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { launch, openApp } from './lib.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+const dir = mkdtempSync(join(tmpdir(), 'eduplan-careful-'));
+
+test('a link value between steps is snapped: box, slider, link and board hold one value, with a notice', async () => {
+  const { context, page } = await openApp(browser, { path: '?v=1&rooms.primary.town=0.5' });
+  await page.locator('.notice-bar').waitFor();
+  assert.match(await page.locator('.link-notices').innerText(), /城区小学新增教室/);
+  assert.equal(await page.locator('#num-rooms-primary-town').inputValue(), '1');
+  assert.equal(await page.locator('#lever-rooms-primary-town').inputValue(), '1');
+  await page.waitForFunction(() => location.search.includes('rooms.primary.town=1'));
+  const snapped = await page.$$eval('.target-row .value-text', (c) => c.map((x) => x.innerText));
+  await context.close();
+  const other = await openApp(browser, { path: '?v=1&rooms.primary.town=1' });
+  assert.deepEqual(await other.page.$$eval('.target-row .value-text', (c) => c.map((x) => x.innerText)), snapped);
+  await other.context.close();
+});
+
+test('a scenario file between steps is snapped the same way', async () => {
+  const { context, page } = await openApp(browser);
+  const file = join(dir, 'half.json');
+  writeFileSync(file, JSON.stringify({ name: '半间', levers: { 'rooms.primary.town': 0.5, 'hires.primary': { 2021: 80.4 } } }));
+  await page.locator('.scenario-bar input[type=file]').setInputFiles(file);
+  await page.locator('.notice-bar').waitFor();
+  assert.equal(await page.locator('#num-rooms-primary-town').inputValue(), '1');
+  assert.match(await page.locator('.notice-bar').innerText(), /取值步长/);
+  await context.close();
+});
+
+test('the number box never keeps rejected text', async () => {
+  const { context, page } = await openApp(browser);
+  const box = page.locator('#num-kg-public_seats');
+  // the issue's example: 99999 at the maximum, then −5 at the minimum
+  await box.fill('3000');
+  await box.press('Tab');
+  await box.fill('99999');
+  await box.press('Tab');
+  assert.equal(await box.inputValue(), '3000');
+  await box.fill('0');
+  await box.press('Tab');
+  await box.fill('-5');
+  await box.press('Tab');
+  assert.equal(await box.inputValue(), '0');
+  // others: between steps, not a number, a per-year cell at its maximum
+  await box.fill('12.7');
+  await box.press('Tab');
+  assert.equal(await box.inputValue(), await page.locator('#lever-kg-public_seats').inputValue());
+  await page.locator('[data-lever="kg.public_seats"] .lever-years').click();
+  const cell = page.locator('[data-lever="kg.public_seats"] .year-input[data-year="2022"]');
+  await cell.fill('3000');
+  await cell.press('Tab');
+  await cell.fill('99999');
+  await cell.press('Tab');
+  assert.equal(await cell.inputValue(), '3000');
+  await context.close();
+});
