@@ -134,7 +134,12 @@ pub fn App(props: &AppProps) -> Html {
         use_effect_with(state.saved.clone(), move |saved| {
             if persist_on {
                 if let Err(m) = persist::store_saved(saved) {
-                    s.dispatch(Action::Notify(vec![m]));
+                    s.dispatch(Action::Notify(vec![m, crate::state::Message::SavedNotKept]));
+                    // the list shows what is really stored
+                    let stored = persist::stored_saved();
+                    if &stored != saved {
+                        s.dispatch(Action::KeepOnlyStored(stored));
+                    }
                 }
             }
         });

@@ -238,6 +238,15 @@ pub fn autosave(state: &AppState) -> Result<(), Message> {
     )
 }
 
+/// The saved scenarios as they are in storage now (none when it cannot be read).
+pub fn stored_saved() -> Vec<Saved> {
+    read::<SavedList>(SAVED_KEY, |l| l.format == FORMAT)
+        .ok()
+        .flatten()
+        .map(|l| l.items)
+        .unwrap_or_default()
+}
+
 pub fn store_saved(items: &[Saved]) -> Result<(), Message> {
     write(
         SAVED_KEY,

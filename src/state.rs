@@ -82,6 +82,8 @@ pub enum Message {
     StorageCorrupt { key: String, kept_as: String },
     /// The browser's storage is full or unavailable.
     StorageFull,
+    /// A scenario could not be saved in the browser (the storage refused it).
+    SavedNotKept,
     /// A scenario file could not be imported (the reason).
     ImportFailed(String),
     /// A scenario file was imported (its name).
@@ -263,6 +265,9 @@ pub enum Action {
     TogglePin(String),
     /// Replaces the working scenario (an imported file).
     Load(Scenario),
+    /// The saved scenarios as they really are in storage, after a write was
+    /// refused: the list never shows what was not kept.
+    KeepOnlyStored(Vec<Saved>),
     Notify(Vec<Message>),
     DismissNotices,
     /// Presentation mode: show a slide (entering the mode if needed), or leave.
@@ -488,7 +493,18 @@ impl Reducible for AppState {
                 }
             }
             Action::Load(sc) => next.scenario = sc,
-            Action::Notify(msgs) => next.notices.extend(msgs),
+            // one notice per cause: a storage that keeps refusing is said once
+            Action::Notify(msgs) => {
+                for m in msgs {
+                    if !next.notices.contains(&m) {
+                        next.notices.push(m);
+                    }
+                }
+            }
+            Action::KeepOnlyStored(items) => {
+                next.pinned.retain(|id| items.iter().any(|s| &s.id == id));
+                next.saved = items;
+            }
             Action::DismissNotices => next.notices.clear(),
             Action::Slide(i) => next.slide = Some(i),
             Action::StopPresenting => next.slide = None,
@@ -719,5 +735,20 @@ mod tests {
             dataset: None,
         };
         assert!(legacy.is_on(&s.data_ref));
+    }
+
+    #[test]
+    fn a_notice_is_shown_once_per_cause_and_the_list_keeps_only_what_is_stored() {
+        let s = state()
+            .reduce(Action::Notify(vec![Message::StorageFull]))
+            .reduce(Action::Notify(vec![Message::StorageFull]))
+            .reduce(Action::Notify(vec![Message::StorageFull, Message::SavedNotKept]));
+        assert_eq!(s.notices, vec![Message::StorageFull, Message::SavedNotKept]);
+        let s = s.reduce(Action::SaveAs("甲".into()));
+        let id = s.saved[0].id.clone();
+        let s = s
+            .reduce(Action::TogglePin(id))
+            .reduce(Action::KeepOnlyStored(Vec::new()));
+        assert!(s.saved.is_empty() && s.pinned.is_empty());
     }
 }

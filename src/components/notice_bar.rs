@@ -74,6 +74,7 @@ pub fn NoticeBar() -> Html {
             Some(fill(t.notice_storage_corrupt, &[("key", key), ("kept", kept_as)]))
         }
         Message::StorageFull => Some(t.notice_storage_full.to_string()),
+        Message::SavedNotKept => Some(t.notice_saved_not_kept.to_string()),
         Message::ImportFailed(why) => Some(format!("{} {why}", t.notice_import_failed)),
         Message::Imported(name) => Some(format!("{} {name}", t.notice_imported)),
         Message::ExportFailed(why) => Some(format!("{} {why}", t.export_failed)),

@@ -318,4 +318,5 @@ pub const EN: Strings = Strings {
     notice_saved_other_version: "The scenario {scenario} was saved on another version of the data of {dataset}; it is now computed on this version, so results may differ.",
     link_repeated: "{id} is given more than once in the link; the last occurrence was used",
     link_snapped: "{id}: {given} is between the lever's steps; {used} was used",
+    notice_saved_not_kept: "The scenario could not be saved in this browser (storage refused); the saved list shows only what is really stored. Export the scenario file to keep it.",
 };

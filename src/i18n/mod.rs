@@ -389,6 +389,7 @@ strings! {
     still_estimates,
     no_estimates_left,
     col_cells,
+    notice_saved_not_kept,
     link_snapped,
     link_repeated,
     same_id_as_builtin,

@@ -318,4 +318,5 @@ pub const ZH: Strings = Strings {
     notice_saved_other_version: "方案“{scenario}”是在另一版本的“{dataset}”基础数据上保存的，现按当前版本计算，结果可能不同。",
     link_repeated: "“{id}”在链接中出现了多次，已按最后一次的值处理",
     link_snapped: "“{id}”：{given}不在该项的取值步长上，已改为{used}",
+    notice_saved_not_kept: "方案未能保存在本浏览器中（浏览器拒绝存储），已保存方案列表只显示实际保存的方案；可用“导出方案文件”保存。",
 };

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launch, openApp } from './lib.mjs';
+import { launch, openApp, BASE_URL } from './lib.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -63,5 +63,30 @@ test('the number box never keeps rejected text', async () => {
   await cell.fill('99999');
   await cell.press('Tab');
   assert.equal(await cell.inputValue(), '3000');
+  await context.close();
+});
+
+test('a refused storage is said once, and the saved list shows only what is stored', async () => {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
+  await context.addInitScript(() => {
+    Storage.prototype.setItem = function () { throw new DOMException('full', 'QuotaExceededError'); };
+  });
+  const page = await context.newPage();
+  await page.goto(BASE_URL);
+  await page.locator('.app-title').waitFor();
+  const box = page.locator('#num-kg-public_seats');
+  for (const v of [100, 200, 300, 400, 500, 600, 700]) {
+    await box.fill(String(v));
+    await box.press('Tab');
+  }
+  await page.locator('.notice-bar').waitFor();
+  const lines = await page.locator('.notice-line').allInnerTexts();
+  assert.equal(lines.length, new Set(lines).size, `repeated notices: ${lines.join(' | ')}`);
+  assert.ok(lines.length >= 1);
+  await page.locator('#scenario-name').fill('方案甲');
+  await page.locator('#scenario-name').press('Enter');
+  await page.locator('.tool.save').click();
+  await page.locator('.notice-line', { hasText: '未能保存在本浏览器中' }).waitFor();
+  assert.equal(await page.locator('.saved-item').count(), 0, 'nothing stored, nothing listed');
   await context.close();
 });
