@@ -79,12 +79,8 @@ pub fn download(name: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
     Ok(())
 }
 
-/// The text of a file the user picked.
-pub async fn read_text(file: &web_sys::File) -> Result<String, String> {
-    let p = file.text();
-    JsFuture::from(p)
-        .await
-        .map_err(|_| "the file cannot be read".to_string())?
-        .as_string()
-        .ok_or_else(|| "the file is not text".to_string())
+/// The bytes of a file the user picked (`None` when the browser cannot read it).
+pub async fn read_bytes(file: &web_sys::File) -> Option<Vec<u8>> {
+    let buf = JsFuture::from(file.array_buffer()).await.ok()?;
+    Some(js_sys::Uint8Array::new(&buf).to_vec())
 }

@@ -3,6 +3,7 @@
 
 use eduplan_model::catalogue::lever_spec;
 use eduplan_model::codec::Notice;
+use eduplan_model::ScenarioError;
 use yew::prelude::*;
 
 use crate::context::use_ctx;
@@ -11,6 +12,38 @@ use crate::state::{Action, Message};
 
 fn lever_label(id: &str, lang: Lang) -> String {
     lever_spec(id).map_or_else(|| id.to_string(), |s| lang.pick(s.label_zh, s.label_en).to_string())
+}
+
+/// Why a scenario file cannot be used, in the interface language.
+pub fn scenario_error_text(e: &ScenarioError, t: &Strings, lang: Lang) -> String {
+    let lever = |id: &str| lever_label(id, lang);
+    match e {
+        ScenarioError::Json(_) => t.scenario_not_json.to_string(),
+        ScenarioError::Encoding => t.scenario_not_utf8.to_string(),
+        ScenarioError::UnknownLever(id) => fill(t.scenario_unknown_lever, &[("id", id)]),
+        ScenarioError::WrongSection { id, .. } => fill(t.scenario_wrong_section, &[("id", &lever(id))]),
+        ScenarioError::OutOfRange { id, value, min, max } => fill(
+            t.scenario_out_of_range,
+            &[
+                ("id", &lever(id)),
+                ("value", &value.to_string()),
+                ("min", &min.to_string()),
+                ("max", &max.to_string()),
+            ],
+        ),
+        ScenarioError::NotANumber { id } | ScenarioError::NotPerYear { id } | ScenarioError::BadOrder { id, .. } => {
+            fill(t.scenario_bad_value, &[("id", &lever(id))])
+        }
+        ScenarioError::BadYear { id, year, first, last } => fill(
+            t.scenario_bad_year,
+            &[
+                ("id", &lever(id)),
+                ("year", year),
+                ("first", &first.to_string()),
+                ("last", &last.to_string()),
+            ],
+        ),
+    }
 }
 
 pub fn link_notice_text(n: &Notice, t: &Strings, lang: Lang) -> String {

@@ -5,6 +5,7 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::browser;
+use crate::components::notice_bar::scenario_error_text;
 use crate::context::use_ctx;
 use crate::persist;
 use crate::state::{Action, Message};
@@ -72,11 +73,13 @@ pub fn ScenarioBar() -> Html {
             input.set_value("");
             let ctx = ctx.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                let result = match browser::read_text(&file).await {
-                    Ok(text) => Scenario::from_json(&text)
+                // the runner's reader: the same encodings, the same errors
+                let t = ctx.t();
+                let result = match browser::read_bytes(&file).await {
+                    Some(bytes) => Scenario::from_file_bytes(&bytes)
                         .and_then(|s| s.validate(&ctx.dataset).map(|_| s))
-                        .map_err(|e| e.to_string()),
-                    Err(e) => Err(e),
+                        .map_err(|e| scenario_error_text(&e, t, ctx.lang())),
+                    None => Err(t.file_unreadable.replace("{file}", &file.name())),
                 };
                 match result {
                     Ok(s) => {

@@ -319,4 +319,11 @@ pub const EN: Strings = Strings {
     link_repeated: "{id} is given more than once in the link; the last occurrence was used",
     link_snapped: "{id}: {given} is between the lever's steps; {used} was used",
     notice_saved_not_kept: "The scenario could not be saved in this browser (storage refused); the saved list shows only what is really stored. Export the scenario file to keep it.",
+    scenario_not_json: "This is not a scenario file (a JSON scenario file exported by EduPlan is expected)",
+    scenario_not_utf8: "The scenario file is not UTF-8 text; EduPlan writes UTF-8 — save the file as UTF-8 and import it again",
+    scenario_unknown_lever: "The scenario file names a lever this version does not have: {id}",
+    scenario_wrong_section: "The scenario file lists {id} in the wrong section (policies and assumptions are separate)",
+    scenario_out_of_range: "In the scenario file, {id} = {value} is outside its range ({min}–{max})",
+    scenario_bad_value: "In the scenario file, the value of {id} cannot be used",
+    scenario_bad_year: "In the scenario file, {id} has year {year}, outside the projection years ({first}–{last})",
 };

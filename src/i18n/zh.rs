@@ -319,4 +319,11 @@ pub const ZH: Strings = Strings {
     link_repeated: "“{id}”在链接中出现了多次，已按最后一次的值处理",
     link_snapped: "“{id}”：{given}不在该项的取值步长上，已改为{used}",
     notice_saved_not_kept: "方案未能保存在本浏览器中（浏览器拒绝存储），已保存方案列表只显示实际保存的方案；可用“导出方案文件”保存。",
+    scenario_not_json: "这不是方案文件（应为本模拟器导出的JSON格式方案文件）",
+    scenario_not_utf8: "方案文件不是UTF-8编码的文本；本模拟器导出的方案文件均为UTF-8编码，请另存为UTF-8后再导入",
+    scenario_unknown_lever: "方案文件中有本版本没有的政策措施“{id}”",
+    scenario_wrong_section: "方案文件中“{id}”放错了位置（政策措施与假设条件应分开填写）",
+    scenario_out_of_range: "方案文件中“{id}”的数值{value}超出允许范围（{min}～{max}）",
+    scenario_bad_value: "方案文件中“{id}”的数值无法使用",
+    scenario_bad_year: "方案文件中“{id}”的年份{year}不在预测年份（{first}～{last}年）之内",
 };

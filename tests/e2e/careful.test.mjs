@@ -90,3 +90,19 @@ test('a refused storage is said once, and the saved list shows only what is stor
   assert.equal(await page.locator('.saved-item').count(), 0, 'nothing stored, nothing listed');
   await context.close();
 });
+
+test('scenario files: a BOM imports, GBK is refused in plain Chinese (the runner\'s rule)', async () => {
+  const { context, page } = await openApp(browser);
+  const bom = join(dir, 'bom.json');
+  writeFileSync(bom, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(JSON.stringify({ name: '方案乙', levers: { 'kg.public_seats': 800 } }))]));
+  await page.locator('.scenario-bar input[type=file]').setInputFiles(bom);
+  await page.locator('.notice-line', { hasText: '方案乙' }).waitFor();
+  assert.equal(await page.locator('#num-kg-public_seats').inputValue(), '800');
+  const gbk = join(dir, 'gbk.json');
+  writeFileSync(gbk, Buffer.concat([Buffer.from('{"name":"'), Buffer.from([0xb7, 0xbd, 0xb0, 0xb8, 0xd2, 0xd2]), Buffer.from('"}')]));
+  await page.locator('.scenario-bar input[type=file]').setInputFiles(gbk);
+  const line = page.locator('.notice-line', { hasText: 'UTF-8' });
+  await line.waitFor();
+  assert.doesNotMatch(await line.innerText(), /scenario|not/, 'no English in the Chinese notice');
+  await context.close();
+});

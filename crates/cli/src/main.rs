@@ -39,10 +39,6 @@ fn main() -> ExitCode {
     }
 }
 
-fn read(path: &str, what: &str) -> Result<String, String> {
-    std::fs::read_to_string(path).map_err(|e| format!("cannot read {what} '{path}': {e}"))
-}
-
 /// A dataset from a JSON file, a template workbook or template CSV sheets
 /// (imported onto the bundled dataset), or the bundled one.
 fn dataset(path: Option<&str>) -> Result<Dataset, String> {
@@ -111,7 +107,8 @@ fn scenario_of(input: Option<Input>, ds: &Dataset) -> Result<Scenario, String> {
 }
 
 fn scenario_file(path: &str, ds: &Dataset) -> Result<Scenario, String> {
-    let sc = Scenario::from_json(&read(path, "scenario")?).map_err(|e| format!("{path}: {e}"))?;
+    let bytes = std::fs::read(path).map_err(|e| format!("cannot read scenario '{path}': {e}"))?;
+    let sc = Scenario::from_file_bytes(&bytes).map_err(|e| format!("{path}: {e}"))?;
     sc.validate(ds).map_err(|e| format!("{path}: {e}"))?;
     // the same rule as the app and links: values snapped to each lever's grid
     let (fitted, notices) = eduplan_model::codec::adapt(&sc, ds);

@@ -202,3 +202,28 @@ fn a_scenario_file_off_the_grid_runs_on_the_grid() {
     let link = eduplan(&["run", "--link", "?v=1&rooms.primary.town=0.5", "--format", "csv"]);
     assert_eq!(link.stdout, b.stdout, "and so does a link");
 }
+
+/// The runner reads scenario files as the app does: a BOM is fine, GBK is a
+/// clear error (issue 14, kind 7).
+#[test]
+fn scenario_files_are_read_as_the_app_reads_them() {
+    let dir = std::env::temp_dir().join(format!("eduplan-bom-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let bom = dir.join("bom.json");
+    let mut bytes = vec![0xEF, 0xBB, 0xBF];
+    bytes.extend_from_slice(r#"{"name":"方案乙","levers":{"kg.public_seats":800}}"#.as_bytes());
+    std::fs::write(&bom, &bytes).unwrap();
+    let o = eduplan(&["run", bom.to_str().unwrap(), "--format", "csv"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let gbk = dir.join("gbk.json");
+    let bytes: Vec<u8> = [
+        &br#"{"name":""#[..],
+        &[0xB7, 0xBD, 0xB0, 0xB8, 0xD2, 0xD2],
+        &br#""}"#[..],
+    ]
+    .concat();
+    std::fs::write(&gbk, bytes).unwrap();
+    let o = eduplan(&["run", gbk.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("not UTF-8"), "{}", stderr(&o));
+}

@@ -27,6 +27,8 @@ impl std::error::Error for DataError {}
 #[derive(Clone, Debug, PartialEq)]
 pub enum ScenarioError {
     Json(String),
+    /// The file is not text in UTF-8 (with or without a BOM) or UTF-16 with a BOM.
+    Encoding,
     UnknownLever(String),
     /// A policy lever given under "assumptions" or the other way round.
     WrongSection {
@@ -64,6 +66,10 @@ impl fmt::Display for ScenarioError {
             ScenarioError::Json(e) => {
                 write!(f, "scenario is not valid JSON of the expected shape: {e}")
             }
+            ScenarioError::Encoding => write!(
+                f,
+                "the scenario file is not UTF-8 text (EduPlan writes UTF-8; save the file as UTF-8)"
+            ),
             ScenarioError::UnknownLever(id) => write!(f, "unknown lever '{id}' (run `eduplan levers` for the list)"),
             ScenarioError::WrongSection { id, expected } => {
                 write!(f, "lever '{id}' belongs under \"{expected}\"")

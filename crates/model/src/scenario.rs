@@ -43,6 +43,35 @@ impl Scenario {
         serde_json::from_str(json).map_err(|e| ScenarioError::Json(e.to_string()))
     }
 
+    /// Reads a scenario file's bytes: the one reader of the app and the
+    /// runner. UTF-8 with or without a BOM, or UTF-16 with a BOM; anything
+    /// else (a GBK file, say) is [`ScenarioError::Encoding`], never a garbled name.
+    pub fn from_file_bytes(bytes: &[u8]) -> Result<Scenario, ScenarioError> {
+        let utf16 = |le: bool| {
+            let units = bytes[2..].chunks_exact(2).map(|c| {
+                if le {
+                    u16::from_le_bytes([c[0], c[1]])
+                } else {
+                    u16::from_be_bytes([c[0], c[1]])
+                }
+            });
+            char::decode_utf16(units)
+                .collect::<Result<String, _>>()
+                .map_err(|_| ScenarioError::Encoding)
+        };
+        let text = match bytes {
+            [0xEF, 0xBB, 0xBF, rest @ ..] => std::str::from_utf8(rest)
+                .map(str::to_string)
+                .map_err(|_| ScenarioError::Encoding)?,
+            [0xFF, 0xFE, ..] => utf16(true)?,
+            [0xFE, 0xFF, ..] => utf16(false)?,
+            _ => std::str::from_utf8(bytes)
+                .map(str::to_string)
+                .map_err(|_| ScenarioError::Encoding)?,
+        };
+        Scenario::from_json(&text)
+    }
+
     /// Sets a lever in its proper section.
     pub fn set(&mut self, id: &str, value: LeverValue) -> Result<(), ScenarioError> {
         let spec = lever_spec(id).ok_or_else(|| ScenarioError::UnknownLever(id.to_string()))?;
@@ -199,5 +228,41 @@ impl Resolved {
     /// A lever's value in year index `t`, 0 if unknown.
     pub fn at(&self, id: &str, t: usize) -> f64 {
         self.series(id).get(t).copied().unwrap_or(0.0)
+    }
+}
+
+#[cfg(test)]
+mod file_tests {
+    use super::*;
+
+    #[test]
+    fn one_reader_for_scenario_files() {
+        let json = r#"{"name":"方案乙","levers":{"kg.public_seats":800}}"#;
+        let plain = Scenario::from_file_bytes(json.as_bytes()).unwrap();
+        assert_eq!(plain.name, "方案乙");
+        // the issue's example: UTF-8 with a BOM reads the same
+        let mut bom = vec![0xEF, 0xBB, 0xBF];
+        bom.extend_from_slice(json.as_bytes());
+        assert_eq!(Scenario::from_file_bytes(&bom).unwrap(), plain);
+        // others of the kind: UTF-16 either way round with its BOM
+        for le in [true, false] {
+            let mut b = if le { vec![0xFF, 0xFE] } else { vec![0xFE, 0xFF] };
+            for u in json.encode_utf16() {
+                b.extend_from_slice(&if le { u.to_le_bytes() } else { u.to_be_bytes() });
+            }
+            assert_eq!(Scenario::from_file_bytes(&b).unwrap(), plain, "utf-16 le={le}");
+        }
+        // GBK (方案乙 = B7 BD B0 B8 D2 D2): an encoding error, never a garbled name
+        let gbk: Vec<u8> = [
+            &br#"{"name":""#[..],
+            &[0xB7, 0xBD, 0xB0, 0xB8, 0xD2, 0xD2],
+            &br#""}"#[..],
+        ]
+        .concat();
+        assert_eq!(Scenario::from_file_bytes(&gbk), Err(ScenarioError::Encoding));
+        assert!(matches!(Scenario::from_file_bytes(b"{"), Err(ScenarioError::Json(_))));
+        // cut files never panic
+        assert!(Scenario::from_file_bytes(&[0xFF, 0xFE, 0x7B]).is_err());
+        assert_eq!(Scenario::from_file_bytes(&[0xFF]), Err(ScenarioError::Encoding));
     }
 }
