@@ -74,11 +74,27 @@ pub fn chart_svg(chart_id: &str) -> Result<String, String> {
         .flatten()
         .and_then(|h| h.text_content())
         .unwrap_or_default();
-    let inner = svg.inner_html();
-    let esc = title.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;");
+    // the HTML serialiser writes a no-break space as `&nbsp;`, which XML does
+    // not know; every other entity it writes (&amp; &lt; &gt; &quot;) is XML's own
+    let inner = svg.inner_html().replace("&nbsp;", "&#160;");
+    let esc = xml_text(&title);
     Ok(format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 -30 640 310\" width=\"1280\" height=\"620\"><style>{CHART_STYLE}</style><rect x=\"0\" y=\"-30\" width=\"640\" height=\"310\" fill=\"#ffffff\"/><text x=\"12\" y=\"-10\" font-size=\"16\" font-weight=\"700\" font-family=\"'Noto Sans CJK SC','PingFang SC','Microsoft YaHei',sans-serif\">{esc}</text>{inner}</svg>"
     ))
+}
+
+/// Text made safe inside an XML element: the markup characters escaped and
+/// characters XML 1.0 forbids (controls other than tab and newlines) dropped.
+pub fn xml_text(s: &str) -> String {
+    s.chars()
+        .filter(|c| !c.is_control() || matches!(c, '\t' | '\n' | '\r'))
+        .map(|c| match c {
+            '&' => "&amp;".to_string(),
+            '<' => "&lt;".to_string(),
+            '>' => "&gt;".to_string(),
+            c => c.to_string(),
+        })
+        .collect()
 }
 
 pub fn download_svg(ctx: &Ctx, chart_id: &str) -> Result<(), String> {

@@ -110,7 +110,11 @@ pub fn NoticeBar() -> Html {
         Message::SavedNotKept => Some(t.notice_saved_not_kept.to_string()),
         Message::ImportFailed(why) => Some(format!("{} {why}", t.notice_import_failed)),
         Message::Imported(name) => Some(format!("{} {name}", t.notice_imported)),
-        Message::ExportFailed(why) => Some(format!("{} {why}", t.export_failed)),
+        // the reason comes from the browser, in English: only the English interface shows it
+        Message::ExportFailed(why) => Some(match lang {
+            Lang::En => format!("{} {why}", t.export_failed),
+            Lang::Zh => t.export_failed_retry.to_string(),
+        }),
         Message::SavedOnOtherDataset {
             scenario,
             dataset,

@@ -326,4 +326,5 @@ pub const EN: Strings = Strings {
     scenario_out_of_range: "In the scenario file, {id} = {value} is outside its range ({min}–{max})",
     scenario_bad_value: "In the scenario file, the value of {id} cannot be used",
     scenario_bad_year: "In the scenario file, {id} has year {year}, outside the projection years ({first}–{last})",
+    export_failed_retry: "The export failed; try again, or another browser or format.",
 };

@@ -389,6 +389,7 @@ strings! {
     still_estimates,
     no_estimates_left,
     col_cells,
+    export_failed_retry,
     scenario_not_json,
     scenario_not_utf8,
     scenario_unknown_lever,

@@ -326,4 +326,5 @@ pub const ZH: Strings = Strings {
     scenario_out_of_range: "方案文件中“{id}”的数值{value}超出允许范围（{min}～{max}）",
     scenario_bad_value: "方案文件中“{id}”的数值无法使用",
     scenario_bad_year: "方案文件中“{id}”的年份{year}不在预测年份（{first}～{last}年）之内",
+    export_failed_retry: "导出失败，请重试；如仍失败，请换用其他浏览器或导出其他格式。",
 };

@@ -2,7 +2,7 @@
 // model uses. (Kinds 1, 2 and 8 so far.)
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launch, openApp, BASE_URL } from './lib.mjs';
@@ -104,5 +104,32 @@ test('scenario files: a BOM imports, GBK is refused in plain Chinese (the runner
   const line = page.locator('.notice-line', { hasText: 'UTF-8' });
   await line.waitFor();
   assert.doesNotMatch(await line.innerText(), /scenario|not/, 'no English in the Chinese notice');
+  await context.close();
+});
+
+test('an exported chart is well-formed XML whatever the scenario names (no-break space, & and <)', async () => {
+  const { context, page } = await openApp(browser);
+  const save = async (name, seats) => {
+    const box = page.locator('#num-kg-public_seats');
+    await box.fill(String(seats));
+    await box.press('Tab');
+    await page.locator('#scenario-name').fill(name);
+    await page.locator('#scenario-name').press('Enter');
+    await page.locator('.tool.save').click();
+  };
+  await save('方案\u00a0C', 300);
+  await save('A & <B> “丁”', 900);
+  for (const cb of await page.locator('.saved-item .pin input').all()) await cb.check();
+  const [svg] = await Promise.all([page.waitForEvent('download'), page.locator('#chart-kindergarten .chart-dl.svg').click()]);
+  const text = readFileSync(await svg.path(), 'utf8');
+  assert.ok(text.includes('方案\u00a0C') || text.includes('方案&#160;C'), 'the compared names are in the chart');
+  const problem = await page.evaluate((t) => {
+    const doc = new DOMParser().parseFromString(t, 'image/svg+xml');
+    const err = doc.querySelector('parsererror');
+    return err ? err.textContent : null;
+  }, text);
+  assert.equal(problem, null);
+  const [png] = await Promise.all([page.waitForEvent('download'), page.locator('#chart-kindergarten .chart-dl.png').click()]);
+  assert.deepEqual([...readFileSync(await png.path()).subarray(1, 4)].map((c) => String.fromCharCode(c)).join(''), 'PNG');
   await context.close();
 });
