@@ -6,7 +6,6 @@
 //! does not re-render four hidden charts.
 
 use eduplan_model::catalogue::{levers, LeverKind, LeverUnit};
-use eduplan_model::format;
 use eduplan_model::scenario::default_value;
 use yew::prelude::*;
 
@@ -78,7 +77,7 @@ pub fn Brief() -> Html {
                 Some(false) => ("missed", "✗"),
                 None => ("beyond", "–"),
             };
-            html! { <td class={classes!("num", class)}>{ r.value.map_or("–".to_string(), |v| format::value(v, unit, loc)) }{ " " }{ mark }</td> }
+            html! { <td class={classes!("num", class)}>{ r.shown(unit, loc) }{ " " }{ mark }</td> }
         };
         html! {
             <tr>

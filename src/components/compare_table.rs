@@ -30,7 +30,7 @@ pub fn CompareTable() -> Html {
         let unit = spec.unit();
         let cell = |p: &eduplan_model::Projection| {
             let r = &p.targets[i];
-            let text = r.value.map_or_else(|| "–".to_string(), |v| format::value(v, unit, loc));
+            let text = r.shown(unit, loc);
             let class = match r.met {
                 Some(true) => "met",
                 Some(false) => "missed",

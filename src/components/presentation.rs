@@ -3,7 +3,6 @@
 //! are pinned), a closing slide with a QR code of the share link. Arrow keys,
 //! PageUp/PageDown (what presentation clickers send), Space, Home/End and Esc.
 
-use eduplan_model::format;
 use gloo_events::EventListener;
 use qrcodegen::{QrCode, QrCodeEcc};
 use wasm_bindgen::JsCast;
@@ -147,7 +146,7 @@ pub fn Presentation() -> Html {
         // the target board, large
         let cells = ds.targets.iter().enumerate().map(|(i, spec)| {
             let unit = spec.unit();
-            let value = |p: &eduplan_model::Projection| p.targets[i].value.map_or("–".to_string(), |v| format::value(v, unit, loc));
+            let value = |p: &eduplan_model::Projection| p.targets[i].shown(unit, loc);
             let met = |p: &eduplan_model::Projection| match p.targets[i].met {
                 Some(true) => "met",
                 Some(false) => "missed",

@@ -15,7 +15,7 @@ use crate::state::Action;
 /// How far a value is from its threshold: shares in percentage points.
 fn margin_text(m: f64, unit: IndicatorUnit, loc: Locale, t: &crate::i18n::Strings) -> String {
     match unit {
-        IndicatorUnit::Share => format!("{:.1}{}", m * 100.0, t.points),
+        IndicatorUnit::Share => format!("{}{}", format::points(m), t.points),
         _ => format::value(m, unit, loc),
     }
 }
@@ -56,8 +56,8 @@ pub fn TargetBoard() -> Html {
     let rows = ds.targets.iter().zip(&ctx.current.targets).zip(&ctx.baseline.targets).enumerate().map(|(i, ((spec, cur), base))| {
         let unit = spec.unit();
         let estimate = estimated.get(i).copied().unwrap_or(false);
-        let value = cur.value.map_or_else(|| "–".to_string(), |v| format::value(v, unit, loc));
-        let base_value = base.value.map_or_else(|| "–".to_string(), |v| format::value(v, unit, loc));
+        let value = cur.shown(unit, loc);
+        let base_value = base.shown(unit, loc);
         let changed = cur.value != base.value;
         let (status_class, status, gap) = match cur.met {
             Some(true) => ("met", t.met.to_string(), None),

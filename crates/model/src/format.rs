@@ -99,9 +99,87 @@ pub fn value(x: f64, unit: IndicatorUnit, loc: Locale) -> String {
     }
 }
 
+/// A value with `extra` more decimals than [`value`] shows (counts and money
+/// then in whole units and beyond, not in 万/亿).
+pub fn value_with(x: f64, unit: IndicatorUnit, loc: Locale, extra: usize) -> String {
+    use IndicatorUnit as U;
+    if extra == 0 {
+        return value(x, unit, loc);
+    }
+    if !x.is_finite() {
+        return "–".into();
+    }
+    match unit {
+        U::Share => {
+            let s = format!("{:.*}", 1 + extra, x * 100.0);
+            let s = if s.trim_start_matches('-').chars().all(|c| c == '0' || c == '.') {
+                s.trim_start_matches('-').to_string()
+            } else {
+                s
+            };
+            format!("{}%", s.replace('-', "−"))
+        }
+        U::PupilsPerClass | U::PupilsPerTeacher => group_thousands(x, 1 + extra),
+        U::Yuan | U::YuanPerPupil => match loc {
+            Locale::Zh => format!("{}元", group_thousands(x, extra - 1)),
+            Locale::En => format!("¥{}", group_thousands(x, extra - 1)),
+        },
+        _ => group_thousands(x, extra - 1),
+    }
+}
+
+/// A value shown so that its standing against thresholds is self-evident:
+/// the fewest extra decimals (up to 4) at which it no longer reads as equal
+/// to a threshold it is not equal to ("94.96%" against "≥ 95.0%", not "95.0%").
+pub fn value_near(x: f64, thresholds: &[f64], unit: IndicatorUnit, loc: Locale) -> String {
+    for extra in 0..4 {
+        let shown = value_with(x, unit, loc, extra);
+        let clash = thresholds
+            .iter()
+            .any(|t| *t != x && value_with(*t, unit, loc, extra) == shown);
+        if !clash {
+            return shown;
+        }
+    }
+    value_with(x, unit, loc, 4)
+}
+
+/// A distance in percentage points, with the decimals (1 to 4) that keep a
+/// non-zero distance from reading as 0.0.
+pub fn points(m: f64) -> String {
+    for d in 1..=4 {
+        let s = format!("{:.*}", d, m * 100.0);
+        if m == 0.0
+            || s.trim_start_matches('-')
+                .chars()
+                .any(|c| c.is_ascii_digit() && c != '0')
+        {
+            return s.replace('-', "−");
+        }
+    }
+    format!("{:.4}", m * 100.0).replace('-', "−")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_value_near_its_threshold_shows_the_difference() {
+        use IndicatorUnit as U;
+        // the example: just under 95% is not shown as 95.0%
+        assert_eq!(value_near(0.94996, &[0.95], U::Share, Locale::Zh), "94.996%");
+        assert_eq!(value_near(0.9496, &[0.95], U::Share, Locale::Zh), "94.96%");
+        assert_eq!(value_near(0.9536, &[0.95], U::Share, Locale::Zh), "95.4%");
+        assert_eq!(value_near(0.95, &[0.95], U::Share, Locale::Zh), "95.0%");
+        // others: a ratio, a count, money
+        assert_eq!(value_near(12.504, &[12.5], U::PupilsPerTeacher, Locale::Zh), "12.504");
+        assert_eq!(value_near(15_499.0, &[15_500.0], U::Pupils, Locale::Zh), "15,499");
+        assert_eq!(value_near(649.6, &[650.0], U::YuanPerPupil, Locale::Zh), "649.6元");
+        assert_eq!(points(0.00004), "0.004");
+        assert_eq!(points(0.05), "5.0");
+        assert_eq!(points(0.0), "0.0");
+    }
 
     #[test]
     fn thousands() {

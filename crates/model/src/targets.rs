@@ -92,6 +92,22 @@ pub struct TargetResult {
     pub met_by_year: Vec<bool>,
 }
 
+impl TargetResult {
+    /// The value as the board, slides and brief show it: with the decimals
+    /// that keep it from reading as equal to a threshold it misses or meets
+    /// ("–" past the horizon).
+    pub fn shown(&self, unit: crate::catalogue::IndicatorUnit, loc: crate::format::Locale) -> String {
+        let thresholds: Vec<f64> = [self.threshold_low, self.threshold_high]
+            .into_iter()
+            .flatten()
+            .collect();
+        self.value.map_or_else(
+            || "–".to_string(),
+            |v| crate::format::value_near(v, &thresholds, unit, loc),
+        )
+    }
+}
+
 /// Evaluates one target on a series (index 0 = base year).
 pub fn evaluate(spec: &TargetSpec, years: &[Year], series: &[f64]) -> TargetResult {
     let base = series.first().copied().unwrap_or(0.0);
@@ -170,5 +186,40 @@ mod tests {
         assert!(!Rule::Between(0.45, 0.55).met(0.56, 0.0));
         assert!(Rule::AtMost(0.0).met(0.0, 0.0));
         assert!(!Rule::AtMost(0.0).met(0.001, 0.0));
+    }
+}
+
+#[cfg(test)]
+mod shown_tests {
+    use super::*;
+    use crate::catalogue::IndicatorUnit;
+    use crate::format::Locale;
+
+    /// "95.0% ≥ 95.0% 未达成" must not happen: a missed value just under its
+    /// threshold shows the digits that make it visibly under.
+    #[test]
+    fn a_missed_value_never_reads_as_its_threshold() {
+        let r = TargetResult {
+            id: "kg_ger".into(),
+            indicator: "kg.ger".into(),
+            year: 2025,
+            value: Some(0.94996),
+            threshold_low: Some(0.95),
+            threshold_high: None,
+            met: Some(false),
+            margin: Some(-0.00004),
+            first_year_met: None,
+            met_by_year: vec![],
+        };
+        assert_eq!(r.shown(IndicatorUnit::Share, Locale::Zh), "94.996%");
+        let band = TargetResult {
+            value: Some(0.55001),
+            threshold_low: Some(0.45),
+            threshold_high: Some(0.55),
+            ..r.clone()
+        };
+        assert_eq!(band.shown(IndicatorUnit::Share, Locale::En), "55.001%");
+        let past = TargetResult { value: None, ..r };
+        assert_eq!(past.shown(IndicatorUnit::Share, Locale::Zh), "–");
     }
 }
