@@ -300,7 +300,10 @@ fn read_value(spec: &LeverSpec, text: &str, notices: &mut Vec<Notice>) -> Option
     // the lever's grid (choices are whole numbers on it too); a value within
     // binary noise of a step is on it, and kept exactly as written
     let snapped = spec.snap(v).unwrap_or(spec.min);
-    let used = if (snapped - v).abs() <= 1e-9 { v } else { snapped };
+    let noise_only = (snapped - v).abs() <= 1e-9
+        && (spec.min..=spec.max).contains(&v)
+        && !matches!(spec.unit, LeverUnit::Choice | LeverUnit::Order);
+    let used = if noise_only { v } else { snapped };
     if spec.unit == LeverUnit::Order && crate::catalogue::levers::order_of(used).is_none() {
         notices.push(Notice::Dropped {
             id: spec.id.to_string(),
