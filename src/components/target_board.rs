@@ -105,7 +105,7 @@ pub fn TargetBoard() -> Html {
                     <span class="status-dot" aria-hidden="true"></span>{ status }
                     if let Some(g) = gap { <span class="status-gap">{ g }</span> }
                 </td>
-                <td class="num">{ first }</td>
+                <td class="num first-met">{ first }</td>
                 if bands.is_some() {
                     <td class="num prob">{ prob.map_or("–".to_string(), format::percent) }</td>
                 }

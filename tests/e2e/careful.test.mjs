@@ -133,3 +133,14 @@ test('an exported chart is well-formed XML whatever the scenario names (no-break
   assert.deepEqual([...readFileSync(await png.path()).subarray(1, 4)].map((c) => String.fromCharCode(c)).join(''), 'PNG');
   await context.close();
 });
+
+test('the target board fits an old projector and a wide screen in both languages', async () => {
+  for (const [width, height, lang] of [[1024, 768, 'zh'], [1024, 768, 'en'], [1920, 1080, 'en'], [1920, 1080, 'zh'], [1366, 768, 'zh']]) {
+    const { context, page } = await openApp(browser, { path: `?v=1&lang=${lang}`, viewport: { width, height } });
+    const [scroll, client] = await page.$eval('.target-board .table-wrap', (t) => [t.scrollWidth, t.clientWidth]);
+    assert.ok(scroll <= client + 1, `${width}×${height} ${lang}: board ${scroll} px in ${client} px`);
+    const [h, line] = await page.$eval('.seek-open', (b) => [b.getBoundingClientRect().height, parseFloat(getComputedStyle(b).lineHeight) || 18]);
+    assert.ok(h < line * 1.9, `${width}×${height} ${lang}: the solve button wraps (${h} px)`);
+    await context.close();
+  }
+});
