@@ -222,24 +222,43 @@ pub fn link_dataset(input: &str) -> Option<(DatasetRef, Option<String>)> {
     let mut r = DatasetRef::default();
     let (mut lang, mut is_link) = (None, false);
     for (key, value) in form_urlencoded::parse(query_of(input).as_bytes()) {
-        let clean = || {
-            value
-                .chars()
-                .filter(|c| !c.is_control())
-                .take(MAX_NAME)
-                .collect::<String>()
-        };
+        if dataset_key(&mut r, &key, &value) {
+            continue;
+        }
         match key.as_ref() {
             "v" => is_link = true,
-            "d" => r.id = clean(),
-            "dv" => r.version = value.trim().chars().take(16).collect(),
-            "dh" => r.hash = clean_hash(&value),
-            "dn" => r.name = clean(),
-            "lang" => lang = Some(value.to_string()).filter(|l| l.len() <= 8),
+            "lang" => lang = lang_value(&value),
             _ => {}
         }
     }
     is_link.then_some((r, lang))
+}
+
+/// Reads one of a link's dataset keys (`d`, `dv`, `dh`, `dn`) into `r`;
+/// `false` for any other key. An empty `d` names no dataset and is skipped.
+/// The one reading of these keys, for [`link_dataset`] and [`decode_for`].
+fn dataset_key(r: &mut DatasetRef, key: &str, value: &str) -> bool {
+    let clean = || {
+        value
+            .chars()
+            .filter(|c| !c.is_control())
+            .take(MAX_NAME)
+            .collect::<String>()
+    };
+    match key {
+        "d" if value.trim().is_empty() => {}
+        "d" => r.id = clean(),
+        "dv" => r.version = value.trim().chars().take(16).collect(),
+        "dh" => r.hash = clean_hash(value),
+        "dn" => r.name = clean(),
+        _ => return false,
+    }
+    true
+}
+
+/// A link's `lang` value, if it is short enough to be a language code.
+fn lang_value(value: &str) -> Option<String> {
+    Some(value.to_string()).filter(|l| l.len() <= 8)
 }
 
 /// A content hash as links carry it: hex digits only, lower case, at most 16.
@@ -344,6 +363,20 @@ pub fn decode_for(input: &str, ds: &Dataset, hash: &str) -> (Link, Vec<Notice>) 
     let mut seen = std::collections::BTreeSet::new();
     let mut repeated: Vec<&str> = Vec::new();
     for (key, value) in &pairs {
+        if dataset_key(&mut link.dataset, key, value) {
+            match key.as_ref() {
+                "d" if !value.trim().is_empty() && value.as_ref() != ds.id => notices.push(Notice::OtherDataset {
+                    found: value.to_string(),
+                    expected: ds.id.clone(),
+                }),
+                "dv" if value.trim() != ds.version.to_string() => notices.push(Notice::OtherDatasetVersion {
+                    found: value.to_string(),
+                    expected: ds.version.to_string(),
+                }),
+                _ => {}
+            }
+            continue;
+        }
         match key.as_ref() {
             "v" => {
                 link.is_link = true;
@@ -357,27 +390,6 @@ pub fn decode_for(input: &str, ds: &Dataset, hash: &str) -> (Link, Vec<Notice>) 
                     }),
                 }
             }
-            "d" if value.trim().is_empty() => {}
-            "d" => {
-                link.dataset.id = value.chars().filter(|c| !c.is_control()).take(MAX_NAME).collect();
-                if value.as_ref() != ds.id {
-                    notices.push(Notice::OtherDataset {
-                        found: value.to_string(),
-                        expected: ds.id.clone(),
-                    });
-                }
-            }
-            "dv" => {
-                link.dataset.version = value.trim().chars().take(16).collect();
-                if value.trim() != ds.version.to_string() {
-                    notices.push(Notice::OtherDatasetVersion {
-                        found: value.to_string(),
-                        expected: ds.version.to_string(),
-                    });
-                }
-            }
-            "dh" => link.dataset.hash = clean_hash(value),
-            "dn" => link.dataset.name = value.chars().filter(|c| !c.is_control()).take(MAX_NAME).collect(),
             "n" => {
                 let name: String = value.chars().filter(|c| !c.is_control()).collect();
                 if name.chars().count() > MAX_NAME {
@@ -387,7 +399,7 @@ pub fn decode_for(input: &str, ds: &Dataset, hash: &str) -> (Link, Vec<Notice>) 
                     link.scenario.name = name;
                 }
             }
-            "lang" => link.lang = Some(value.to_string()).filter(|l| l.len() <= 8),
+            "lang" => link.lang = lang_value(value),
             "seed" => match value.trim().parse::<u64>() {
                 Ok(s) => {
                     link.seed = Some(s);
