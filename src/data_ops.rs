@@ -122,13 +122,7 @@ pub fn delete(lib: &UseReducerHandle<Library>, key: &str) {
     let was_active = lib.active.key.as_deref() == Some(key);
     lib.dispatch(LibAction::Stored(list));
     // the button that had focus is gone: the dialog takes it
-    if let Some(d) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.query_selector(".data-dialog").ok().flatten())
-        .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
-    {
-        let _ = d.focus();
-    }
+    crate::browser::focus(".data-dialog");
     if was_active {
         activate(lib, lib.builtin.clone(), None, None);
     }

@@ -146,18 +146,12 @@ pub fn Root(props: &RootProps) -> Html {
             if std::mem::replace(&mut *first.borrow_mut(), false) {
                 return;
             }
-            let doc = web_sys::window().and_then(|w| w.document());
-            let on_body = doc
-                .as_ref()
+            let on_body = web_sys::window()
+                .and_then(|w| w.document())
                 .and_then(|d| d.active_element())
                 .is_none_or(|e| e.tag_name().eq_ignore_ascii_case("body"));
             if on_body {
-                if let Some(b) = doc
-                    .and_then(|d| d.query_selector(".data-menu-button").ok().flatten())
-                    .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-                {
-                    let _ = b.focus();
-                }
+                crate::browser::focus(".data-menu-button");
             }
         });
     }

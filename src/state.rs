@@ -67,7 +67,7 @@ impl Saved {
     /// Whether it was saved on the dataset `r` refers to.
     pub fn is_on(&self, r: &DatasetRef) -> bool {
         match &self.dataset {
-            Some(d) => d.id == r.id && (d.hash.is_empty() || d.hash == r.hash),
+            Some(d) => d.matches(&r.id, &r.hash),
             None => r.id == eduplan_model::dataset::DEFAULT_DATASET_ID,
         }
     }

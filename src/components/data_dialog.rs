@@ -224,16 +224,6 @@ fn wrap_focus(back: bool) -> bool {
     true
 }
 
-fn focus_selector(sel: &str) {
-    let el = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.query_selector(sel).ok().flatten())
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-    if let Some(el) = el {
-        let _ = el.focus();
-    }
-}
-
 #[function_component]
 pub fn DataDialog() -> Html {
     let data = use_data();
@@ -271,7 +261,7 @@ pub fn DataDialog() -> Html {
             }
             || {
                 set_background_inert(false);
-                focus_selector(".data-menu-button");
+                crate::browser::focus(".data-menu-button");
             }
         });
     }
