@@ -7,6 +7,7 @@
 
 use eduplan_model::catalogue::{levers, LeverKind, LeverUnit};
 use eduplan_model::scenario::default_value;
+use eduplan_model::targets::Status;
 use yew::prelude::*;
 
 use crate::charts::specs::chart;
@@ -72,11 +73,13 @@ pub fn Brief() -> Html {
         let unit = spec.unit();
         let cell = |p: &eduplan_model::Projection| {
             let r = &p.targets[i];
-            let (class, mark) = match r.met {
-                Some(true) => ("met", "✓"),
-                Some(false) => ("missed", "✗"),
-                None => ("beyond", "–"),
+            let mark = match r.status {
+                Status::Met => "✓",
+                Status::Missed => "✗",
+                Status::Undefined => t.not_applicable,
+                Status::Beyond => "",
             };
+            let class = r.status.key();
             html! { <td class={classes!("num", class)}>{ r.shown(unit, loc) }{ " " }{ mark }</td> }
         };
         html! {

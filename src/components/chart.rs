@@ -12,6 +12,7 @@
 
 use eduplan_model::catalogue::{indicator_spec, IndicatorSpec, IndicatorUnit};
 use eduplan_model::format::{self, Locale};
+use eduplan_model::units::is_defined;
 use web_sys::{Element, MouseEvent};
 use yew::prelude::*;
 
@@ -62,15 +63,23 @@ fn tick_label(v: f64, unit: IndicatorUnit, step: f64, loc: Locale) -> String {
     }
 }
 
+/// The SVG path of a series; an undefined value (a ratio over nothing)
+/// breaks the line instead of drawing it at 0.
 fn path(xs: &Linear, ys: &Linear, years: &[i32], values: &[f64]) -> String {
     let mut d = String::with_capacity(values.len() * 16);
-    for (i, (y, v)) in years.iter().zip(values).enumerate() {
+    let mut pen_down = false;
+    for (y, v) in years.iter().zip(values) {
+        if !is_defined(*v) {
+            pen_down = false;
+            continue;
+        }
         d.push_str(&format!(
             "{}{:.1},{:.1}",
-            if i == 0 { "M" } else { "L" },
+            if pen_down { "L" } else { "M" },
             xs.map(*y as f64),
             ys.map(*v)
         ));
+        pen_down = true;
     }
     d
 }
@@ -294,13 +303,13 @@ pub fn Chart(props: &ChartProps) -> Html {
         .iter()
         .map(|d| {
             let tail = d.baseline.as_ref().map_or(String::new(), |b| {
-                format!("（{} {}）", t.legend_baseline, b.last().map_or("–".into(), |v| fmt(*v)))
+                format!("（{} {}）", t.legend_baseline, b.last().map_or(format::NO_VALUE.into(), |v| fmt(*v)))
             });
             format!(
                 "{}：{first} {} → {last} {}{tail}",
                 d.label,
-                d.values.first().map_or("–".into(), |v| fmt(*v)),
-                d.values.last().map_or("–".into(), |v| fmt(*v)),
+                d.values.first().map_or(format::NO_VALUE.into(), |v| fmt(*v)),
+                d.values.last().map_or(format::NO_VALUE.into(), |v| fmt(*v)),
             )
         })
         .collect();
@@ -405,9 +414,12 @@ pub fn Chart(props: &ChartProps) -> Html {
                 { for drawn.iter().filter(|d| !comparing && d.baseline.is_some()).filter_map(|d| {
                     let b = ctx.bands.as_ref()?;
                     let [p10, p25, p50, p75, p90] = b.get(&d.key)?;
+                    // the band over the years where both bounds are defined
                     let area = |lo: &[f64], hi: &[f64]| {
-                        let mut pts: Vec<String> = years.iter().zip(hi).map(|(y, v)| format!("{:.1},{:.1}", xs.map(*y as f64), ys.map(*v))).collect();
-                        pts.extend(years.iter().zip(lo).rev().map(|(y, v)| format!("{:.1},{:.1}", xs.map(*y as f64), ys.map(*v))));
+                        let at = |(y, v): (&i32, &f64)| format!("{:.1},{:.1}", xs.map(*y as f64), ys.map(*v));
+                        let both: Vec<(&i32, (&f64, &f64))> = years.iter().zip(lo.iter().zip(hi)).filter(|(_, (a, b))| is_defined(**a) && is_defined(**b)).collect();
+                        let mut pts: Vec<String> = both.iter().map(|(y, (_, h))| at((y, h))).collect();
+                        pts.extend(both.iter().rev().map(|(y, (l, _))| at((y, l))));
                         pts.join(" ")
                     };
                     Some(html! {
@@ -427,9 +439,9 @@ pub fn Chart(props: &ChartProps) -> Html {
                         class={classes!("line", if d.is_baseline { "baseline" } else { "current" })} data-series={d.key.clone()} />
                 }) }
                 <line class="cursor" x1={format!("{:.1}", xs.map(sel_year as f64))} x2={format!("{:.1}", xs.map(sel_year as f64))} y1={MT.to_string()} y2={(H - MB).to_string()} />
-                { for drawn.iter().filter(|d| !d.is_baseline).map(|d| {
-                    let v = d.values.get(selected).copied().unwrap_or(0.0);
-                    html! { <circle cx={format!("{:.1}", xs.map(sel_year as f64))} cy={format!("{:.1}", ys.map(v))} r="3.5" fill={d.color} class="dot" /> }
+                { for drawn.iter().filter(|d| !d.is_baseline).filter_map(|d| {
+                    let v = d.values.get(selected).copied().filter(|v| is_defined(*v))?;
+                    Some(html! { <circle cx={format!("{:.1}", xs.map(sel_year as f64))} cy={format!("{:.1}", ys.map(v))} r="3.5" fill={d.color} class="dot" /> })
                 }) }
                 <rect x={ML.to_string()} y={MT.to_string()} width={(W - ML - MR).to_string()} height={(H - MT - MB).to_string()} class="hit" />
             </svg>
@@ -441,12 +453,12 @@ pub fn Chart(props: &ChartProps) -> Html {
                         <span class="readout-item" data-series={d.key.clone()}>
                             <span class="swatch" style={format!("background:{}", d.color)}></span>
                             <span class="readout-label">{ &d.label }</span>
-                            <strong class="readout-value">{ c.map_or("–".into(), fmt) }</strong>
+                            <strong class="readout-value">{ c.map_or(format::NO_VALUE.into(), fmt) }</strong>
                             if let Some(b) = &d.baseline {
-                                <span class="readout-base">{ format!("（{} {}）", t.legend_baseline, b.get(selected).map_or("–".into(), |v| fmt(*v))) }</span>
+                                <span class="readout-base">{ format!("（{} {}）", t.legend_baseline, b.get(selected).map_or(format::NO_VALUE.into(), |v| fmt(*v))) }</span>
                             }
                             if let Some([p10, _, _, _, p90]) = ctx.bands.as_ref().filter(|_| !comparing).and_then(|b| b.get(&d.key)) {
-                                <span class="readout-band">{ format!("P10–P90 {}–{}", p10.get(selected).map_or("–".into(), |v| fmt(*v)), p90.get(selected).map_or("–".into(), |v| fmt(*v))) }</span>
+                                <span class="readout-band">{ format!("P10–P90 {}–{}", p10.get(selected).map_or(format::NO_VALUE.into(), |v| fmt(*v)), p90.get(selected).map_or(format::NO_VALUE.into(), |v| fmt(*v))) }</span>
                             }
                         </span>
                     }

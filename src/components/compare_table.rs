@@ -31,13 +31,10 @@ pub fn CompareTable() -> Html {
         let cell = |p: &eduplan_model::Projection| {
             let r = &p.targets[i];
             let text = r.shown(unit, loc);
-            let class = match r.met {
-                Some(true) => "met",
-                Some(false) => "missed",
-                None => "beyond",
-            };
+            let class = r.status.key();
             html! { <td class={classes!("num", class)}>{ text }</td> }
         };
+        // undefined values (None) have no place in the spread
         let values: Vec<f64> = cmp.iter().filter_map(|(_, p)| p.targets[i].value).collect();
         let spread = match (
             values.iter().copied().reduce(f64::min),
@@ -47,7 +44,7 @@ pub fn CompareTable() -> Html {
                 IndicatorUnit::Share => format!("{:.1}{}", (b - a) * 100.0, t.points),
                 _ => format::value(b - a, unit, loc),
             },
-            _ => "–".into(),
+            _ => format::NO_VALUE.into(),
         };
         html! {
             <tr data-target={spec.id.clone()}>

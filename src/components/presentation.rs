@@ -147,11 +147,7 @@ pub fn Presentation() -> Html {
         let cells = ds.targets.iter().enumerate().map(|(i, spec)| {
             let unit = spec.unit();
             let value = |p: &eduplan_model::Projection| p.targets[i].shown(unit, loc);
-            let met = |p: &eduplan_model::Projection| match p.targets[i].met {
-                Some(true) => "met",
-                Some(false) => "missed",
-                None => "beyond",
-            };
+            let met = |p: &eduplan_model::Projection| p.targets[i].status.key();
             let r = &ctx.current.targets[i];
             html! {
                 <div class="slide-target" data-target={spec.id.clone()}>

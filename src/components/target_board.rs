@@ -4,7 +4,7 @@
 
 use eduplan_model::catalogue::{indicator_spec, IndicatorUnit};
 use eduplan_model::format::{self, Locale};
-use eduplan_model::targets::TargetResult;
+use eduplan_model::targets::{Status, TargetResult};
 use yew::prelude::*;
 
 use crate::charts::specs::chart_for_indicator;
@@ -27,7 +27,7 @@ pub fn threshold_text(r: &TargetResult, unit: IndicatorUnit, loc: Locale) -> Str
         (Some(a), Some(b)) => format!("{}–{}", f(a), f(b)),
         (Some(a), None) => format!("≥ {}", f(a)),
         (None, Some(b)) => format!("≤ {}", f(b)),
-        (None, None) => "–".into(),
+        (None, None) => format::NO_VALUE.into(),
     }
 }
 
@@ -38,7 +38,7 @@ pub fn TargetBoard() -> Html {
     let lang = ctx.lang();
     let loc = lang.locale();
     let ds = &ctx.dataset;
-    let met_count = ctx.current.targets.iter().filter(|r| r.met == Some(true)).count();
+    let met_count = ctx.current.targets.iter().filter(|r| r.is_met()).count();
     let seeking = use_state(|| None::<String>);
     // which targets rest on estimates: a property of the dataset, computed
     // once (the provenance walk is too much work for every lever step)
@@ -59,13 +59,15 @@ pub fn TargetBoard() -> Html {
         let value = cur.shown(unit, loc);
         let base_value = base.shown(unit, loc);
         let changed = cur.value != base.value;
-        let (status_class, status, gap) = match cur.met {
-            Some(true) => ("met", t.met.to_string(), None),
-            Some(false) => {
+        let status_class = cur.status.key();
+        let (status, gap, why) = match cur.status {
+            Status::Met => (t.met, None, None),
+            Status::Missed => {
                 let gap = cur.margin.map(|m| margin_text(m.abs(), unit, loc, t)).unwrap_or_default();
-                ("missed", t.missed.to_string(), Some(format!("{} {}", t.by, gap)))
+                (t.missed, Some(format!("{} {}", t.by, gap)), None)
             }
-            None => ("beyond", t.beyond_horizon.to_string(), None),
+            Status::Undefined => (t.not_applicable, None, Some(t.not_applicable_why)),
+            Status::Beyond => (t.beyond_horizon, None, None),
         };
         let first = cur.first_year_met.map_or_else(|| t.never.to_string(), |y| y.to_string());
         let label = lang.pick(&spec.label.zh, &spec.label.en);
@@ -101,13 +103,14 @@ pub fn TargetBoard() -> Html {
                 </td>
                 <td class="num baseline-value">{ base_value }</td>
                 <td class="num">{ threshold_text(cur, unit, loc) }</td>
-                <td class={classes!("status", status_class)}>
+                <td class={classes!("status", status_class)} title={why}>
                     <span class="status-dot" aria-hidden="true"></span>{ status }
                     if let Some(g) = gap { <span class="status-gap">{ g }</span> }
+                    if let Some(w) = why { <span class="status-gap">{ w }</span> }
                 </td>
                 <td class="num first-met">{ first }</td>
                 if bands.is_some() {
-                    <td class="num prob">{ prob.map_or("–".to_string(), format::percent) }</td>
+                    <td class="num prob">{ prob.map_or(format::NO_VALUE.to_string(), format::percent) }</td>
                 }
                 <td><button type="button" class="seek-open" onclick={open_seek} aria-expanded={(seeking.as_deref() == Some(spec.id.as_str())).to_string()}
                     aria-label={format!("{}: {}", t.seek, label)}>{ t.seek }</button></td>

@@ -38,6 +38,8 @@ pub const EN: Strings = Strings {
     met: "Met",
     missed: "Missed",
     beyond_horizon: "Beyond horizon",
+    not_applicable: "Not applicable",
+    not_applicable_why: "The ratio’s denominator is zero (e.g. pupils per teacher with no teachers): it cannot be computed and counts as neither met nor missed",
     never: "Not within horizon",
     by: "short by",
     estimate_mark: "est.",

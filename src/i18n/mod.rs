@@ -130,6 +130,8 @@ strings! {
     met,
     missed,
     beyond_horizon,
+    not_applicable,
+    not_applicable_why,
     never,
     by,
     estimate_mark,

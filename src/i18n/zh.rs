@@ -38,6 +38,8 @@ pub const ZH: Strings = Strings {
     met: "达成",
     missed: "未达成",
     beyond_horizon: "超出预测期",
+    not_applicable: "不适用",
+    not_applicable_why: "比值的分母为零（如无专任教师时的生师比），无法计算，不计为达成或未达成",
     never: "预测期内未达成",
     by: "差距",
     estimate_mark: "估",

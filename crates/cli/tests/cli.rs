@@ -227,3 +227,33 @@ fn scenario_files_are_read_as_the_app_reads_them() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("not UTF-8"), "{}", stderr(&o));
 }
+
+/// The issue's example (issue 14, kind 4): with no general senior teachers
+/// and none hired, pupils per teacher is undefined — null in JSON, an empty
+/// CSV cell — and the 1:12.5 staffing target is neither met nor missed.
+#[test]
+fn a_ratio_over_no_teachers_is_undefined_not_zero() {
+    let text = eduplan_model::dataset::DEFAULT_DATASET_JSON;
+    let mut ds: serde_json::Value = serde_json::from_str(text).unwrap();
+    for s in ds["schools"].as_array_mut().unwrap() {
+        if s["kind"] == "senior_general" {
+            s["teachers"] = 0.0.into();
+        }
+    }
+    let dsf = temp_file("no-senior-teachers.json", &ds.to_string());
+    let sc = temp_file("no-hires.json", r#"{"levers":{"hires.senior":0}}"#);
+    let o = eduplan(&["run", &sc, "--dataset", &dsf]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let ppt = v["indicators"]["senior.pupils_per_teacher"].as_array().unwrap();
+    assert!(ppt.iter().all(|x| x.is_null()), "{ppt:?}");
+    let t = v["targets"].as_array().unwrap().iter().find(|t| t["id"] == "senior_staffing").unwrap();
+    assert_eq!(t["status"], "undefined");
+    assert!(t["met"].is_null() && t["value"].is_null(), "{t}");
+    // the other levels still have teachers and a number
+    assert!(v["indicators"]["junior.pupils_per_teacher"][0].as_f64().unwrap() > 0.0);
+    let o = eduplan(&["run", &sc, "--dataset", &dsf, "--format", "csv"]);
+    let csv = String::from_utf8(o.stdout).unwrap();
+    let row = csv.lines().find(|l| l.starts_with("senior.pupils_per_teacher,")).unwrap();
+    assert_eq!(row, "senior.pupils_per_teacher,pupils_per_teacher,,,,,,,,,,,");
+}

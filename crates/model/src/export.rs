@@ -3,6 +3,7 @@
 //! loaded on demand) and the projections as CSV (UTF-8 with a BOM, so Excel and
 //! WPS read Chinese correctly).
 
+use crate::targets::Status;
 use serde::{Deserialize, Serialize};
 
 use crate::catalogue::{indicators, levers, LeverKind};
@@ -85,12 +86,36 @@ pub fn projection_sheet(p: &Projection, loc: Locale) -> Sheet {
             pick(loc, &s.label_zh, &s.label_en).into(),
             unit_name(&s.unit).into(),
         ];
-        r.extend(v.iter().map(|x| Cell::from(*x)));
+        r.extend(v.iter().map(|x| indicator_cell(*x)));
         rows.push(r);
     }
     Sheet {
         name: pick(loc, "预测", "Projection"),
         rows,
+    }
+}
+
+/// An indicator value as a cell: the number, or "—" when it is undefined (a
+/// ratio over nothing), the mark statistical yearbooks use for "not
+/// applicable" — an empty cell would read as missing data, 0 as a value.
+fn indicator_cell(x: f64) -> Cell {
+    if crate::units::is_defined(x) {
+        Cell::Number(x)
+    } else {
+        Cell::Text(UNDEFINED_MARK.into())
+    }
+}
+
+/// How the workbook writes an undefined value.
+pub const UNDEFINED_MARK: &str = "—";
+
+/// A target's value in its year: the number, "—" when undefined, empty past
+/// the horizon.
+fn value_cell(t: &crate::targets::TargetResult) -> Cell {
+    match (t.value, t.status) {
+        (Some(v), _) => Cell::Number(v),
+        (None, Status::Undefined) => Cell::Text(UNDEFINED_MARK.into()),
+        (None, _) => Cell::Empty,
     }
 }
 
@@ -126,6 +151,12 @@ pub fn workbook(
             )
             .into()],
             vec![pick(loc, "公式、参数与来源：docs/MODEL.md", "Formulas, parameters and sources: docs/MODEL.md").into()],
+            vec![pick(
+                loc,
+                "“—”表示不适用：比值的分母为零（如无专任教师时的生师比），该目标不计为达成或未达成。",
+                "“—” means not applicable: a ratio whose denominator is zero (e.g. pupils per teacher with no teachers); a target on it counts as neither met nor missed.",
+            )
+            .into()],
         ],
     };
     // levers: every lever with its baseline and, per year, the scenario's value
@@ -180,14 +211,15 @@ pub fn workbook(
             pick(loc, &spec.label.zh, &spec.label.en).into(),
             spec.indicator.clone().into(),
             spec.year.into(),
-            opt(cur.value),
-            opt(base.value),
+            value_cell(cur),
+            value_cell(base),
             opt(cur.threshold_low),
             opt(cur.threshold_high),
-            match cur.met {
-                Some(true) => pick(loc, "达成", "met"),
-                Some(false) => pick(loc, "未达成", "missed"),
-                None => pick(loc, "超出预测期", "beyond horizon"),
+            match cur.status {
+                Status::Met => pick(loc, "达成", "met"),
+                Status::Missed => pick(loc, "未达成", "missed"),
+                Status::Undefined => pick(loc, "不适用", "not applicable"),
+                Status::Beyond => pick(loc, "超出预测期", "beyond horizon"),
             }
             .into(),
             cur.first_year_met.map_or(Cell::Empty, Cell::from),

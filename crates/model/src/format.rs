@@ -12,10 +12,14 @@ pub enum Locale {
     En,
 }
 
+/// How every value with no number to show is written: an undefined ratio
+/// (see [`crate::units::UNDEFINED`]) or a year past the horizon.
+pub const NO_VALUE: &str = "—";
+
 /// Groups the integer part with commas: 1234567 → "1,234,567".
 pub fn group_thousands(x: f64, decimals: usize) -> String {
     if !x.is_finite() {
-        return "–".into();
+        return NO_VALUE.into();
     }
     let s = format!("{:.*}", decimals, x.abs());
     let (int, frac) = s.split_once('.').map_or((s.as_str(), None), |(a, b)| (a, Some(b)));
@@ -49,7 +53,7 @@ fn trim(s: String) -> String {
 /// A count of people, seats, classes…: "1.55万" / "15,520".
 pub fn count(x: f64, loc: Locale) -> String {
     if !x.is_finite() {
-        return "–".into();
+        return NO_VALUE.into();
     }
     match loc {
         Locale::Zh if x.abs() >= 1e8 => format!("{}亿", trim(format!("{:.2}", x / 1e8))),
@@ -61,7 +65,7 @@ pub fn count(x: f64, loc: Locale) -> String {
 /// A share in 0..=1 as a percentage with one decimal: "95.4%".
 pub fn percent(x: f64) -> String {
     if !x.is_finite() {
-        return "–".into();
+        return NO_VALUE.into();
     }
     let s = format!("{:.1}", x * 100.0);
     let s = if s == "-0.0" { "0.0".to_string() } else { s };
@@ -71,7 +75,7 @@ pub fn percent(x: f64) -> String {
 /// Money in yuan: "7.00亿元", "350万元" / "¥700.0 m", "¥35,000".
 pub fn yuan(x: f64, loc: Locale) -> String {
     if !x.is_finite() {
-        return "–".into();
+        return NO_VALUE.into();
     }
     let sign = if x < 0.0 { "−" } else { "" };
     let a = x.abs();
@@ -90,6 +94,7 @@ pub fn value(x: f64, unit: IndicatorUnit, loc: Locale) -> String {
     match unit {
         U::Share => percent(x),
         U::Yuan => yuan(x, loc),
+        _ if !x.is_finite() => NO_VALUE.into(),
         U::YuanPerPupil => match loc {
             Locale::Zh => format!("{}元", group_thousands(x.round(), 0)),
             Locale::En => format!("¥{}", group_thousands(x.round(), 0)),
@@ -107,7 +112,7 @@ pub fn value_with(x: f64, unit: IndicatorUnit, loc: Locale, extra: usize) -> Str
         return value(x, unit, loc);
     }
     if !x.is_finite() {
-        return "–".into();
+        return NO_VALUE.into();
     }
     match unit {
         U::Share => {
@@ -188,7 +193,10 @@ mod tests {
         assert_eq!(group_thousands(1000.0, 0), "1,000");
         assert_eq!(group_thousands(-1234.5, 1), "−1,234.5");
         assert_eq!(group_thousands(-0.01, 0), "0");
-        assert_eq!(group_thousands(f64::NAN, 0), "–");
+        assert_eq!(group_thousands(f64::NAN, 0), "—");
+        assert_eq!(value(crate::units::UNDEFINED, IndicatorUnit::PupilsPerTeacher, Locale::Zh), "—");
+        assert_eq!(value_near(crate::units::UNDEFINED, &[12.5], IndicatorUnit::PupilsPerTeacher, Locale::En), "—");
+        assert_eq!(value(crate::units::UNDEFINED, IndicatorUnit::YuanPerPupil, Locale::Zh), "—");
     }
 
     #[test]

@@ -10,7 +10,9 @@ use crate::engine::record::Rec;
 use crate::targets::{evaluate, TargetResult};
 use crate::units::Year;
 
-#[derive(Clone, Debug, PartialEq)]
+/// Equality treats two undefined values as equal (the same projection twice
+/// is equal even where a ratio is undefined, which NaN alone would deny).
+#[derive(Clone, Debug)]
 pub struct Projection {
     pub years: Vec<Year>,
     /// County series in catalogue order: `series[indicator][year index]`.
@@ -26,6 +28,28 @@ pub struct Projection {
     pub purchases: Vec<crate::budget::Purchase>,
     /// Budget mode: the quantity scenario those purchases amount to.
     pub derived: Option<crate::scenario::Scenario>,
+}
+
+impl PartialEq for Projection {
+    fn eq(&self, o: &Self) -> bool {
+        let same = |a: &Vec<f64>, b: &Vec<f64>| {
+            a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x == y || (x.is_nan() && y.is_nan()))
+        };
+        let same_all = |a: &Vec<Vec<f64>>, b: &Vec<Vec<f64>>| a.len() == b.len() && a.iter().zip(b).all(|(x, y)| same(x, y));
+        self.years == o.years
+            && same_all(&self.series, &o.series)
+            && self.zones == o.zones
+            && self.zone_series.len() == o.zone_series.len()
+            && self
+                .zone_series
+                .iter()
+                .zip(&o.zone_series)
+                .all(|((i, a), (j, b))| i == j && same_all(a, b))
+            && self.targets == o.targets
+            && self.records == o.records
+            && self.purchases == o.purchases
+            && self.derived == o.derived
+    }
 }
 
 impl Projection {
@@ -126,6 +150,7 @@ impl Projection {
             threshold_low: Option<f64>,
             threshold_high: Option<f64>,
             met: Option<bool>,
+            status: crate::targets::Status,
             first_year_met: Option<Year>,
         }
         let zonal: Vec<(String, &[f64])> = if include_zones {
@@ -152,7 +177,8 @@ impl Projection {
                 threshold: t.threshold_low.or(t.threshold_high),
                 threshold_low: t.threshold_low,
                 threshold_high: t.threshold_high,
-                met: t.met,
+                met: t.met(),
+                status: t.status,
                 first_year_met: t.first_year_met,
             })
             .collect();
@@ -203,21 +229,25 @@ impl Projection {
     }
 }
 
-/// Shortest round-trip text for a number (integers without a decimal point).
+/// Shortest round-trip text for a number (integers without a decimal point;
+/// an undefined value as an empty cell).
 fn fmt_num(x: f64) -> String {
-    if x.fract() == 0.0 && x.abs() < 1e15 {
+    if !crate::units::is_defined(x) {
+        String::new()
+    } else if x.fract() == 0.0 && x.abs() < 1e15 {
         format!("{}", x as i64)
     } else {
         format!("{x}")
     }
 }
 
-/// Indicators are finite by construction; this is the last guard so a JSON
-/// export never carries NaN (which JSON cannot represent).
+/// Indicators are finite or [`UNDEFINED`](crate::units::UNDEFINED) (a ratio
+/// over nothing); this is the last guard so an infinity, which no indicator
+/// should produce, is reported as undefined rather than as a number.
 fn finite(x: f64) -> f64 {
     if x.is_finite() {
         x
     } else {
-        0.0
+        crate::units::UNDEFINED
     }
 }

@@ -84,7 +84,7 @@ pub fn seek(ds: &Dataset, sc: &Scenario, target: &str, lever: &str) -> Result<Se
         evaluations += 1;
         let mut s = sc.clone();
         s.levers.insert(lever.to_string(), LeverValue::Constant(value_at(k)));
-        project(ds, &s).targets[ti].met == Some(true)
+        project(ds, &s).targets[ti].is_met()
     };
     // sample the range: the pattern must switch from "missed" to "met" at most once
     let samples: Vec<i64> = {
@@ -139,7 +139,7 @@ mod tests {
     fn met_with(d: &Dataset, target: &str, lever: &str, v: f64) -> bool {
         let mut s = Scenario::default();
         s.set(lever, LeverValue::Constant(v)).unwrap();
-        project(d, &s).target(target).and_then(|t| t.met) == Some(true)
+        project(d, &s).target(target).is_some_and(|t| t.is_met())
     }
 
     #[test]

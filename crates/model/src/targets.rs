@@ -58,9 +58,25 @@ impl Rule {
         }
     }
 
+    /// Whether `value` meets the rule. An undefined value (or an undefined
+    /// base for a relative rule) never meets it — see [`Rule::status`] for
+    /// "neither met nor missed".
     pub fn met(&self, value: f64, base: f64) -> bool {
+        self.status(value, base) == Status::Met
+    }
+
+    /// Met, missed, or undefined when the value or a bound is undefined
+    /// (a ratio over nothing, or a relative rule on an undefined base year).
+    pub fn status(&self, value: f64, base: f64) -> Status {
         let (lo, hi) = self.bounds(base);
-        value.is_finite() && lo.is_none_or(|l| value >= l - EPS) && hi.is_none_or(|h| value <= h + EPS)
+        let defined = value.is_finite() && lo.is_none_or(f64::is_finite) && hi.is_none_or(f64::is_finite);
+        if !defined {
+            Status::Undefined
+        } else if lo.is_none_or(|l| value >= l - EPS) && hi.is_none_or(|h| value <= h + EPS) {
+            Status::Met
+        } else {
+            Status::Missed
+        }
     }
 
     /// Signed distance to the nearest bound: positive when met (by how much),
@@ -73,18 +89,46 @@ impl Rule {
     }
 }
 
+/// Where a target stands in its year.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    Met,
+    Missed,
+    /// The measured value is undefined (e.g. pupils per teacher with no
+    /// teachers): neither met nor missed, shown as 不适用 / not applicable.
+    Undefined,
+    /// The target year lies past the projection horizon.
+    Beyond,
+}
+
+impl Status {
+    /// A stable lower-case key (`met`, `missed`, `undefined`, `beyond`), as
+    /// in JSON; the app uses it as the CSS class of a status cell.
+    pub fn key(self) -> &'static str {
+        match self {
+            Status::Met => "met",
+            Status::Missed => "missed",
+            Status::Undefined => "undefined",
+            Status::Beyond => "beyond",
+        }
+    }
+}
+
 /// A target evaluated against a projection.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct TargetResult {
     pub id: String,
     pub indicator: String,
     pub year: Year,
-    /// The indicator in the target year (`None` when the year is past the horizon).
+    /// The indicator in the target year (`None` when the year is past the
+    /// horizon or the value is undefined; `status` says which).
     pub value: Option<f64>,
     pub threshold_low: Option<f64>,
     pub threshold_high: Option<f64>,
-    pub met: Option<bool>,
-    /// Signed distance to the threshold in the target year.
+    pub status: Status,
+    /// Signed distance to the threshold in the target year (`None` unless
+    /// met or missed).
     pub margin: Option<f64>,
     /// First projection year (after the base year) in which it is met.
     pub first_year_met: Option<Year>,
@@ -93,16 +137,31 @@ pub struct TargetResult {
 }
 
 impl TargetResult {
+    /// Met in the target year.
+    pub fn is_met(&self) -> bool {
+        self.status == Status::Met
+    }
+
+    /// Met (`Some(true)`), missed (`Some(false)`) or neither (`None`: undefined
+    /// or past the horizon) — the runner's `met` field.
+    pub fn met(&self) -> Option<bool> {
+        match self.status {
+            Status::Met => Some(true),
+            Status::Missed => Some(false),
+            Status::Undefined | Status::Beyond => None,
+        }
+    }
+
     /// The value as the board, slides and brief show it: with the decimals
     /// that keep it from reading as equal to a threshold it misses or meets
-    /// ("–" past the horizon).
+    /// ("—" past the horizon or when undefined).
     pub fn shown(&self, unit: crate::catalogue::IndicatorUnit, loc: crate::format::Locale) -> String {
         let thresholds: Vec<f64> = [self.threshold_low, self.threshold_high]
             .into_iter()
             .flatten()
             .collect();
         self.value.map_or_else(
-            || "–".to_string(),
+            || crate::format::NO_VALUE.to_string(),
             |v| crate::format::value_near(v, &thresholds, unit, loc),
         )
     }
@@ -113,17 +172,21 @@ pub fn evaluate(spec: &TargetSpec, years: &[Year], series: &[f64]) -> TargetResu
     let base = series.first().copied().unwrap_or(0.0);
     let met_by_year: Vec<bool> = series.iter().map(|v| spec.rule.met(*v, base)).collect();
     let idx = years.iter().position(|y| *y == spec.year);
-    let value = idx.and_then(|i| series.get(i).copied());
+    let raw = idx.and_then(|i| series.get(i).copied());
+    let status = raw.map_or(Status::Beyond, |v| spec.rule.status(v, base));
+    let judged = matches!(status, Status::Met | Status::Missed);
+    let value = raw.filter(|v| crate::units::is_defined(*v));
     let (lo, hi) = spec.rule.bounds(base);
+    let defined = |b: Option<f64>| b.filter(|x| x.is_finite());
     TargetResult {
         id: spec.id.clone(),
         indicator: spec.indicator.clone(),
         year: spec.year,
         value,
-        threshold_low: lo,
-        threshold_high: hi,
-        met: value.map(|v| spec.rule.met(v, base)),
-        margin: value.map(|v| spec.rule.margin(v, base)),
+        threshold_low: defined(lo),
+        threshold_high: defined(hi),
+        status,
+        margin: raw.filter(|_| judged).map(|v| spec.rule.margin(v, base)),
         first_year_met: years
             .iter()
             .zip(&met_by_year)
@@ -157,7 +220,7 @@ mod tests {
             &[0.9, 0.96, 0.94, 0.97],
         );
         assert_eq!(r.value, Some(0.94));
-        assert_eq!(r.met, Some(false));
+        assert_eq!(r.status, Status::Missed);
         assert_eq!(r.first_year_met, Some(2021));
         assert!((r.margin.unwrap() + 0.01).abs() < 1e-12);
     }
@@ -170,9 +233,9 @@ mod tests {
             &[650.0, 750.0, 850.0, 950.0],
         );
         assert_eq!(r.threshold_low, Some(950.0));
-        assert_eq!(r.met, Some(true));
+        assert_eq!(r.status, Status::Met);
         let r = evaluate(&spec(Rule::AtLeastBaseTimes(2.0), 2021), &[2020, 2021], &[30.0, 59.0]);
-        assert_eq!(r.met, Some(false));
+        assert_eq!(r.status, Status::Missed);
     }
 
     #[test]
@@ -180,12 +243,32 @@ mod tests {
         let s = spec(Rule::Between(0.45, 0.55), 2040);
         let r = evaluate(&s, &[2020, 2021], &[0.6, 0.5]);
         assert_eq!(r.value, None);
-        assert_eq!(r.met, None);
+        assert_eq!(r.status, Status::Beyond);
         assert_eq!(r.first_year_met, Some(2021));
         assert!(Rule::Between(0.45, 0.55).met(0.45, 0.0));
         assert!(!Rule::Between(0.45, 0.55).met(0.56, 0.0));
         assert!(Rule::AtMost(0.0).met(0.0, 0.0));
         assert!(!Rule::AtMost(0.0).met(0.001, 0.0));
+    }
+
+    /// Issue 14, kind 4: pupils per teacher with no teachers is undefined,
+    /// and "at most 12.5" on it is neither met nor missed.
+    #[test]
+    fn an_undefined_value_is_neither_met_nor_missed() {
+        let nan = crate::units::UNDEFINED;
+        let r = evaluate(&spec(Rule::AtMost(12.5), 2021), &[2020, 2021], &[11.0, nan]);
+        assert_eq!(r.status, Status::Undefined);
+        assert_eq!((r.value, r.margin, r.met()), (None, None, None));
+        assert!(!r.is_met());
+        assert_eq!(r.met_by_year, vec![true, false]);
+        assert_eq!(r.first_year_met, None);
+        // a relative rule on an undefined base year is undefined in every year
+        let r = evaluate(&spec(Rule::AtLeastBasePlus(100.0), 2021), &[2020, 2021], &[nan, 900.0]);
+        assert_eq!(r.status, Status::Undefined);
+        assert_eq!(r.threshold_low, None);
+        // and a defined value still compares as before
+        let r = evaluate(&spec(Rule::AtMost(12.5), 2021), &[2020, 2021], &[nan, 12.0]);
+        assert_eq!(r.status, Status::Met);
     }
 }
 
@@ -206,7 +289,7 @@ mod shown_tests {
             value: Some(0.94996),
             threshold_low: Some(0.95),
             threshold_high: None,
-            met: Some(false),
+            status: Status::Missed,
             margin: Some(-0.00004),
             first_year_met: None,
             met_by_year: vec![],
@@ -220,6 +303,6 @@ mod shown_tests {
         };
         assert_eq!(band.shown(IndicatorUnit::Share, Locale::En), "55.001%");
         let past = TargetResult { value: None, ..r };
-        assert_eq!(past.shown(IndicatorUnit::Share, Locale::Zh), "–");
+        assert_eq!(past.shown(IndicatorUnit::Share, Locale::Zh), "—");
     }
 }

@@ -57,11 +57,18 @@ pub struct Bands {
     pub seed: u64,
     /// Indicator ids, in catalogue order (county indicators).
     pub ids: Vec<String>,
-    /// `[indicator][year]` for the 10th, 25th, 50th, 75th and 90th percentiles.
+    /// `[indicator][year]` for the 10th, 25th, 50th, 75th and 90th
+    /// percentiles of the draws in which the value is defined; undefined
+    /// (`null` in JSON) when it is undefined in every draw.
+    #[serde(deserialize_with = "crate::units::nested_or_undefined")]
     pub p10: Vec<Vec<f64>>,
+    #[serde(deserialize_with = "crate::units::nested_or_undefined")]
     pub p25: Vec<Vec<f64>>,
+    #[serde(deserialize_with = "crate::units::nested_or_undefined")]
     pub p50: Vec<Vec<f64>>,
+    #[serde(deserialize_with = "crate::units::nested_or_undefined")]
     pub p75: Vec<Vec<f64>>,
+    #[serde(deserialize_with = "crate::units::nested_or_undefined")]
     pub p90: Vec<Vec<f64>>,
     /// Target ids and the share of draws in which each is met in its year.
     pub targets: Vec<String>,
@@ -112,10 +119,11 @@ fn draw(rng: &mut StdRng, ds: &Dataset, n_years: usize, s: f64) -> Perturbation 
     }
 }
 
-/// The q-quantile of sorted values (linear between order statistics).
+/// The q-quantile of sorted values (linear between order statistics);
+/// undefined when there are none.
 fn quantile(sorted: &[f64], q: f64) -> f64 {
     if sorted.is_empty() {
-        return 0.0;
+        return crate::units::UNDEFINED;
     }
     let pos = q * (sorted.len() - 1) as f64;
     let (i, f) = (pos.floor() as usize, pos - pos.floor());
@@ -160,7 +168,7 @@ pub fn run(ds: &Dataset, sc: &Scenario, settings: &McSettings) -> Bands {
             }
         }
         for (k, t) in p.targets.iter().enumerate() {
-            if t.met == Some(true) {
+            if t.is_met() {
                 met[k] += 1;
             }
         }
@@ -182,6 +190,8 @@ pub fn run(ds: &Dataset, sc: &Scenario, settings: &McSettings) -> Bands {
     for by_year in values.iter_mut() {
         let mut row: [Vec<f64>; 5] = Default::default();
         for v in by_year.iter_mut() {
+            // a draw in which the ratio is undefined has no value to rank
+            v.retain(|x| crate::units::is_defined(*x));
             v.sort_by(|a, b| a.total_cmp(b));
             for (k, q) in [0.1, 0.25, 0.5, 0.75, 0.9].into_iter().enumerate() {
                 row[k].push(quantile(v, q));
@@ -228,7 +238,32 @@ mod tests {
         assert_eq!(quantile(&[1.0, 2.0, 3.0, 4.0, 5.0], 0.5), 3.0);
         assert_eq!(quantile(&[1.0, 2.0], 0.5), 1.5);
         assert_eq!(quantile(&[7.0], 0.9), 7.0);
-        assert_eq!(quantile(&[], 0.5), 0.0);
+        assert!(!crate::units::is_defined(quantile(&[], 0.5)));
+    }
+
+    /// Bands travel to the app as JSON: an undefined percentile is written
+    /// as null and read back as undefined, not refused.
+    #[test]
+    fn undefined_percentiles_survive_json() {
+        let nan = crate::units::UNDEFINED;
+        let b = Bands {
+            years: vec![2024, 2025],
+            draws: 2,
+            seed: 1,
+            ids: vec!["senior.pupils_per_teacher".into()],
+            p10: vec![vec![nan, 1.0]],
+            p25: vec![vec![nan, 1.0]],
+            p50: vec![vec![nan, 1.0]],
+            p75: vec![vec![nan, 1.0]],
+            p90: vec![vec![nan, 1.0]],
+            targets: vec![],
+            prob_met: vec![],
+        };
+        let json = serde_json::to_string(&b).unwrap();
+        assert!(json.contains("[null,1.0]"), "{json}");
+        let back: Bands = serde_json::from_str(&json).unwrap();
+        assert!(!crate::units::is_defined(back.p50[0][0]));
+        assert_eq!(back.p50[0][1], 1.0);
     }
 
     #[test]
@@ -267,7 +302,7 @@ mod tests {
             }
         }
         for (r, p) in det.targets.iter().zip(&b.prob_met) {
-            assert_eq!(*p, if r.met == Some(true) { 1.0 } else { 0.0 });
+            assert_eq!(*p, if r.is_met() { 1.0 } else { 0.0 });
         }
     }
 

@@ -53,14 +53,46 @@ impl From<Share> for f64 {
     }
 }
 
-/// `a / b`, or 0 when `b` is 0 (an empty denominator means "nothing to measure",
-/// which every indicator here reports as 0 rather than NaN).
+/// `a / b`, or [`UNDEFINED`] when `b` is 0: pupils per teacher with no
+/// teachers, a share of no classes, an enrollment rate of no children. Such a
+/// ratio is not 0 and not "good"; it is shown as "—" / 不适用 and a target on
+/// it is neither met nor missed (see `targets::Status::Undefined`).
 pub fn ratio(a: f64, b: f64) -> f64 {
     if b.abs() < 1e-12 {
-        0.0
+        UNDEFINED
     } else {
         a / b
     }
+}
+
+/// The value of an undefined indicator (a ratio over nothing). NaN, so any
+/// arithmetic on it stays undefined; JSON writes it as `null`, CSV as an
+/// empty cell. Test with [`is_defined`].
+pub const UNDEFINED: f64 = f64::NAN;
+
+/// Whether an indicator value is defined (not [`UNDEFINED`] and finite).
+pub fn is_defined(x: f64) -> bool {
+    x.is_finite()
+}
+
+/// `x` capped at `cap`, keeping an undefined `x` undefined (`f64::min`
+/// would turn NaN into `cap`, i.e. an enrollment rate of 100% for no children).
+pub fn capped(x: f64, cap: f64) -> f64 {
+    if x.is_nan() {
+        x
+    } else {
+        x.min(cap)
+    }
+}
+
+/// Deserialises `[[number or null]]`, reading `null` as [`UNDEFINED`] —
+/// the inverse of how serde_json writes NaN.
+pub fn nested_or_undefined<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<Vec<f64>>, D::Error> {
+    let rows: Vec<Vec<Option<f64>>> = serde::Deserialize::deserialize(d)?;
+    Ok(rows
+        .into_iter()
+        .map(|r| r.into_iter().map(|x| x.unwrap_or(UNDEFINED)).collect())
+        .collect())
 }
 
 #[cfg(test)]
@@ -85,8 +117,17 @@ mod tests {
     }
 
     #[test]
-    fn ratio_of_empty_is_zero() {
-        assert_eq!(ratio(3.0, 0.0), 0.0);
+    fn ratio_over_nothing_is_undefined() {
+        assert!(!is_defined(ratio(3.0, 0.0)));
+        assert!(!is_defined(ratio(0.0, 0.0)));
         assert_eq!(ratio(3.0, 2.0), 1.5);
+        assert_eq!(ratio(0.0, 2.0), 0.0);
+    }
+
+    #[test]
+    fn capping_keeps_undefined_undefined() {
+        assert!(!is_defined(capped(ratio(1.0, 0.0), 1.0)));
+        assert_eq!(capped(1.2, 1.0), 1.0);
+        assert_eq!(capped(0.8, 1.0), 0.8);
     }
 }

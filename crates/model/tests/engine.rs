@@ -130,9 +130,9 @@ fn per_pupil_funds_rise_by_the_step_for_the_set_years() {
         .map(|y| p.value("primary.public_funds_per_pupil", y).unwrap())
         .collect();
     assert_eq!(u, vec![650.0, 750.0, 850.0, 950.0, 950.0, 950.0]);
-    assert_eq!(p.target("primary_funds").and_then(|t| t.met), Some(true));
+    assert_eq!(p.target("primary_funds").and_then(|t| t.met()), Some(true));
     let base = project(&d, &Scenario::default());
-    assert_eq!(base.target("primary_funds").and_then(|t| t.met), Some(false));
+    assert_eq!(base.target("primary_funds").and_then(|t| t.met()), Some(false));
 }
 
 #[test]
@@ -160,7 +160,7 @@ fn trainees_join_four_years_after_intake() {
     // intakes up to 2020 are history (30 a year); 2021's 100 join in 2025
     assert_eq!(joining(2024), 30.0);
     assert_eq!(joining(2025), 100.0);
-    assert_eq!(p.target("trainees_double").and_then(|t| t.met), Some(true));
+    assert_eq!(p.target("trainees_double").and_then(|t| t.met()), Some(true));
 }
 
 #[test]
@@ -168,7 +168,7 @@ fn dropout_prevention_at_full_strength_meets_zero_dropout() {
     let d = ds();
     let p = project(&d, &with(&[("students.dropout_reduction", 1.0)]));
     assert_eq!(p.value("dropout.rate", 2025), Some(0.0));
-    assert_eq!(p.target("zero_dropout").and_then(|t| t.met), Some(true));
+    assert_eq!(p.target("zero_dropout").and_then(|t| t.met()), Some(true));
     assert_eq!(p.value("junior.retention", 2025), Some(1.0));
 }
 

@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use crate::engine::record::{LevelRec, Rec, ZoneRec};
 use crate::level::Level;
-use crate::units::ratio;
+use crate::units::{capped, ratio};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -588,7 +588,7 @@ fn build() -> Vec<IndicatorSpec> {
             FLOW,
             Box::new(move |r| {
                 let lv = &r.levels[i];
-                ratio(lv.enrollment, lv.age_population).min(1.0)
+                capped(ratio(lv.enrollment, lv.age_population), 1.0)
             }),
         );
     }
@@ -695,7 +695,7 @@ fn build() -> Vec<IndicatorSpec> {
         "适龄残疾儿童少年义务教育入学率",
         "Disabled children's compulsory enrollment rate",
         &["demography", "special"],
-        Box::new(|r| ratio(r.special_placed, r.special_registered).min(1.0)),
+        Box::new(|r| capped(ratio(r.special_placed, r.special_registered), 1.0)),
     );
     b.add(
         "teachers.total",
