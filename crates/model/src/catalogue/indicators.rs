@@ -49,8 +49,9 @@ pub struct IndicatorSpec {
 }
 
 impl IndicatorSpec {
-    /// The indicator's value in one year's record (unguarded: may be NaN if
-    /// the engine had a defect; the matrix test checks it never is).
+    /// The indicator's value in one year's record: a number, or
+    /// [`UNDEFINED`](crate::units::UNDEFINED) for a ratio over nothing (the
+    /// matrix test checks county values of the default dataset are defined).
     pub fn value(&self, r: &Rec) -> f64 {
         (self.get)(r)
     }
