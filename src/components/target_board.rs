@@ -69,7 +69,12 @@ pub fn TargetBoard() -> Html {
             Status::Undefined => (t.not_applicable, None, Some(t.not_applicable_why)),
             Status::Beyond => (t.beyond_horizon, None, None),
         };
-        let first = cur.first_year_met.map_or_else(|| t.never.to_string(), |y| y.to_string());
+        let first = match (cur.first_year_met, cur.status) {
+            (Some(y), _) => y.to_string(),
+            // never measurable: "never met" would claim a comparison that was not made
+            (None, Status::Undefined) => format::NO_VALUE.to_string(),
+            (None, _) => t.never.to_string(),
+        };
         let label = lang.pick(&spec.label.zh, &spec.label.en);
         let note = lang.pick(&spec.note.zh, &spec.note.en);
         let show = chart_for_indicator(&spec.indicator).map(|c| {

@@ -1,5 +1,5 @@
 // Issue 14: what a careful user found — the screen always shows what the
-// model uses. (Kinds 1, 2 and 8 so far.)
+// model uses.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -143,4 +143,54 @@ test('the target board fits an old projector and a wide screen in both languages
     assert.ok(h < line * 1.9, `${width}×${height} ${lang}: the solve button wraps (${h} px)`);
     await context.close();
   }
+});
+
+test('an undefined ratio reads 不适用 and is neither met nor missed (kind 4)', async () => {
+  const { context, page } = await openApp(browser);
+  // the issue's example: a dataset with no general senior teachers, and none hired
+  const ds = JSON.parse(readFileSync(new URL('../../assets/data/linxiang-2020.json', import.meta.url), 'utf8'));
+  ds.id = 'no-senior-teachers';
+  for (const s of ds.schools) if (s.kind === 'senior_general') s.teachers = 0;
+  const file = join(dir, 'no-senior-teachers.json');
+  writeFileSync(file, JSON.stringify(ds));
+  await page.locator('.data-menu-button').click();
+  await page.locator('.data-dialog .file-input').setInputFiles(file);
+  await page.locator('.apply-import').click({ timeout: 30000 });
+  await page.locator('.data-dialog').waitFor({ state: 'detached' });
+  const box = page.locator('#num-hires-senior');
+  await box.fill('0');
+  await box.press('Tab');
+  const row = page.locator('.target-row[data-target="senior_staffing"]');
+  await page.waitForFunction(() => document.querySelector('.target-row[data-target="senior_staffing"]')?.classList.contains('undefined'));
+  assert.equal(await row.locator('.value-text').innerText(), '—');
+  assert.match(await row.locator('.status').innerText(), /不适用/);
+  assert.equal(await row.locator('.first-met').innerText(), '—');
+  // not counted as met: the count equals the rows marked met
+  const metRows = await page.locator('.target-row.met').count();
+  assert.equal(Number(await page.locator('.met-count').innerText()), metRows);
+  // its chart breaks the line instead of drawing 0, and the readout says —
+  await row.locator('.target-link').click();
+  const chart = page.locator('figure.chart[data-chart]').last();
+  const d = await chart.locator('path.line.current').first().getAttribute('d');
+  assert.ok(!/NaN/.test(d), d);
+  // the app's CSV, written for people, marks it — like the workbook (the runner's writes an empty cell)
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.locator('.scenario-bar .tool.csv').click()]);
+  const line = readFileSync(await csv.path(), 'utf8').split('\n').find((l) => l.startsWith('senior.pupils_per_teacher,'));
+  assert.match(line, /^senior\.pupils_per_teacher,普通高中生师比,pupils_per_teacher(,—)+$/);
+  await context.close();
+});
+
+test('a zone with no senior school shows no class size, not 0 (kind 4, another place)', async () => {
+  const { context, page } = await openApp(browser);
+  const toggle = page.locator('[data-chart-toggle="class_size"]');
+  if ((await toggle.getAttribute('aria-pressed')) !== 'true') await toggle.click();
+  const chart = page.locator('figure.chart[data-chart="class_size"]');
+  await chart.locator('.zone-select select').selectOption('dinghu');
+  const senior = chart.locator('.readout-item[data-series^="senior.class_size"]');
+  await page.waitForFunction(() => document.querySelector('figure.chart[data-chart="class_size"] .readout-item[data-series^="senior.class_size@"]'));
+  assert.equal(await senior.locator('.readout-value').innerText(), '—');
+  // no line is drawn for it at all (it was a flat line at 0), while primary has one
+  assert.equal(await chart.locator('path.line.current[data-series^="senior.class_size"]').getAttribute('d'), '');
+  assert.match(await chart.locator('path.line.current[data-series^="primary.class_size"]').getAttribute('d'), /^M[\d.]+,[\d.]+L/);
+  await context.close();
 });
