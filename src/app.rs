@@ -230,6 +230,7 @@ pub fn App(props: &AppProps) -> Html {
     html! {
         <ContextProvider<Ctx> context={ctx.clone()}>
             <div class="app">
+                <SkipLinks />
                 <Header />
                 <ScenarioBar />
                 <NoticeBar />
@@ -251,5 +252,26 @@ pub fn App(props: &AppProps) -> Html {
             <Presentation />
             <Brief />
         </ContextProvider<Ctx>>
+    }
+}
+
+/// The first Tab stops of the page: straight to the targets or the levers,
+/// past the header and toolbar (hidden until focused).
+#[function_component]
+fn SkipLinks() -> Html {
+    let ctx = crate::context::use_ctx();
+    let t = ctx.t();
+    let jump = |id: &'static str| {
+        Callback::from(move |e: MouseEvent| {
+            // focus without writing a #fragment into the shared address
+            e.prevent_default();
+            crate::browser::focus(&format!("#{id}"));
+        })
+    };
+    html! {
+        <nav class="skip-links" aria-label={t.skip_links}>
+            <a class="skip-link" href="#target-board" onclick={jump("target-board")}>{ t.skip_to_targets }</a>
+            <a class="skip-link" href="#levers" onclick={jump("levers")}>{ t.skip_to_levers }</a>
+        </nav>
     }
 }

@@ -16,6 +16,7 @@ pub mod datasets;
 pub mod exports;
 pub mod i18n;
 pub mod library;
+pub mod modal;
 pub mod panic_banner;
 pub mod persist;
 pub mod root;

@@ -303,7 +303,11 @@ pub fn Chart(props: &ChartProps) -> Html {
         .iter()
         .map(|d| {
             let tail = d.baseline.as_ref().map_or(String::new(), |b| {
-                format!("（{} {}）", t.legend_baseline, b.last().map_or(format::NO_VALUE.into(), |v| fmt(*v)))
+                format!(
+                    "（{} {}）",
+                    t.legend_baseline,
+                    b.last().map_or(format::NO_VALUE.into(), |v| fmt(*v))
+                )
             });
             format!(
                 "{}：{first} {} → {last} {}{tail}",

@@ -15,6 +15,7 @@ use crate::data_ops;
 use crate::datasets::StoreError;
 use crate::i18n::{fill, Lang, Strings};
 use crate::library::{use_data, Dialog, LibAction, LibMessage, Library};
+use crate::modal;
 use crate::root::file_list;
 
 /// "教育局统计数据12项，估算3项": the kinds of a dataset's sources.
@@ -174,56 +175,6 @@ fn menu(lib: &UseReducerHandle<Library>) -> Html {
     }
 }
 
-/// Makes the workspace (or the missing-dataset notice) behind the dialog
-/// inert, or live again.
-fn set_background_inert(on: bool) {
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
-        return;
-    };
-    if let Ok(list) = doc.query_selector_all(".app, .missing-dataset") {
-        for i in 0..list.length() {
-            if let Some(el) = list.get(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) {
-                let _ = if on {
-                    el.set_attribute("inert", "")
-                } else {
-                    el.remove_attribute("inert")
-                };
-            }
-        }
-    }
-}
-
-/// Moves focus from the dialog's last control to its first (or, going back,
-/// from the first to the last); returns whether it did.
-fn wrap_focus(back: bool) -> bool {
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
-        return false;
-    };
-    let Ok(list) = doc.query_selector_all(
-        ".data-dialog button:not([disabled]), .data-dialog input:not([disabled]), .data-dialog summary, .data-dialog a[href]",
-    ) else {
-        return false;
-    };
-    let items: Vec<web_sys::HtmlElement> = (0..list.length())
-        .filter_map(|i| list.get(i).and_then(|n| n.dyn_into().ok()))
-        .collect();
-    let (Some(first), Some(last)) = (items.first(), items.last()) else {
-        return false;
-    };
-    let active = doc.active_element();
-    let at = |el: &web_sys::HtmlElement| active.as_ref().is_some_and(|a| a == el.as_ref());
-    let outside = active
-        .as_ref()
-        .is_none_or(|a| a.closest(".data-dialog").ok().flatten().is_none());
-    let target = match (back, outside) {
-        (false, _) if at(last) || outside => first,
-        (true, _) if at(first) || outside => last,
-        _ => return false,
-    };
-    let _ = target.focus();
-    true
-}
-
 #[function_component]
 pub fn DataDialog() -> Html {
     let data = use_data();
@@ -241,7 +192,7 @@ pub fn DataDialog() -> Html {
                     };
                     match k.key().as_str() {
                         "Escape" => lib.dispatch(LibAction::CloseDialog),
-                        "Tab" if wrap_focus(k.shift_key()) => k.prevent_default(),
+                        "Tab" if modal::wrap_focus(".data-dialog", k.shift_key()) => k.prevent_default(),
                         _ => {}
                     }
                 })
@@ -255,13 +206,11 @@ pub fn DataDialog() -> Html {
     {
         let r = dialog_ref.clone();
         use_effect_with((), move |_| {
-            set_background_inert(true);
-            if let Some(el) = r.cast::<web_sys::HtmlElement>() {
-                let _ = el.focus();
-            }
-            || {
-                set_background_inert(false);
-                crate::browser::focus(".data-menu-button");
+            let opened = r.cast::<web_sys::HtmlElement>().map(|el| modal::open(&el));
+            move || {
+                if let Some(o) = opened {
+                    o.close(".data-menu-button");
+                }
             }
         });
     }

@@ -3,7 +3,7 @@
 
 use eduplan_model::budget::{is_budget_mode, BOUGHT};
 use eduplan_model::catalogue::{lever_spec, levers, LeverKind, LeverUnit};
-use eduplan_model::seek::{seek, Outcome};
+use eduplan_model::seek::{rank_levers, seek, Outcome};
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
@@ -24,7 +24,7 @@ pub fn GoalSeek(props: &GoalSeekProps) -> Html {
     let lang = ctx.lang();
     // budget mode seeks over money first; the levers the money sets are not offered
     let budget = is_budget_mode(&ctx.state.scenario);
-    let mut choices: Vec<&'static str> = levers()
+    let candidates: Vec<&'static str> = levers()
         .iter()
         .filter(|l| l.kind == LeverKind::Policy && !matches!(l.unit, LeverUnit::Choice | LeverUnit::Order))
         .filter(|l| {
@@ -35,10 +35,23 @@ pub fn GoalSeek(props: &GoalSeekProps) -> Html {
             }
         })
         .map(|l| l.id)
+        .filter(|id| !(budget && *id == "budget.extra"))
         .collect();
+    // the levers that move this target first (two engine runs each, once when
+    // the row opens: the list does not reshuffle under the user's hand)
+    let ranked = {
+        let ds = ctx.dataset.clone();
+        let sc = ctx.state.scenario.clone();
+        use_memo(props.target.clone(), move |target| {
+            rank_levers(&ds, &sc, target, &candidates)
+        })
+    };
+    let mut choices: Vec<&'static str> = ranked.iter().map(|r| r.lever).collect();
+    let helping = ranked.iter().take_while(|r| r.helps()).count();
+    let mut split = helping;
     if budget {
-        choices.retain(|id| *id != "budget.extra");
         choices.insert(0, "budget.extra");
+        split += 1;
     }
     let chosen = use_state(|| None::<String>);
     let lever = chosen
@@ -110,16 +123,22 @@ pub fn GoalSeek(props: &GoalSeekProps) -> Html {
             ctx.dispatch(Action::Commit);
         })
     };
+    let option = |id: &&'static str| {
+        let name = lever_spec(id).map_or(*id, |spec| lang.pick(spec.label_zh, spec.label_en));
+        html! { <option value={*id} selected={lever == *id}>{ name }</option> }
+    };
     html! {
         <div class="goal-seek" role="group" aria-label={t.seek_title}>
             <strong>{ t.seek_title }</strong>
             <label>
                 { t.seek_lever }{ t.colon }
                 <select class="seek-lever" onchange={on_lever} aria-label={t.seek_lever}>
-                    { for choices.iter().map(|id| {
-                        let spec = lever_spec(id).expect("catalogue lever");
-                        html! { <option value={*id} selected={lever == *id}>{ lang.pick(spec.label_zh, spec.label_en) }</option> }
-                    }) }
+                    if split > 0 {
+                        <optgroup label={t.seek_helping}>{ for choices[..split].iter().map(|id| option(id)) }</optgroup>
+                    }
+                    if split < choices.len() {
+                        <optgroup label={t.seek_other}>{ for choices[split..].iter().map(|id| option(id)) }</optgroup>
+                    }
                 </select>
             </label>
             <button type="button" class="seek-run" onclick={on_run}>{ t.seek_run }</button>

@@ -68,7 +68,7 @@ pub fn LeversPanel() -> Html {
     };
     let nothing_changed = ctx.state.scenario.levers.is_empty() && ctx.state.scenario.assumptions.is_empty();
     html! {
-        <aside class="levers-panel">
+        <aside class="levers-panel" id="levers" tabindex="-1" aria-label={t.policies}>
             { section(LeverKind::Policy, t.policies, t.reset_policies, Action::ResetPolicies) }
             { section(LeverKind::Assumption, t.assumptions, t.reset_assumptions, Action::ResetAssumptions) }
             <button type="button" class="reset-all" disabled={nothing_changed} onclick={reset(Action::ResetAll)}>{ t.reset_all }</button>

@@ -14,6 +14,7 @@ use crate::components::chart::Chart;
 use crate::components::target_board::threshold_text;
 use crate::context::use_ctx;
 use crate::i18n::fill;
+use crate::modal;
 use crate::persist;
 use crate::state::Action;
 
@@ -59,13 +60,30 @@ fn fullscreen(on: bool) {
     }
 }
 
+/// Presentation mode when the state has a slide. The slides are their own
+/// component so that entering mounts them and leaving unmounts them: the key
+/// handler, full screen and the inert page live exactly as long as the mode.
 #[function_component]
 pub fn Presentation() -> Html {
+    let ctx = use_ctx();
+    match ctx.state.slide {
+        Some(slide) => html! { <Slides {slide} /> },
+        None => html! {},
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct SlidesProps {
+    slide: usize,
+}
+
+#[function_component]
+fn Slides(props: &SlidesProps) -> Html {
     let ctx = use_ctx();
     let t = ctx.t();
     let lang = ctx.lang();
     let loc = lang.locale();
-    let Some(slide) = ctx.state.slide else { return html! {} };
+    let slide = props.slide;
     let charts: Vec<&'static str> = ctx.state.charts.iter().filter_map(|c| chart(c)).map(|c| c.id).collect();
     let comparing = ctx.compare.len() >= 2;
     // budget mode: what the money bought, right after the board
@@ -76,12 +94,16 @@ pub fn Presentation() -> Html {
     // the key handler outlives this render: it reads the slide shown now from here
     let shown = use_mut_ref(|| 0usize);
     *shown.borrow_mut() = slide;
-    // full screen while presenting; keys move between slides
+    // full screen while presenting; keys move between slides; the page behind
+    // is inert and focus is in the slides, and goes back where it was after
+    let view = use_node_ref();
     {
         let ctx = ctx.clone();
         let shown = shown.clone();
+        let view = view.clone();
         use_effect_with((), move |_| {
             fullscreen(true);
+            let opened = view.cast::<web_sys::HtmlElement>().map(|el| modal::open(&el));
             let doc = web_sys::window().and_then(|w| w.document());
             let keys = web_sys::window().map(|w| {
                 let ctx = ctx.clone();
@@ -94,7 +116,22 @@ pub fn Presentation() -> Html {
                             return;
                         };
                         let cur = *shown.borrow();
-                        let action = match k.key().as_str() {
+                        let key = k.key();
+                        if key == "Tab" {
+                            if modal::wrap_focus(".presentation", k.shift_key()) {
+                                k.prevent_default();
+                            }
+                            return;
+                        }
+                        // Space and Enter on a focused button press it, not "next slide"
+                        let on_button = k
+                            .target()
+                            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                            .is_some_and(|e| e.tag_name().eq_ignore_ascii_case("button"));
+                        if on_button && (key == " " || key == "Enter") {
+                            return;
+                        }
+                        let action = match key.as_str() {
                             "ArrowRight" | "ArrowDown" | "PageDown" | " " | "Enter" => {
                                 Action::Slide((cur + 1).min(total - 1))
                             }
@@ -126,6 +163,9 @@ pub fn Presentation() -> Html {
                 drop(keys);
                 drop(exit);
                 fullscreen(false);
+                if let Some(o) = opened {
+                    o.close(".tool.present");
+                }
             }
         });
     }
@@ -217,7 +257,7 @@ pub fn Presentation() -> Html {
         Callback::from(move |_| ctx.dispatch(Action::StopPresenting))
     };
     html! {
-        <div class="presentation" role="dialog" aria-modal="true" aria-label={t.present} data-slide={slide.to_string()}>
+        <div class="presentation" role="dialog" aria-modal="true" aria-label={t.present} data-slide={slide.to_string()} tabindex="-1" ref={view}>
             <header class="slide-head">
                 <span class="slide-brand">{ t.app_title }</span>
                 <span class="slide-scenario">{ scenario_line }</span>

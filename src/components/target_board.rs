@@ -127,7 +127,7 @@ pub fn TargetBoard() -> Html {
         }
     });
     html! {
-        <section class="target-board" aria-labelledby="target-board-title">
+        <section class="target-board" id="target-board" tabindex="-1" aria-labelledby="target-board-title">
             <div class="section-head">
                 <h2 id="target-board-title">{ t.target_board }</h2>
                 <p class="summary" aria-live="polite">

@@ -29,6 +29,9 @@ pub const EN: Strings = Strings {
 
     results: "Results",
     target_board: "Plan targets",
+    skip_links: "Skip links",
+    skip_to_targets: "Skip to the plan targets",
+    skip_to_levers: "Skip to the levers",
     col_target: "Target",
     col_year: "Year",
     col_value: "Projected",
@@ -172,6 +175,8 @@ pub const EN: Strings = Strings {
     seek: "Solve",
     seek_title: "How much would it take?",
     seek_lever: "With lever",
+    seek_helping: "Levers that move this target",
+    seek_other: "Other levers (no effect on this target in this scenario)",
     seek_run: "Compute",
     seek_found: "To meet the target in {year}, “{lever}” needs ≥ {value} every year",
     seek_min: "“{lever}” at its minimum {value} already meets the target in {year}",

@@ -29,6 +29,9 @@ pub const ZH: Strings = Strings {
 
     results: "结果",
     target_board: "目标达成情况",
+    skip_links: "快速跳转",
+    skip_to_targets: "跳到目标达成情况",
+    skip_to_levers: "跳到政策措施",
     col_target: "目标",
     col_year: "目标年份",
     col_value: "预测值",
@@ -172,6 +175,8 @@ pub const ZH: Strings = Strings {
     seek: "求解",
     seek_title: "需要多大力度？",
     seek_lever: "用哪个杠杆",
+    seek_helping: "能改善该目标的措施",
+    seek_other: "其他措施（当前方案下对该目标无影响）",
     seek_run: "计算",
     seek_found: "要在 {year} 年达到目标，「{lever}」每年需 ≥ {value}",
     seek_min: "「{lever}」取最小值 {value} 即可在 {year} 年达到目标",

@@ -194,3 +194,74 @@ test('a zone with no senior school shows no class size, not 0 (kind 4, another p
   assert.match(await chart.locator('path.line.current[data-series^="primary.class_size"]').getAttribute('d'), /^M[\d.]+,[\d.]+L/);
   await context.close();
 });
+
+test('presentation mode owns focus and gives it back; leaving it ends its keys (kind 10)', async () => {
+  const { context, page } = await openApp(browser);
+  const inside = () => page.evaluate(() => !!document.activeElement?.closest('.presentation'));
+  // started from the keyboard
+  await page.locator('.tool.present').focus();
+  await page.keyboard.press('Enter');
+  await page.locator('.presentation').waitFor();
+  assert.ok(await inside(), 'focus moves into the slides');
+  // Tab and Shift+Tab never reach the page hidden behind
+  for (let i = 0; i < 8; i++) {
+    await page.keyboard.press('Tab');
+    assert.ok(await inside(), `Tab ${i + 1} stays in the slides`);
+  }
+  for (let i = 0; i < 3; i++) {
+    await page.keyboard.press('Shift+Tab');
+    assert.ok(await inside(), `Shift+Tab ${i + 1} stays in the slides`);
+  }
+  assert.equal(await page.locator('.app[inert]').count(), 1, 'the page behind is inert');
+  // Enter on a focused button presses it once (not also "next slide")
+  await page.locator('.slide-next').focus();
+  await page.keyboard.press('Enter');
+  assert.equal(await page.locator('.presentation').getAttribute('data-slide'), '1');
+  // Esc: back to where it was started, the page live again
+  await page.keyboard.press('Escape');
+  await page.locator('.presentation').waitFor({ state: 'detached' });
+  assert.equal(await page.evaluate(() => document.activeElement?.className), 'tool present');
+  assert.equal(await page.locator('.app[inert]').count(), 0);
+  // the arrow keys belong to the page again (they used to reopen the slides)
+  await page.locator('#lever-hires-junior').focus();
+  const before = await page.locator('#lever-hires-junior').inputValue();
+  await page.keyboard.press('ArrowRight');
+  await page.waitForTimeout(200);
+  assert.equal(await page.locator('.presentation').count(), 0, 'no presentation from an arrow key');
+  assert.notEqual(await page.locator('#lever-hires-junior').inputValue(), before, 'the slider moved');
+  await context.close();
+});
+
+test('a skip link reaches the targets in two Tab stops; 求解 offers the levers that move the target first (kind 10)', async () => {
+  const { context, page } = await openApp(browser);
+  await page.keyboard.press('Tab');
+  const first = page.locator('.skip-link').first();
+  assert.equal(await first.innerText(), '跳到目标达成情况');
+  assert.ok(await first.evaluate((el) => el === document.activeElement));
+  assert.ok((await first.boundingBox()).x >= 0, 'visible when focused');
+  await page.keyboard.press('Enter');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'target-board');
+  assert.ok(!(await page.evaluate(() => location.hash)), 'no #fragment in the shared address');
+  let stops = 0;
+  while (stops < 10 && !(await page.evaluate(() => document.activeElement?.classList.contains('seek-open')))) {
+    await page.keyboard.press('Tab');
+    stops++;
+  }
+  assert.ok(stops <= 3, `the first 求解 is ${stops} Tab stops after the skip link`);
+  // the second skip link goes to the levers
+  await page.locator('.skip-link').nth(1).focus();
+  await page.keyboard.press('Enter');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'levers');
+  // the issue's example: the trainee target is offered the trainee intake first
+  await page.locator('.target-row[data-target="trainees_double"] .seek-open').click();
+  const select = page.locator('.seek-lever');
+  assert.equal(await select.inputValue(), 'trainees.intake');
+  const groups = await select.locator('optgroup').evaluateAll((gs) => gs.map((g) => [g.label, g.children.length]));
+  assert.equal(groups[0][0], '能改善该目标的措施');
+  assert.ok(groups[0][1] >= 1 && groups[1][1] >= 10, JSON.stringify(groups));
+  const helping = await select.locator('optgroup').first().locator('option').evaluateAll((os) => os.map((o) => o.value));
+  assert.ok(!helping.includes('kg.public_seats'), helping.join());
+  await page.locator('.seek-run').click();
+  assert.match(await page.locator('.seek-answer').innerText(), /师范生|培养/);
+  await context.close();
+});

@@ -247,13 +247,21 @@ fn a_ratio_over_no_teachers_is_undefined_not_zero() {
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     let ppt = v["indicators"]["senior.pupils_per_teacher"].as_array().unwrap();
     assert!(ppt.iter().all(|x| x.is_null()), "{ppt:?}");
-    let t = v["targets"].as_array().unwrap().iter().find(|t| t["id"] == "senior_staffing").unwrap();
+    let t = v["targets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["id"] == "senior_staffing")
+        .unwrap();
     assert_eq!(t["status"], "undefined");
     assert!(t["met"].is_null() && t["value"].is_null(), "{t}");
     // the other levels still have teachers and a number
     assert!(v["indicators"]["junior.pupils_per_teacher"][0].as_f64().unwrap() > 0.0);
     let o = eduplan(&["run", &sc, "--dataset", &dsf, "--format", "csv"]);
     let csv = String::from_utf8(o.stdout).unwrap();
-    let row = csv.lines().find(|l| l.starts_with("senior.pupils_per_teacher,")).unwrap();
+    let row = csv
+        .lines()
+        .find(|l| l.starts_with("senior.pupils_per_teacher,"))
+        .unwrap();
     assert_eq!(row, "senior.pupils_per_teacher,pupils_per_teacher,,,,,,,,,,,");
 }

@@ -194,9 +194,23 @@ mod tests {
         assert_eq!(group_thousands(-1234.5, 1), "−1,234.5");
         assert_eq!(group_thousands(-0.01, 0), "0");
         assert_eq!(group_thousands(f64::NAN, 0), "—");
-        assert_eq!(value(crate::units::UNDEFINED, IndicatorUnit::PupilsPerTeacher, Locale::Zh), "—");
-        assert_eq!(value_near(crate::units::UNDEFINED, &[12.5], IndicatorUnit::PupilsPerTeacher, Locale::En), "—");
-        assert_eq!(value(crate::units::UNDEFINED, IndicatorUnit::YuanPerPupil, Locale::Zh), "—");
+        assert_eq!(
+            value(crate::units::UNDEFINED, IndicatorUnit::PupilsPerTeacher, Locale::Zh),
+            "—"
+        );
+        assert_eq!(
+            value_near(
+                crate::units::UNDEFINED,
+                &[12.5],
+                IndicatorUnit::PupilsPerTeacher,
+                Locale::En
+            ),
+            "—"
+        );
+        assert_eq!(
+            value(crate::units::UNDEFINED, IndicatorUnit::YuanPerPupil, Locale::Zh),
+            "—"
+        );
     }
 
     #[test]

@@ -35,7 +35,8 @@ impl PartialEq for Projection {
         let same = |a: &Vec<f64>, b: &Vec<f64>| {
             a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x == y || (x.is_nan() && y.is_nan()))
         };
-        let same_all = |a: &Vec<Vec<f64>>, b: &Vec<Vec<f64>>| a.len() == b.len() && a.iter().zip(b).all(|(x, y)| same(x, y));
+        let same_all =
+            |a: &Vec<Vec<f64>>, b: &Vec<Vec<f64>>| a.len() == b.len() && a.iter().zip(b).all(|(x, y)| same(x, y));
         self.years == o.years
             && same_all(&self.series, &o.series)
             && self.zones == o.zones

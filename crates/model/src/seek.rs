@@ -128,6 +128,71 @@ pub fn seek(ds: &Dataset, sc: &Scenario, target: &str, lever: &str) -> Result<Se
     })
 }
 
+/// A lever offered for a target, with how far it can move the target.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Ranked {
+    pub lever: &'static str,
+    /// The best gain in the target's margin (in the indicator's unit) with
+    /// the lever at either end of its range, the other levers as in the
+    /// scenario; infinite when it makes an undefined value defined.
+    pub gain: f64,
+}
+
+impl Ranked {
+    /// Whether moving the lever brings the target nearer its threshold.
+    pub fn helps(&self) -> bool {
+        self.gain > 1e-9
+    }
+}
+
+/// The `candidates` ordered for `target`: the levers that move it towards its
+/// threshold first, largest gain first, then the rest in the order given.
+/// Costs two engine runs (to the target year) per candidate. An unknown
+/// target or lever is kept with no gain.
+pub fn rank_levers(ds: &Dataset, sc: &Scenario, target: &str, candidates: &[&'static str]) -> Vec<Ranked> {
+    let Some(ti) = ds.targets.iter().position(|t| t.id == target) else {
+        return candidates.iter().map(|l| Ranked { lever: l, gain: 0.0 }).collect();
+    };
+    let year = ds.targets[ti].year;
+    let score = |s: &Scenario| {
+        let r = &crate::engine::project_to(ds, s, year).targets[ti];
+        r.margin.unwrap_or(f64::NEG_INFINITY)
+    };
+    let now = score(sc);
+    let mut out: Vec<Ranked> = candidates
+        .iter()
+        .map(|&lever| {
+            let gain = lever_spec(lever).map_or(0.0, |spec| {
+                [spec.min, spec.max]
+                    .into_iter()
+                    .map(|v| {
+                        let mut s = sc.clone();
+                        s.levers.insert(lever.to_string(), LeverValue::Constant(v));
+                        match (score(&s), now) {
+                            (a, b) if a == b => 0.0,
+                            (a, b) if b == f64::NEG_INFINITY => {
+                                if a.is_finite() {
+                                    f64::INFINITY
+                                } else {
+                                    0.0
+                                }
+                            }
+                            (a, b) => a - b,
+                        }
+                    })
+                    .fold(0.0, f64::max)
+            });
+            Ranked { lever, gain }
+        })
+        .collect();
+    // a stable sort keeps the given order among levers that do not help
+    out.sort_by(|a, b| {
+        let key = |r: &Ranked| if r.helps() { r.gain } else { 0.0 };
+        key(b).total_cmp(&key(a))
+    });
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -140,6 +205,73 @@ mod tests {
         let mut s = Scenario::default();
         s.set(lever, LeverValue::Constant(v)).unwrap();
         project(d, &s).target(target).is_some_and(|t| t.is_met())
+    }
+
+    /// The numeric policy levers (the app's candidates outside budget mode).
+    fn candidates() -> Vec<&'static str> {
+        crate::catalogue::levers()
+            .iter()
+            .filter(|l| l.kind == LeverKind::Policy && !matches!(l.unit, LeverUnit::Choice | LeverUnit::Order))
+            .filter(|l| !l.id.starts_with("budget."))
+            .map(|l| l.id)
+            .collect()
+    }
+
+    /// Issue 14, kind 10: the trainee target is offered the trainee intake
+    /// first, not new public kindergarten seats (the catalogue's first lever).
+    #[test]
+    fn the_levers_that_move_a_target_come_first() {
+        let d = ds();
+        let c = candidates();
+        assert_eq!(c[0], "kg.public_seats", "the catalogue order the issue saw");
+        let r = rank_levers(&d, &Scenario::default(), "trainees_double", &c);
+        assert_eq!(r[0].lever, "trainees.intake");
+        assert!(r[0].helps());
+        assert!(!r.iter().find(|x| x.lever == "kg.public_seats").unwrap().helps());
+        assert_eq!(r.len(), c.len(), "every lever is still offered");
+        let r = rank_levers(&d, &Scenario::default(), "senior_staffing", &c);
+        assert!(
+            r[0].lever.starts_with("hires.senior") || r[0].lever.starts_with("rooms.senior"),
+            "{:?}",
+            &r[..3]
+        );
+        let r = rank_levers(&d, &Scenario::default(), "public_kg_share", &c);
+        let helping: Vec<&str> = r.iter().take_while(|x| x.helps()).map(|x| x.lever).collect();
+        assert!(
+            helping.contains(&"kg.public_seats") && helping.contains(&"kg.convert_to_public"),
+            "{helping:?}"
+        );
+        assert!(!helping.contains(&"trainees.intake"), "{helping:?}");
+    }
+
+    /// For every target, the levers ranked as helping really move it: seeking
+    /// the first one never answers "met at the minimum" for a missed target
+    /// unless it was met there already, and the unhelpful ones leave the
+    /// target's value where it was.
+    #[test]
+    fn ranking_agrees_with_the_engine_for_every_target() {
+        let d = ds();
+        let c = candidates();
+        let base = project(&d, &Scenario::default());
+        for t in &d.targets {
+            let r = rank_levers(&d, &Scenario::default(), &t.id, &c);
+            let helping: Vec<&str> = r.iter().filter(|x| x.helps()).map(|x| x.lever).collect();
+            // helpers come first, then the rest in catalogue order
+            let rest: Vec<&str> = r.iter().skip(helping.len()).map(|x| x.lever).collect();
+            assert!(rest.iter().all(|l| !helping.contains(l)), "{}", t.id);
+            let mut order = rest.clone();
+            order.sort_by_key(|l| c.iter().position(|x| x == l));
+            assert_eq!(rest, order, "{}: the rest keep catalogue order", t.id);
+            if let Some(first) = helping.first() {
+                let spec = lever_spec(first).unwrap();
+                let moved = [spec.min, spec.max].iter().any(|v| {
+                    let mut s = Scenario::default();
+                    s.set(first, LeverValue::Constant(*v)).unwrap();
+                    project(&d, &s).target(&t.id).unwrap().value != base.target(&t.id).unwrap().value
+                });
+                assert!(moved, "{}: {first} is said to help but does not move it", t.id);
+            }
+        }
     }
 
     #[test]
