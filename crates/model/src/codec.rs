@@ -29,7 +29,10 @@ use crate::dataset::Dataset;
 use crate::scenario::{default_value, LeverValue, Scenario};
 
 /// The link format this build writes and fully understands.
-pub const FORMAT_VERSION: u32 = 1;
+/// 2: per-year values may continue without a year and repeat with `*n`
+/// (`2021:80,120*9`); a link that needs neither is still written as 1, so
+/// builds that read only format 1 read it whole.
+pub const FORMAT_VERSION: u32 = 2;
 
 /// Longest scenario name kept from a link, in characters.
 pub const MAX_NAME: usize = 120;
@@ -174,7 +177,7 @@ pub fn encode(sc: &Scenario, ds: &Dataset, lang: Option<&str>, seed: Option<u64>
 /// it, so a settled change does not hash the dataset again).
 pub fn encode_for(sc: &Scenario, ds: &Dataset, hash: &str, lang: Option<&str>, seed: Option<u64>) -> String {
     let mut parts = vec![
-        format!("v={FORMAT_VERSION}"),
+        String::new(), // the version, once the levers are written
         format!("d={}", pct(&ds.id)),
         format!("dv={}", ds.version),
         format!("dh={}", pct(hash)),
@@ -196,13 +199,19 @@ pub fn encode_for(sc: &Scenario, ds: &Dataset, hash: &str, lang: Option<&str>, s
                     .filter_map(|(y, v)| y.trim().parse().ok().map(|y| (y, *v)))
                     .collect();
                 years.sort_by_key(|(y, _)| *y);
-                let text: Vec<String> = years.iter().map(|(y, v)| format!("{y}:{}", num(*v))).collect();
-                if !text.is_empty() {
-                    parts.push(format!("{}={}", spec.id, text.join(",")));
+                if !years.is_empty() {
+                    parts.push(format!("{}={}", spec.id, write_years(&years)));
                 }
             }
         }
     }
+    // format 2 only when a per-year value uses its short forms
+    let short = parts.iter().skip(1).any(|p| {
+        p.split_once('=')
+            .is_some_and(|(_, v)| v.contains('*') || v.split(',').any(|item| !item.contains(':')))
+            && p.contains(':')
+    });
+    parts[0] = format!("v={}", if short { FORMAT_VERSION } else { 1 });
     if !sc.name.is_empty() {
         parts.push(format!("n={}", pct(&sc.name)));
     }
@@ -301,6 +310,84 @@ fn query_of(input: &str) -> &str {
 
 /// Reads one value against a lever's spec: clamps, rounds choices, drops
 /// what is not a number.
+/// Reads a per-year value: comma-separated items `[year:]value[*count]`.
+/// An item without a year follows the previous item's last year; `*count`
+/// repeats the value for `count` consecutive years. `2021:80,2022:120` (the
+/// first format) and `2021:80,120*9` both read. An item that cannot be
+/// placed (no year yet, a year or count out of range, a bad number) is
+/// dropped with a notice; the rest are kept.
+fn read_years(
+    spec: &LeverSpec,
+    value: &str,
+    years: std::ops::RangeInclusive<i32>,
+    notices: &mut Vec<Notice>,
+) -> BTreeMap<String, f64> {
+    let mut by_year = BTreeMap::new();
+    let mut next: Option<i32> = None;
+    let span = years.end() - years.start() + 1;
+    for item in value.split(',').filter(|s| !s.trim().is_empty()) {
+        let drop = |notices: &mut Vec<Notice>| {
+            notices.push(Notice::Dropped {
+                id: spec.id.to_string(),
+                given: item.to_string(),
+            })
+        };
+        let (year, rest) = match item.split_once(':') {
+            Some((y, v)) => (y.trim().parse::<i32>().ok(), v),
+            None => (next, item),
+        };
+        let (text, count) = match rest.split_once('*') {
+            Some((v, n)) => (v, n.trim().parse::<i32>().ok().filter(|n| (1..=span).contains(n))),
+            None => (rest, Some(1)),
+        };
+        let (Some(first), Some(count)) = (year, count) else {
+            drop(notices);
+            next = None;
+            continue;
+        };
+        let last = first.saturating_add(count - 1);
+        if !years.contains(&first) || !years.contains(&last) {
+            drop(notices);
+            next = None;
+            continue;
+        }
+        if let Some(x) = read_value(spec, text, notices) {
+            for y in first..=last {
+                by_year.insert(y.to_string(), x);
+            }
+        }
+        next = Some(last + 1);
+    }
+    by_year
+}
+
+/// Writes per-year values compactly: a year only where the run of years
+/// breaks, `value*count` for a value held several years.
+/// `{2021: 80, 2022: 120, …, 2030: 120}` → `2021:80,120*9`.
+fn write_years(years: &[(i32, f64)]) -> String {
+    let mut out: Vec<String> = Vec::new();
+    let mut i = 0;
+    let mut expected: Option<i32> = None;
+    while i < years.len() {
+        let (y, v) = years[i];
+        let mut n = 1;
+        while i + n < years.len() && years[i + n].1 == v && years[i + n].0 == y + n as i32 {
+            n += 1;
+        }
+        let head = if expected == Some(y) { String::new() } else { format!("{y}:") };
+        let body = match n {
+            1 => num(v),
+            // "80,80" is no longer than "80*2" for short numbers; keep the plainer
+            2 if num(v).len() <= 2 => format!("{},{}", num(v), num(v)),
+            _ => format!("{}*{n}", num(v)),
+        };
+        out.push(format!("{head}{body}"));
+        expected = Some(y + n as i32);
+        i += n;
+    }
+    out.join(",")
+}
+
 fn read_value(spec: &LeverSpec, text: &str, notices: &mut Vec<Notice>) -> Option<f64> {
     let Ok(v) = text.trim().parse::<f64>() else {
         notices.push(Notice::Dropped {
@@ -428,24 +515,7 @@ pub fn decode_for(input: &str, ds: &Dataset, hash: &str) -> (Link, Vec<Notice>) 
                         });
                         continue;
                     }
-                    let mut by_year = BTreeMap::new();
-                    for item in value.split(',').filter(|s| !s.trim().is_empty()) {
-                        let year = item
-                            .split_once(':')
-                            .and_then(|(y, _)| y.trim().parse::<i32>().ok())
-                            .filter(|y| (first_year..=ds.max_horizon).contains(y));
-                        match (year, item.split_once(':')) {
-                            (Some(y), Some((_, v))) => {
-                                if let Some(x) = read_value(spec, v, &mut notices) {
-                                    by_year.insert(y.to_string(), x);
-                                }
-                            }
-                            _ => notices.push(Notice::Dropped {
-                                id: id.to_string(),
-                                given: item.to_string(),
-                            }),
-                        }
-                    }
+                    let by_year = read_years(spec, value, first_year..=ds.max_horizon, &mut notices);
                     (!by_year.is_empty()).then_some(LeverValue::ByYear(by_year))
                 } else {
                     read_value(spec, value, &mut notices).map(LeverValue::Constant)
@@ -477,6 +547,60 @@ mod tests {
         Dataset::default_dataset().unwrap()
     }
 
+    /// Issue 14, kind 3: per-year values are written compactly (a year only
+    /// where the run breaks, `*n` for a held value) and both forms read.
+    #[test]
+    fn per_year_values_are_written_compactly() {
+        let w = |v: &[(i32, f64)]| write_years(v);
+        assert_eq!(w(&[(2021, 80.0), (2022, 120.0)]), "2021:80,120");
+        let held: Vec<(i32, f64)> = (2021..=2030).map(|y| (y, if y == 2021 { 80.0 } else { 120.0 })).collect();
+        assert_eq!(w(&held), "2021:80,120*9");
+        assert_eq!(w(&[(2021, 5.0), (2022, 5.0)]), "2021:5,5");
+        assert_eq!(w(&[(2021, 1500.0), (2022, 1500.0)]), "2021:1500*2");
+        assert_eq!(w(&[(2021, 1.0), (2023, 2.0), (2024, 2.0), (2025, 2.0)]), "2021:1,2023:2*3");
+        assert_eq!(w(&[(2022, 0.25), (2023, 0.5)]), "2022:0.25,0.5");
+        let d = ds();
+        let read = |q: &str| {
+            let (link, notices) = decode(q, &d);
+            (link.scenario.levers.get("hires.primary").cloned(), notices.len())
+        };
+        let by = |pairs: &[(i32, f64)]| Some(LeverValue::ByYear(pairs.iter().map(|(y, v)| (y.to_string(), *v)).collect()));
+        // the first format and the short one read the same
+        assert_eq!(read("?v=1&hires.primary=2021:80,2022:120"), (by(&[(2021, 80.0), (2022, 120.0)]), 0));
+        assert_eq!(read("?v=2&hires.primary=2021:80,120"), (by(&[(2021, 80.0), (2022, 120.0)]), 0));
+        assert_eq!(read("?v=2&hires.primary=2021:80,120*9").0, by(&held));
+        assert_eq!(read("?v=2&hires.primary=2021:1,2023:2*3").0, by(&[(2021, 1.0), (2023, 2.0), (2024, 2.0), (2025, 2.0)]));
+    }
+
+    /// Malformed short forms are dropped item by item, with a notice, never
+    /// spread over years they cannot have meant.
+    #[test]
+    fn malformed_per_year_items_are_dropped_alone() {
+        let d = ds();
+        let read = |q: &str| {
+            let (link, notices) = decode(q, &d);
+            (link.scenario.levers.get("hires.primary").cloned(), notices)
+        };
+        let by = |pairs: &[(i32, f64)]| Some(LeverValue::ByYear(pairs.iter().map(|(y, v)| (y.to_string(), *v)).collect()));
+        for (q, kept) in [
+            // a value with no year before it: nothing to follow
+            ("?v=2&hires.primary=80,2022:120", vec![(2022, 120.0)]),
+            // a count of 0, a huge count, a count that is not a number
+            ("?v=2&hires.primary=2021:80*0,2024:90", vec![(2024, 90.0)]),
+            ("?v=2&hires.primary=2021:80*99999999999", vec![]),
+            ("?v=2&hires.primary=2021:80*x,2022:70", vec![(2022, 70.0)]),
+            // a run past the horizon is dropped whole, and what follows it has no year
+            ("?v=2&hires.primary=2033:80*5,90", vec![]),
+            // a bad number keeps its place: the next item is the year after
+            ("?v=2&hires.primary=2021:80,abc,60", vec![(2021, 80.0), (2023, 60.0)]),
+        ] {
+            let (value, notices) = read(q);
+            let expected = if kept.is_empty() { None } else { by(&kept) };
+            assert_eq!(value, expected, "{q}");
+            assert!(!notices.is_empty(), "{q}: a notice");
+        }
+    }
+
     #[test]
     fn round_trip_of_a_typical_scenario() {
         let d = ds();
@@ -494,11 +618,11 @@ mod tests {
         let q = encode(&s, &d, Some("en"), Some(42));
         let hash = crate::summary::content_hash(&d);
         assert!(
-            q.starts_with(&format!("v=1&d=linxiang-2020&dv=1&dh={hash}&dn=%E4%B8%B4")),
+            q.starts_with(&format!("v=2&d=linxiang-2020&dv=1&dh={hash}&dn=%E4%B8%B4")),
             "{q}"
         );
         assert!(
-            q.contains("kg.public_seats=500&") && q.contains("hires.primary=2021:80,2022:120"),
+            q.contains("kg.public_seats=500&") && q.contains("hires.primary=2021:80,120&"),
             "{q}"
         );
         let (link, notices) = decode(
