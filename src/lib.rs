@@ -19,6 +19,7 @@ pub mod library;
 pub mod modal;
 pub mod panic_banner;
 pub mod persist;
+pub mod qr;
 pub mod root;
 pub mod state;
 pub mod units;

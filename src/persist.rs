@@ -213,6 +213,18 @@ pub fn share_url(state: &AppState) -> String {
     format!("{origin}{path}?{}", link_query(state))
 }
 
+/// The digits form of the share URL for its QR code (see
+/// `codec::encode_qr_for`): the URL up to and including `z=`, and the
+/// digits; `None` when a value has no digits form.
+pub fn share_qr_form(state: &AppState) -> Option<(String, String)> {
+    let loc = web_sys::window()?.location();
+    let origin = loc.origin().ok()?;
+    let path = loc.pathname().ok()?;
+    let lang = (state.lang != Lang::default()).then(|| state.lang.code());
+    let (head, digits) = codec::encode_qr_for(&state.scenario, &state.dataset, &state.data_ref.hash, lang, None)?;
+    Some((format!("{origin}{path}?{head}"), digits))
+}
+
 /// Replaces the URL (no new history entry) with the working state's link.
 pub fn mirror_url(state: &AppState) {
     let Some(w) = web_sys::window() else { return };

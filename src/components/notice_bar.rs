@@ -78,6 +78,8 @@ pub fn link_notice_text(n: &Notice, t: &Strings, lang: Lang) -> String {
         Notice::Dropped { id, given } => fill(t.link_dropped, &[("id", &lever_label(id, lang)), ("given", given)]),
         Notice::NameCut => t.link_name_cut.to_string(),
         Notice::BadSeed { given } => fill(t.link_bad_seed, &[("given", given)]),
+        Notice::Digits { other_build: true } => t.link_digits_other.to_string(),
+        Notice::Digits { other_build: false } => t.link_digits_cut.to_string(),
         Notice::Repeated { id } => fill(t.link_repeated, &[("id", &lever_label(id, lang))]),
     }
 }

@@ -4,7 +4,6 @@
 //! PageUp/PageDown (what presentation clickers send), Space, Home/End and Esc.
 
 use gloo_events::EventListener;
-use qrcodegen::{QrCode, QrCodeEcc};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -16,22 +15,8 @@ use crate::context::use_ctx;
 use crate::i18n::fill;
 use crate::modal;
 use crate::persist;
+use crate::qr::{self, ShareCode};
 use crate::state::Action;
-
-/// The QR code of `text` as SVG path data, with its size in modules.
-pub fn qr_path(text: &str) -> Option<(String, i32)> {
-    let qr = QrCode::encode_text(text, QrCodeEcc::Medium).ok()?;
-    let n = qr.size();
-    let mut d = String::new();
-    for y in 0..n {
-        for x in 0..n {
-            if qr.get_module(x, y) {
-                d.push_str(&format!("M{x},{y}h1v1h-1z"));
-            }
-        }
-    }
-    Some((d, n))
-}
 
 fn call_document(method: &str, target: &wasm_bindgen::JsValue) {
     if let Ok(f) = js_sys::Reflect::get(target, &method.into()) {
@@ -230,22 +215,7 @@ fn Slides(props: &SlidesProps) -> Html {
         let spec = chart(charts[slide - 1 - money]).expect("chart ids come from the catalogue");
         html! { <Chart key={format!("slide-{}", spec.id)} {spec} prefix="slide-chart" bare=true /> }
     } else {
-        let url = persist::share_url(&ctx.state);
-        let qr = qr_path(&url).map(|(d, n)| {
-            html! {
-                <svg class="qr" viewBox={format!("-4 -4 {} {}", n + 8, n + 8)} role="img" aria-label={t.slide_closing} shape-rendering="crispEdges">
-                    <rect x="-4" y="-4" width={(n + 8).to_string()} height={(n + 8).to_string()} fill="#fff" />
-                    <path d={d} fill="#000" />
-                </svg>
-            }
-        });
-        html! {
-            <div class="slide-closing">
-                <h2 class="slide-title">{ t.slide_closing }</h2>
-                { for qr }
-                <p class="slide-url">{ url }</p>
-            </div>
-        }
+        html! { <ClosingSlide /> }
     };
 
     let go = |i: usize| {
@@ -276,18 +246,54 @@ fn Slides(props: &SlidesProps) -> Html {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn qr_codes_encode_a_long_link() {
-        let url = format!(
-            "https://example.org/eduplan/?v=1&d=linxiang-2020&dv=1&{}",
-            "kg.public_seats=800&".repeat(20)
-        );
-        let (d, n) = qr_path(&url).unwrap();
-        assert!((21..=177).contains(&n));
-        assert!(d.starts_with('M'));
+/// The closing slide: a code phones in the room can scan, or, when the
+/// scenario is too large for one, what to do instead; the link to copy.
+#[function_component]
+fn ClosingSlide() -> Html {
+    let ctx = use_ctx();
+    let t = ctx.t();
+    let url = persist::share_url(&ctx.state);
+    // the code is derived from the link alone: drawn once per link
+    let code = {
+        let url = url.clone();
+        let digits = persist::share_qr_form(&ctx.state);
+        use_memo(url, move |url| {
+            qr::share_code(url, digits.as_ref().map(|(h, d)| (h.as_str(), d.as_str())))
+        })
+    };
+    let copied = use_state(|| false);
+    let copy = {
+        let url = url.clone();
+        let copied = copied.clone();
+        Callback::from(move |_| {
+            let url = url.clone();
+            let copied = copied.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                copied.set(crate::browser::copy_text(&url).await);
+            });
+        })
+    };
+    let body = match &*code {
+        ShareCode::Code(c) => {
+            let n = c.size;
+            html! {
+                <svg class="qr" viewBox={format!("-4 -4 {} {}", n + 8, n + 8)} role="img" aria-label={t.slide_closing}
+                    shape-rendering="crispEdges" data-modules={n.to_string()} data-text={c.text.clone()}>
+                    <rect x="-4" y="-4" width={(n + 8).to_string()} height={(n + 8).to_string()} fill="#fff" />
+                    <path d={c.path.clone()} fill="#000" />
+                </svg>
+            }
+        }
+        ShareCode::TooLong { chars } => html! {
+            <p class="qr-too-long" role="note">{ fill(t.qr_too_long, &[("chars", &chars.to_string())]) }</p>
+        },
+    };
+    html! {
+        <div class="slide-closing">
+            <h2 class="slide-title">{ t.slide_closing }</h2>
+            { body }
+            <p class="slide-url">{ url.clone() }</p>
+            <button type="button" class="slide-copy" onclick={copy}>{ if *copied { t.link_copied } else { t.copy_link } }</button>
+        </div>
     }
 }

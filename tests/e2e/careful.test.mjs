@@ -265,3 +265,99 @@ test('a skip link reaches the targets in two Tab stops; 求解 offers the levers
   assert.match(await page.locator('.seek-answer').innerText(), /师范生|培养/);
   await context.close();
 });
+
+// per-year levers with their ranges (min, max, step), for scenarios as large as a plan gets
+const PER_YEAR = {
+  'kg.public_seats': [0, 3000, 10], 'kg.convert_to_public': [0, 2000, 10], 'kg.accredit_inclusive': [0, 2000, 10],
+  'rooms.primary.town': [0, 60, 1], 'rooms.primary.rural': [0, 60, 1], 'rooms.junior.town': [0, 60, 1],
+  'rooms.junior.rural': [0, 60, 1], 'rooms.senior': [0, 60, 1], 'rooms.vocational': [0, 40, 1],
+  'special.places': [0, 100, 1], 'hires.kg': [0, 300, 1], 'hires.primary': [0, 500, 1], 'hires.junior': [0, 400, 1],
+  'hires.senior': [0, 300, 1], 'hires.vocational': [0, 150, 1], 'trainees.intake': [0, 400, 1],
+  'funds.step.primary': [0, 300, 10], 'funds.step.junior': [0, 300, 10], 'funds.step.senior': [0, 300, 10],
+};
+
+/** A link with a different value every year on every lever above (nothing repeats, nothing shortens). */
+function everyYearLink(name) {
+  const parts = ['v=1', 'd=linxiang-2020', 'dv=1'];
+  Object.entries(PER_YEAR).forEach(([id, [min, max, step]], i) => {
+    const steps = Math.round((max - min) / step);
+    const years = [];
+    for (let y = 2021; y <= 2030; y++) years.push(`${y}:${min + ((i * 37 + y * 11) % (Math.min(steps, 200) + 1)) * step}`);
+    parts.push(`${id}=${years.join(',')}`);
+  });
+  if (name) parts.push(`n=${encodeURIComponent(name)}`);
+  return '?' + parts.join('&');
+}
+
+/** Scans the closing slide's QR code as a phone would: the drawn code, rasterised, read by jsQR. */
+async function scanQr(page) {
+  await page.addScriptTag({ path: new URL('./node_modules/jsqr/dist/jsQR.js', import.meta.url).pathname });
+  return page.evaluate(async () => {
+    const svg = document.querySelector('.slide-closing .qr');
+    const n = Number(svg.dataset.modules) + 8;
+    const img = new Image();
+    img.src = 'data:image/svg+xml;charset=utf-8,' + encodeURIComponent(new XMLSerializer().serializeToString(svg));
+    await img.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = canvas.height = n * 4;
+    const g = canvas.getContext('2d');
+    g.imageSmoothingEnabled = false;
+    g.drawImage(img, 0, 0, n * 4, n * 4);
+    const data = g.getImageData(0, 0, n * 4, n * 4);
+    return window.jsQR(data.data, n * 4, n * 4)?.data ?? null;
+  });
+}
+
+async function closingSlide(page) {
+  await page.locator('.tool.present').click();
+  await page.locator('.presentation').waitFor();
+  await page.keyboard.press('End');
+  await page.locator('.slide-closing').waitFor();
+}
+
+test('a scenario with per-year values on every lever still gets a scannable QR code that opens it (kind 3)', async () => {
+  const path = everyYearLink('方案丙：全面逐年安排');
+  assert.ok(path.length > 2000, `${path.length} characters in the first-format link`);
+  const { context, page } = await openApp(browser, { path });
+  const board = await page.$$eval('.target-row .value-text', (c) => c.map((x) => x.innerText));
+  const shared = await page.evaluate(() => location.href);
+  assert.ok(shared.length < path.length, `the app's own link is shorter: ${shared.length}`);
+  await closingSlide(page);
+  const qr = page.locator('.slide-closing .qr');
+  const modules = Number(await qr.getAttribute('data-modules'));
+  assert.ok(modules <= 105, `${modules} modules: no denser than version 22`);
+  // drawn large on a 1366×768 projection: at least 4 pixels a module
+  const box = await qr.boundingBox();
+  assert.ok(box.height / (modules + 8) >= 4, `${(box.height / (modules + 8)).toFixed(2)} px a module`);
+  // the code scans to the link it was made from, and that opens exactly the same scenario
+  const text = await qr.getAttribute('data-text');
+  assert.match(text, /&z=\d+$/);
+  assert.equal(await scanQr(page), text);
+  const other = await context.newPage();
+  await other.goto(text);
+  await other.locator('.app-title').waitFor();
+  assert.deepEqual(await other.$$eval('.target-row .value-text', (c) => c.map((x) => x.innerText)), board);
+  assert.equal(await other.evaluate(() => location.href), shared, 'and shows the same readable link');
+  assert.equal(await other.locator('.notice-bar').count(), 0, 'without a notice');
+  await context.close();
+});
+
+test('a scenario too large for any scannable code says so and offers the way out (kind 3)', async () => {
+  const { context, page } = await openApp(browser, { path: everyYearLink('临湘市'.repeat(40)) });
+  await closingSlide(page);
+  assert.equal(await page.locator('.slide-closing .qr').count(), 0);
+  const note = await page.locator('.qr-too-long').innerText();
+  assert.match(note, /\d+个字符/);
+  assert.match(note, /复制链接/);
+  assert.match(note, /导出方案文件/);
+  assert.equal(await page.locator('.slide-copy').innerText(), '复制链接');
+  await context.close();
+});
+
+test('a short scenario\'s code scans to its readable link (kind 3)', async () => {
+  const { context, page } = await openApp(browser, { path: '?v=1&kg.public_seats=800&hires.primary=2021:120,2022:100&n=%E6%96%B9%E6%A1%88%E4%B9%99' });
+  const href = await page.evaluate(() => location.href);
+  await closingSlide(page);
+  assert.equal(await scanQr(page), href);
+  await context.close();
+});

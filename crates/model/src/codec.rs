@@ -110,6 +110,10 @@ pub enum Notice {
     BadSeed { given: String },
     /// A lever was given more than once; the last occurrence was used.
     Repeated { id: String },
+    /// The digits form of the levers (`z=`, the QR code's) could not be read
+    /// whole: made by a build with other levers (nothing read), or cut short
+    /// (what came before was read).
+    Digits { other_build: bool },
 }
 
 impl fmt::Display for Notice {
@@ -145,6 +149,14 @@ impl fmt::Display for Notice {
             Notice::NameCut => write!(f, "the scenario name was longer than {MAX_NAME} characters and was cut"),
             Notice::BadSeed { given } => write!(f, "seed '{given}' is not a whole number; the default seed was kept"),
             Notice::Repeated { id } => write!(f, "{id} is given more than once; the last occurrence was used"),
+            Notice::Digits { other_build: true } => write!(
+                f,
+                "the QR link was made by a version with other levers; its lever values were not read and the baseline was kept"
+            ),
+            Notice::Digits { other_build: false } => write!(
+                f,
+                "the QR link's lever values are incomplete; those that could be read were used, the rest kept at the baseline"
+            ),
         }
     }
 }
@@ -176,22 +188,59 @@ pub fn encode(sc: &Scenario, ds: &Dataset, lang: Option<&str>, seed: Option<u64>
 /// [`encode`] with the dataset's content hash already at hand (the app keeps
 /// it, so a settled change does not hash the dataset again).
 pub fn encode_for(sc: &Scenario, ds: &Dataset, hash: &str, lang: Option<&str>, seed: Option<u64>) -> String {
-    let mut parts = vec![
-        String::new(), // the version, once the levers are written
+    let levers = lever_parts(sc, ds);
+    // format 2 only when a per-year value uses its short forms
+    let short = levers.iter().any(|p| {
+        p.split_once('=')
+            .is_some_and(|(_, v)| v.contains(':') && (v.contains('*') || v.split(',').any(|item| !item.contains(':'))))
+    });
+    let mut parts = vec![format!("v={}", if short { FORMAT_VERSION } else { 1 })];
+    parts.extend(dataset_parts(ds, hash));
+    parts.extend(levers);
+    parts.extend(trailer_parts(sc, lang, seed));
+    parts.join("&")
+}
+
+/// The link a QR code carries: as [`encode_for`], but with the levers as one
+/// run of digits (`z=`, see [`crate::link_digits`]) placed last, so the code
+/// can hold them in its compact numeric mode. Returns the query up to and
+/// including `z=`, and the digits; `None` when a value is off its lever's
+/// grid (only the readable link carries it exactly).
+pub fn encode_qr_for(
+    sc: &Scenario,
+    ds: &Dataset,
+    hash: &str,
+    lang: Option<&str>,
+    seed: Option<u64>,
+) -> Option<(String, String)> {
+    let digits = crate::link_digits::encode(sc, ds)?;
+    let mut parts = vec![format!("v={FORMAT_VERSION}")];
+    parts.extend(dataset_parts(ds, hash));
+    parts.extend(trailer_parts(sc, lang, seed));
+    parts.push("z=".into());
+    Some((parts.join("&"), digits))
+}
+
+fn dataset_parts(ds: &Dataset, hash: &str) -> [String; 4] {
+    [
         format!("d={}", pct(&ds.id)),
         format!("dv={}", ds.version),
         format!("dh={}", pct(hash)),
         format!("dn={}", pct(&ds.name.zh)),
-    ];
+    ]
+}
+
+/// `id=value` for every lever that differs from the baseline, in catalogue order.
+fn lever_parts(sc: &Scenario, ds: &Dataset) -> Vec<String> {
+    let mut parts = Vec::new();
     for spec in levers() {
         let map = match spec.kind {
             LeverKind::Policy => &sc.levers,
             LeverKind::Assumption => &sc.assumptions,
         };
         let Some(value) = map.get(spec.id) else { continue };
-        let base = default_value(spec, ds);
         match value {
-            LeverValue::Constant(v) if *v != base => parts.push(format!("{}={}", spec.id, num(*v))),
+            LeverValue::Constant(v) if *v != default_value(spec, ds) => parts.push(format!("{}={}", spec.id, num(*v))),
             LeverValue::Constant(_) => {}
             LeverValue::ByYear(m) => {
                 let mut years: Vec<(i32, f64)> = m
@@ -205,13 +254,11 @@ pub fn encode_for(sc: &Scenario, ds: &Dataset, hash: &str, lang: Option<&str>, s
             }
         }
     }
-    // format 2 only when a per-year value uses its short forms
-    let short = parts.iter().skip(1).any(|p| {
-        p.split_once('=')
-            .is_some_and(|(_, v)| v.contains('*') || v.split(',').any(|item| !item.contains(':')))
-            && p.contains(':')
-    });
-    parts[0] = format!("v={}", if short { FORMAT_VERSION } else { 1 });
+    parts
+}
+
+fn trailer_parts(sc: &Scenario, lang: Option<&str>, seed: Option<u64>) -> Vec<String> {
+    let mut parts = Vec::new();
     if !sc.name.is_empty() {
         parts.push(format!("n={}", pct(&sc.name)));
     }
@@ -221,7 +268,7 @@ pub fn encode_for(sc: &Scenario, ds: &Dataset, hash: &str, lang: Option<&str>, s
     if let Some(s) = seed.or(sc.seed) {
         parts.push(format!("seed={s}"));
     }
-    parts.join("&")
+    parts
 }
 
 /// What a link says of its dataset and language, read without a dataset at
@@ -374,7 +421,11 @@ fn write_years(years: &[(i32, f64)]) -> String {
         while i + n < years.len() && years[i + n].1 == v && years[i + n].0 == y + n as i32 {
             n += 1;
         }
-        let head = if expected == Some(y) { String::new() } else { format!("{y}:") };
+        let head = if expected == Some(y) {
+            String::new()
+        } else {
+            format!("{y}:")
+        };
         let body = match n {
             1 => num(v),
             // "80,80" is no longer than "80*2" for short numbers; keep the plainer
@@ -487,6 +538,26 @@ pub fn decode_for(input: &str, ds: &Dataset, hash: &str) -> (Link, Vec<Notice>) 
                 }
             }
             "lang" => link.lang = lang_value(value),
+            "z" => {
+                let (values, error) = crate::link_digits::decode(value, ds);
+                for (id, v) in values {
+                    if seen.contains(id) && !repeated.contains(&id) {
+                        repeated.push(id);
+                        notices.push(Notice::Repeated { id: id.to_string() });
+                    }
+                    seen.insert(id);
+                    link.scenario.unset(id);
+                    let baseline = lever_spec(id).map(|spec| default_value(spec, ds));
+                    if !matches!(v, LeverValue::Constant(x) if Some(x) == baseline) {
+                        let _ = link.scenario.set(id, v);
+                    }
+                }
+                if let Some(e) = error {
+                    notices.push(Notice::Digits {
+                        other_build: e == crate::link_digits::DigitsError::OtherBuild,
+                    });
+                }
+            }
             "seed" => match value.trim().parse::<u64>() {
                 Ok(s) => {
                     link.seed = Some(s);
@@ -553,23 +624,41 @@ mod tests {
     fn per_year_values_are_written_compactly() {
         let w = |v: &[(i32, f64)]| write_years(v);
         assert_eq!(w(&[(2021, 80.0), (2022, 120.0)]), "2021:80,120");
-        let held: Vec<(i32, f64)> = (2021..=2030).map(|y| (y, if y == 2021 { 80.0 } else { 120.0 })).collect();
+        let held: Vec<(i32, f64)> = (2021..=2030)
+            .map(|y| (y, if y == 2021 { 80.0 } else { 120.0 }))
+            .collect();
         assert_eq!(w(&held), "2021:80,120*9");
         assert_eq!(w(&[(2021, 5.0), (2022, 5.0)]), "2021:5,5");
         assert_eq!(w(&[(2021, 1500.0), (2022, 1500.0)]), "2021:1500*2");
-        assert_eq!(w(&[(2021, 1.0), (2023, 2.0), (2024, 2.0), (2025, 2.0)]), "2021:1,2023:2*3");
+        assert_eq!(
+            w(&[(2021, 1.0), (2023, 2.0), (2024, 2.0), (2025, 2.0)]),
+            "2021:1,2023:2*3"
+        );
         assert_eq!(w(&[(2022, 0.25), (2023, 0.5)]), "2022:0.25,0.5");
         let d = ds();
         let read = |q: &str| {
             let (link, notices) = decode(q, &d);
             (link.scenario.levers.get("hires.primary").cloned(), notices.len())
         };
-        let by = |pairs: &[(i32, f64)]| Some(LeverValue::ByYear(pairs.iter().map(|(y, v)| (y.to_string(), *v)).collect()));
+        let by = |pairs: &[(i32, f64)]| {
+            Some(LeverValue::ByYear(
+                pairs.iter().map(|(y, v)| (y.to_string(), *v)).collect(),
+            ))
+        };
         // the first format and the short one read the same
-        assert_eq!(read("?v=1&hires.primary=2021:80,2022:120"), (by(&[(2021, 80.0), (2022, 120.0)]), 0));
-        assert_eq!(read("?v=2&hires.primary=2021:80,120"), (by(&[(2021, 80.0), (2022, 120.0)]), 0));
+        assert_eq!(
+            read("?v=1&hires.primary=2021:80,2022:120"),
+            (by(&[(2021, 80.0), (2022, 120.0)]), 0)
+        );
+        assert_eq!(
+            read("?v=2&hires.primary=2021:80,120"),
+            (by(&[(2021, 80.0), (2022, 120.0)]), 0)
+        );
         assert_eq!(read("?v=2&hires.primary=2021:80,120*9").0, by(&held));
-        assert_eq!(read("?v=2&hires.primary=2021:1,2023:2*3").0, by(&[(2021, 1.0), (2023, 2.0), (2024, 2.0), (2025, 2.0)]));
+        assert_eq!(
+            read("?v=2&hires.primary=2021:1,2023:2*3").0,
+            by(&[(2021, 1.0), (2023, 2.0), (2024, 2.0), (2025, 2.0)])
+        );
     }
 
     /// Malformed short forms are dropped item by item, with a notice, never
@@ -581,7 +670,11 @@ mod tests {
             let (link, notices) = decode(q, &d);
             (link.scenario.levers.get("hires.primary").cloned(), notices)
         };
-        let by = |pairs: &[(i32, f64)]| Some(LeverValue::ByYear(pairs.iter().map(|(y, v)| (y.to_string(), *v)).collect()));
+        let by = |pairs: &[(i32, f64)]| {
+            Some(LeverValue::ByYear(
+                pairs.iter().map(|(y, v)| (y.to_string(), *v)).collect(),
+            ))
+        };
         for (q, kept) in [
             // a value with no year before it: nothing to follow
             ("?v=2&hires.primary=80,2022:120", vec![(2022, 120.0)]),

@@ -22,6 +22,7 @@ pub mod export;
 pub mod format;
 pub mod import_report;
 pub mod level;
+pub mod link_digits;
 pub mod projection;
 pub mod scenario;
 pub mod seek;

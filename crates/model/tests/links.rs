@@ -1,7 +1,7 @@
 //! The share-link codec: golden links, round trips, and a fuzzed decoder.
 
 use eduplan_model::catalogue::{levers, LeverUnit};
-use eduplan_model::codec::{decode, encode};
+use eduplan_model::codec::{decode, encode, encode_qr_for};
 use eduplan_model::{Dataset, LeverValue, Scenario};
 use proptest::prelude::*;
 
@@ -122,6 +122,48 @@ proptest! {
         prop_assert_eq!(link.lang, lang);
         prop_assert_eq!(link.seed, seed);
     }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 2_000, ..ProptestConfig::default() })]
+
+    /// The QR code's form of a link (levers as digits) opens exactly the
+    /// scenario the readable link opens (issue 14, kind 3).
+    #[test]
+    fn the_qr_form_opens_the_same_scenario(s in scenario(), lang in proptest::option::of("zh|en")) {
+        // every way a value enters the app puts it on its lever's grid
+        let s = on_grid(s);
+        let (readable, _) = decode(&encode(&s, ds(), lang.as_deref(), None), ds());
+        let (prefix, digits) = encode_qr_for(&s, ds(), "08b5c00b", lang.as_deref(), None)
+            .ok_or_else(|| TestCaseError::fail("every value on its grid has a digits form"))?;
+        prop_assert!(digits.bytes().all(|b| b.is_ascii_digit()));
+        let (qr, notices) = decode(&format!("https://x.example/p/?{prefix}{digits}"), ds());
+        prop_assert_eq!(notices, vec![]);
+        prop_assert_eq!(&qr.scenario, &readable.scenario);
+        prop_assert_eq!(qr.lang, readable.lang);
+    }
+
+    /// Digits after a valid header, whatever they are, never panic and never
+    /// give an invalid scenario.
+    #[test]
+    fn the_digits_decoder_never_panics(d in "[0-9]{0,120}") {
+        let (link, _) = decode(&format!("?v=2&z={}{d}", eduplan_model::link_digits::header()), ds());
+        link.scenario.validate(ds()).map_err(|e| TestCaseError::fail(e.to_string()))?;
+    }
+}
+
+/// The scenario with every value on its lever's grid (as the app holds it).
+fn on_grid(mut s: Scenario) -> Scenario {
+    for map in [&mut s.levers, &mut s.assumptions] {
+        for (id, value) in map.iter_mut() {
+            let spec = eduplan_model::catalogue::lever_spec(id).unwrap();
+            match value {
+                LeverValue::Constant(v) => *v = spec.snap(*v).unwrap(),
+                LeverValue::ByYear(m) => m.values_mut().for_each(|v| *v = spec.snap(*v).unwrap()),
+            }
+        }
+    }
+    s
 }
 
 /// Strings that look like links: real keys, odd values, broken escapes.
