@@ -334,7 +334,7 @@ pub fn write_xlsx(ds: &Dataset) -> Result<Vec<u8>, XlsxError> {
                         ws.write_number(r, c, *x)?;
                     }
                     TCell::Text(s) if !s.is_empty() => {
-                        ws.write_string(r, c, s)?;
+                        ws.write_string(r, c, eduplan_model::export::cell_text(s))?;
                     }
                     _ => {}
                 }

@@ -311,6 +311,30 @@ pub fn purchases_sheet(p: &Projection, loc: Locale) -> Sheet {
     }
 }
 
+/// The most a spreadsheet cell holds, in UTF-16 code units (Excel's limit;
+/// the XLSX writer refuses a longer string and with it the whole file).
+pub const MAX_CELL_UNITS: usize = 32_767;
+
+/// `s` as a cell can hold it: unchanged, or cut to [`MAX_CELL_UNITS`] with
+/// "…" at the end (a note pasted from a long document must not stop the
+/// export of a whole workbook).
+pub fn cell_text(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.encode_utf16().count() <= MAX_CELL_UNITS {
+        return s.into();
+    }
+    let mut units = 0;
+    let mut out = String::new();
+    for ch in s.chars() {
+        units += ch.len_utf16();
+        if units > MAX_CELL_UNITS - 1 {
+            break;
+        }
+        out.push(ch);
+    }
+    out.push('…');
+    out.into()
+}
+
 /// A sheet as CSV, UTF-8 with a byte-order mark.
 pub fn csv_with_bom(sheet: &Sheet) -> Vec<u8> {
     let mut w = csv::WriterBuilder::new()
@@ -334,6 +358,20 @@ pub fn csv_with_bom(sheet: &Sheet) -> Vec<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_cell_never_exceeds_what_a_spreadsheet_holds() {
+        assert_eq!(cell_text("方案 C"), "方案 C");
+        let long = "临".repeat(40_000);
+        let cut = cell_text(&long);
+        assert_eq!(cut.encode_utf16().count(), MAX_CELL_UNITS);
+        assert!(cut.ends_with('…'));
+        // a character outside the BMP is two units and is never split
+        let emoji = "😀".repeat(20_000);
+        let cut = cell_text(&emoji);
+        assert!(cut.encode_utf16().count() <= MAX_CELL_UNITS);
+        assert!(cut.trim_end_matches('…').chars().all(|c| c == '😀'));
+    }
 
     #[test]
     fn workbook_has_the_five_sheets_and_csv_reads_back() {

@@ -5,7 +5,7 @@
 //! so the main module never carries the XLSX writer. Once listening it posts
 //! `ready`; the app sends nothing before that.
 
-use eduplan_model::export::{Cell, Workbook};
+use eduplan_model::export::{cell_text, Cell, Workbook};
 use rust_xlsxwriter::{Format, Workbook as Xlsx};
 
 /// Builds the .xlsx bytes for a workbook.
@@ -29,6 +29,8 @@ pub fn build(json: &str) -> Result<Vec<u8>, String> {
             for (c, cell) in row.iter().enumerate() {
                 let (row_i, col_i) = (r as u32, c as u16);
                 let width = match cell {
+                    // not a number a cell can hold (the model writes none): left empty
+                    Cell::Number(x) if !x.is_finite() => 0,
                     Cell::Number(x) => {
                         if r == 0 {
                             ws.write_number_with_format(row_i, col_i, *x, &bold)
@@ -39,6 +41,7 @@ pub fn build(json: &str) -> Result<Vec<u8>, String> {
                         8
                     }
                     Cell::Text(s) => {
+                        let s = &*cell_text(s);
                         if r == 0 {
                             ws.write_string_with_format(row_i, col_i, s, &bold)
                         } else {
@@ -120,5 +123,34 @@ mod tests {
         let bytes = build(json).unwrap();
         assert_eq!(&bytes[..2], b"PK", "an xlsx is a zip file");
         assert!(build("{").unwrap_err().contains("not a workbook"));
+    }
+
+    /// Issue 14, kind 6: any text a user can type (a no-break space from
+    /// Word or WeChat, XML's own characters, control characters, a note of
+    /// 40,000 characters) gives a workbook that reads back, text intact.
+    #[test]
+    fn any_text_gives_a_well_formed_workbook() {
+        use calamine::{Reader, Xlsx};
+        let nasty = "方案\u{a0}C & <b> \"q\" 'a' \u{1}\u{b}\t\n]]> 😀";
+        let long = "临".repeat(40_000);
+        let wb = Workbook {
+            sheets: vec![eduplan_model::export::Sheet {
+                name: "说明".into(),
+                rows: vec![
+                    vec![Cell::Text("head".into())],
+                    vec![
+                        Cell::Text(nasty.into()),
+                        Cell::Number(f64::NAN),
+                        Cell::Text(long.clone()),
+                    ],
+                ],
+            }],
+        };
+        let bytes = build(&serde_json::to_string(&wb).unwrap()).unwrap();
+        let mut book: Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap();
+        let range = book.worksheet_range("说明").unwrap();
+        assert_eq!(range.get_value((1, 0)).unwrap().to_string(), nasty);
+        let cut = range.get_value((1, 2)).unwrap().to_string();
+        assert!(cut.ends_with('…') && cut.starts_with("临临"), "{}", cut.len());
     }
 }
