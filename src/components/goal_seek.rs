@@ -134,10 +134,10 @@ pub fn GoalSeek(props: &GoalSeekProps) -> Html {
                 { t.seek_lever }{ t.colon }
                 <select class="seek-lever" onchange={on_lever} aria-label={t.seek_lever}>
                     if split > 0 {
-                        <optgroup label={t.seek_helping}>{ for choices[..split].iter().map(|id| option(id)) }</optgroup>
+                        <optgroup label={t.seek_helping}>{ for choices[..split].iter().map(&option) }</optgroup>
                     }
                     if split < choices.len() {
-                        <optgroup label={t.seek_other}>{ for choices[split..].iter().map(|id| option(id)) }</optgroup>
+                        <optgroup label={t.seek_other}>{ for choices[split..].iter().map(&option) }</optgroup>
                     }
                 </select>
             </label>
