@@ -19,9 +19,9 @@ fn xlsx_template_round_trips_bit_identically() {
     assert!(report.warnings.is_empty(), "{:?}", report.warnings);
     let a = project(&ds, &Scenario::default());
     let b = project(&back, &Scenario::default());
-    assert_eq!(a.series, b.series);
-    assert_eq!(a.zone_series, b.zone_series);
-    assert_eq!(a.targets, b.targets);
+    // whole projections: their equality counts an undefined value (a zone
+    // with no senior school has no class size) as equal to itself
+    assert!(a == b, "the projections differ");
     // nothing changed, so every value keeps its source and no bureau source appears
     assert_eq!(back.sources, ds.sources);
     let mut plain = back.clone();
