@@ -46,7 +46,7 @@ pub async fn download_xlsx(ctx: &Ctx) -> Result<(), String> {
 
 /// The projections as CSV (UTF-8 with BOM).
 pub fn download_csv(ctx: &Ctx) -> Result<(), String> {
-    let sheet = export::projection_sheet(&ctx.current, ctx.lang().locale());
+    let sheet = export::projection_sheet(&ctx.current, ctx.lang().locale(), &ctx.dataset.words);
     browser::download(
         &format!("{}.csv", base_name(ctx)),
         "text/csv;charset=utf-8",

@@ -14,7 +14,7 @@
 //! fatal. A full storage is reported once per failed write.
 
 use eduplan_model::codec::{self, DatasetRef, Link, Notice};
-use eduplan_model::summary::DEFAULT_DATASET_HASH;
+use eduplan_model::summary::{same_figures, DEFAULT_DATASET_HASH};
 use eduplan_model::{Dataset, Scenario};
 use gloo_storage::{LocalStorage, Storage};
 use serde::{Deserialize, Serialize};
@@ -127,7 +127,7 @@ pub fn initial_state(ds: std::rc::Rc<Dataset>, hash: &str) -> AppState {
             Ok(Some(a)) => {
                 lang = url_lang().unwrap_or(a.lang);
                 // an autosave of other figures (an older build's single slot) is not restored
-                if a.dataset == ds.id && (a.hash.is_empty() || a.hash == *hash) {
+                if a.dataset == ds.id && (a.hash.is_empty() || same_figures(&ds.id, &a.hash, hash)) {
                     a.scenario
                 } else {
                     Scenario::default()
@@ -170,7 +170,9 @@ pub fn opening_link() -> (DatasetRef, Option<Lang>) {
 /// Where the working scenario on a dataset is autosaved: the bundled dataset
 /// keeps the original key, so autosaves of earlier builds are still found.
 pub fn autosave_key(id: &str, hash: &str) -> String {
-    if id == eduplan_model::dataset::DEFAULT_DATASET_ID && (hash.is_empty() || hash == DEFAULT_DATASET_HASH) {
+    if id == eduplan_model::dataset::DEFAULT_DATASET_ID
+        && (hash.is_empty() || same_figures(id, hash, DEFAULT_DATASET_HASH))
+    {
         AUTOSAVE_KEY.to_string()
     } else {
         format!("{AUTOSAVE_KEY}.{id}@{hash}")

@@ -472,7 +472,8 @@ impl Reducible for AppState {
             Action::Duplicate(id) => {
                 if let Some(s) = next.saved.iter().find(|s| s.id == id).cloned() {
                     let copy_id = next.next_saved_id();
-                    let name = format!("{} (2)", s.name);
+                    // "方案甲（副本）": the interface language's word for a copy
+                    let name = format!("{}{}", s.name, next.lang.strings().copy_suffix);
                     next.saved.push(Saved {
                         id: copy_id,
                         name: name.clone(),
@@ -659,7 +660,7 @@ mod tests {
             .reduce(Action::Rename(a.clone(), "方案甲".into()))
             .reduce(Action::Duplicate(a.clone()));
         assert_eq!(s.saved.len(), 3);
-        assert_eq!(s.saved[2].name, "方案甲 (2)");
+        assert_eq!(s.saved[2].name, "方案甲（副本）");
         assert_ne!(s.saved[2].id, a);
         let ids: Vec<String> = s.saved.iter().map(|x| x.id.clone()).collect();
         let mut s = s;

@@ -3,7 +3,7 @@
 
 use eduplan_model::catalogue::LeverUnit;
 
-use crate::i18n::Strings;
+use crate::i18n::{Lang, Strings};
 
 /// Factor from stored value to displayed value.
 pub fn scale(unit: LeverUnit) -> f64 {
@@ -49,6 +49,45 @@ pub fn display(v: f64, step: f64, unit: LeverUnit) -> String {
     format!("{:.*}", decimals(step, unit), v * scale(unit))
 }
 
+/// A lever value with its unit: "3000个学位/年", "56.5%" (no space in
+/// Chinese, none before %), "80 teachers/yr".
+pub fn show(v: f64, step: f64, unit: LeverUnit, lang: Lang) -> String {
+    let number = display(v, step, unit);
+    let label = self::label(unit, lang.strings());
+    if label.is_empty() || lang == Lang::Zh || label.starts_with('%') {
+        format!("{number}{label}")
+    } else {
+        format!("{number} {label}")
+    }
+}
+
+/// A value as given (a link's or a file's raw number) in the units the
+/// control shows, without rounding it to the lever's step: 1.2 for a share
+/// is "120%", 0.5 classrooms "0.5间/年" — so a notice about it reads in the
+/// numbers the user sees.
+pub fn show_given(v: f64, unit: LeverUnit, lang: Lang) -> String {
+    let x = ((v * scale(unit)) * 1e9).round() / 1e9;
+    let number = format!("{x}");
+    let label = self::label(unit, lang.strings());
+    if label.is_empty() || lang == Lang::Zh || label.starts_with('%') {
+        format!("{number}{label}")
+    } else {
+        format!("{number} {label}")
+    }
+}
+
+/// A lever's range as the help line ends: "（0～3000个学位/年）",
+/// "(0–3000 seats/yr)" — ～ for a range of numbers in Chinese.
+pub fn range(min: f64, max: f64, step: f64, unit: LeverUnit, lang: Lang) -> String {
+    let (a, b) = (display(min, step, unit), display(max, step, unit));
+    let label = self::label(unit, lang.strings());
+    match lang {
+        Lang::Zh => format!("（{a}～{b}{label}）"),
+        Lang::En if label.is_empty() || label.starts_with('%') => format!("({a}–{b}{label})"),
+        Lang::En => format!("({a}–{b} {label})"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -61,5 +100,26 @@ mod tests {
         assert_eq!(display(1.0, 0.1, LeverUnit::Multiplier), "1.0");
         assert_eq!(decimals(0.001, LeverUnit::PointsPerYear), 1);
         assert_eq!(display(60_000_000.0, 1_000_000.0, LeverUnit::YuanPerYear), "6000");
+    }
+
+    /// Review C1, C4: no space before % or a Chinese unit; ～ for ranges.
+    #[test]
+    fn values_with_units_in_each_language() {
+        assert_eq!(show(0.565, 0.005, LeverUnit::Share, Lang::Zh), "56.5%");
+        assert_eq!(show(0.03, 0.005, LeverUnit::RatePerYear, Lang::Zh), "3.0%");
+        assert_eq!(show(80.0, 1.0, LeverUnit::TeachersPerYear, Lang::Zh), "80人/年");
+        assert_eq!(show(80.0, 1.0, LeverUnit::TeachersPerYear, Lang::En), "80 teachers/yr");
+        assert_eq!(show(0.565, 0.005, LeverUnit::Share, Lang::En), "56.5%");
+        assert_eq!(
+            range(0.0, 3000.0, 10.0, LeverUnit::SeatsPerYear, Lang::Zh),
+            "（0～3000个学位/年）"
+        );
+        // review C6: a notice speaks the control's units
+        assert_eq!(show_given(1.2, LeverUnit::Share, Lang::Zh), "120%");
+        assert_eq!(show_given(0.5, LeverUnit::ClassroomsPerYear, Lang::Zh), "0.5间/年");
+        assert_eq!(
+            range(0.0, 3000.0, 10.0, LeverUnit::SeatsPerYear, Lang::En),
+            "(0–3000 seats/yr)"
+        );
     }
 }

@@ -15,6 +15,7 @@ use crate::components::budget_panel::{purchase_line, spent_of_available};
 use crate::components::chart::Chart;
 use crate::components::target_board::threshold_text;
 use crate::context::use_ctx;
+use crate::i18n::Lang;
 use crate::units;
 
 #[function_component]
@@ -52,11 +53,20 @@ pub fn Brief() -> Html {
                 if l.unit == LeverUnit::Choice {
                     l.choices.get(v.round() as usize).map_or(String::new(), |(zh, en)| lang.pick(zh, en).to_string())
                 } else {
-                    format!("{} {}", units::display(v, l.step, l.unit), units::label(l.unit, t))
+                    units::show(v, l.step, l.unit, lang)
                 }
             };
             let value = if ctx.state.varies_by_year(l.id) {
-                ctx.state.lever_years().map(|y| format!("{y}: {}", units::display(ctx.state.lever_value_in(l.id, y), l.step, l.unit))).collect::<Vec<_>>().join("，")
+                {
+                    let by_year = ctx.state.lever_years().map(|y| {
+                        let v = units::display(ctx.state.lever_value_in(l.id, y), l.step, l.unit);
+                        match lang {
+                            Lang::Zh => format!("{y}年：{v}"),
+                            Lang::En => format!("{y}: {v}"),
+                        }
+                    });
+                    by_year.collect::<Vec<_>>().join(if lang == Lang::Zh { "；" } else { "; " })
+                }
             } else {
                 show(ctx.state.lever_value(l.id))
             };

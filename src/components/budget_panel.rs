@@ -9,8 +9,9 @@ use crate::context::use_ctx;
 use crate::i18n::{fill, Strings};
 
 /// "6 classrooms, 320 public seats, 108 teachers" (or "nothing new").
-pub fn bought_list(b: &Purchase, t: &Strings) -> String {
-    let n = |x: f64| format::group_thousands(x.round(), 0);
+pub fn bought_list(b: &Purchase, t: &Strings, loc: Locale) -> String {
+    // counts as the interface language writes them (3031 in Chinese, 3,031 in English)
+    let n = |x: f64| format::count(x, loc);
     let parts: Vec<String> = [
         (b.funds_step, t.bought_step),
         (b.classrooms, t.bought_rooms),
@@ -31,7 +32,7 @@ pub fn bought_list(b: &Purchase, t: &Strings) -> String {
 
 /// "¥46.7 m → per-pupil funds +100 yuan, 60 classrooms, 108 teachers".
 pub fn purchase_line(b: &Purchase, t: &Strings, loc: Locale) -> String {
-    format!("{} → {}", format::yuan(b.new, loc), bought_list(b, t))
+    format!("{} → {}", format::yuan(b.new, loc), bought_list(b, t, loc))
 }
 
 /// "¥51.4 m / ¥60.0 m": spent of available.

@@ -20,6 +20,7 @@ use crate::charts::scale::{nice_domain, year_ticks, Linear};
 use crate::charts::specs::{ChartSpec, Series};
 use crate::components::compare_table::SCENARIO_STYLES;
 use crate::context::use_ctx;
+use crate::i18n::{fill, Lang};
 use crate::state::Action;
 
 const W: f64 = 640.0;
@@ -59,7 +60,7 @@ fn tick_label(v: f64, unit: IndicatorUnit, step: f64, loc: Locale) -> String {
         IndicatorUnit::PupilsPerClass | IndicatorUnit::PupilsPerTeacher => {
             format::group_thousands(v, if step < 1.0 { 1 } else { 0 })
         }
-        _ => format::value(v, unit, loc),
+        _ => format::bare(v, unit, loc),
     }
 }
 
@@ -135,7 +136,7 @@ pub fn Chart(props: &ChartProps) -> Html {
     let unit = lines.first().map_or(IndicatorUnit::Persons, |l| l.spec.unit);
     let empty: &[f64] = &[];
     let base = |id: &str| ctx.baseline.get(id).unwrap_or(empty).to_vec();
-    let label = |l: &Line| lang.pick(&l.spec.label_zh, &l.spec.label_en).to_string();
+    let label = |l: &Line| l.spec.label(lang.locale(), &ctx.dataset.words).into_owned();
 
     let drawn: Vec<Drawn> = if comparing {
         match lines.get((*picked).min(lines.len().saturating_sub(1))) {
@@ -361,7 +362,7 @@ pub fn Chart(props: &ChartProps) -> Html {
                         <label class="zone-select">
                             <span class="visually-hidden">{ t.zone }</span>
                             <select onchange={on_zone} aria-label={format!("{}: {}", title, t.zone)}>
-                                <option value="" selected={zone.is_none()}>{ t.county_wide }</option>
+                                <option value="" selected={zone.is_none()}>{ lang.pick(&ctx.dataset.words.whole, t.county_wide) }</option>
                                 { for ctx.dataset.zones.iter().map(|z| html! {
                                     <option value={z.id.clone()} selected={zone.as_deref() == Some(z.id.as_str())}>{ lang.pick(&z.name.zh, &z.name.en) }</option>
                                 }) }
@@ -405,9 +406,9 @@ pub fn Chart(props: &ChartProps) -> Html {
                         _ => html! {},
                     };
                     let tip = match (a, b) {
-                        (Some(a), Some(b)) => format!("{name}: {}–{}", fmt(*a), fmt(*b)),
-                        (Some(a), None) => format!("{name}: ≥ {}", fmt(*a)),
-                        (None, Some(b)) => format!("{name}: ≤ {}", fmt(*b)),
+                        (Some(a), Some(b)) => format!("{name}{}{}{}{}", t.colon, fmt(*a), if lang == Lang::Zh { "～" } else { "–" }, fmt(*b)),
+                        (Some(a), None) => format!("{name}{}≥ {}", t.colon, fmt(*a)),
+                        (None, Some(b)) => format!("{name}{}≤ {}", t.colon, fmt(*b)),
                         _ => name.clone(),
                     };
                     html! {
@@ -462,7 +463,7 @@ pub fn Chart(props: &ChartProps) -> Html {
                                 <span class="readout-base">{ format!("（{} {}）", t.legend_baseline, b.get(selected).map_or(format::NO_VALUE.into(), |v| fmt(*v))) }</span>
                             }
                             if let Some([p10, _, _, _, p90]) = ctx.bands.as_ref().filter(|_| !comparing).and_then(|b| b.get(&d.key)) {
-                                <span class="readout-band">{ format!("P10–P90 {}–{}", p10.get(selected).map_or(format::NO_VALUE.into(), |v| fmt(*v)), p90.get(selected).map_or(format::NO_VALUE.into(), |v| fmt(*v))) }</span>
+                                <span class="readout-band">{ fill(t.band_range, &[("lo", &p10.get(selected).map_or(format::NO_VALUE.into(), |v| fmt(*v))), ("hi", &p90.get(selected).map_or(format::NO_VALUE.into(), |v| fmt(*v)))]) }</span>
                             }
                         </span>
                     }

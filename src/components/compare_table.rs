@@ -41,8 +41,8 @@ pub fn CompareTable() -> Html {
             values.iter().copied().reduce(f64::max),
         ) {
             (Some(a), Some(b)) => match unit {
-                IndicatorUnit::Share => format!("{:.1}{}", (b - a) * 100.0, t.points),
-                _ => format::value(b - a, unit, loc),
+                IndicatorUnit::Share => format!("{}{}", format::points(b - a), t.points),
+                _ => format::difference(b - a, unit, loc),
             },
             _ => format::NO_VALUE.into(),
         };

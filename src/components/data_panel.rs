@@ -6,6 +6,27 @@ use yew::prelude::*;
 
 use crate::context::use_ctx;
 
+/// The part of the data a provenance path (`Dataset::provenance`) lies in,
+/// named as the template's sheet for it: what a statistician recognises,
+/// where `demography.births` would mean nothing.
+fn part_of(path: &str, t: &'static crate::i18n::Strings) -> &'static str {
+    let head = path.split('.').next().unwrap_or(path);
+    match (head, path) {
+        (_, "demography.population" | "demography.residents") => t.part_population,
+        (_, p) if p.starts_with("demography.birth") => t.part_births,
+        ("demography", _) => t.part_age_rates,
+        ("schools", _) => t.part_schools,
+        ("zones", _) => t.part_zones,
+        ("flows", _) => t.part_flows,
+        ("norms", _) => t.part_norms,
+        ("finance", _) => t.part_money,
+        ("teachers", _) => t.part_trainees,
+        ("targets", _) => t.part_targets,
+        ("lever_defaults", _) => t.part_lever_defaults,
+        _ => t.part_params,
+    }
+}
+
 #[function_component]
 pub fn DataPanel() -> Html {
     let ctx = use_ctx();
@@ -15,22 +36,21 @@ pub fn DataPanel() -> Html {
     // what uses each source: fixed for the dataset, so built once
     let used_by = {
         let ds = ctx.dataset.clone();
-        use_memo((), move |_| {
+        use_memo(lang, move |lang| {
+            let t = lang.strings();
             let prov = ds.provenance();
             ds.sources
                 .iter()
                 .map(|s| {
-                    let used: Vec<&str> = prov
-                        .iter()
-                        .filter(|(_, src)| *src == s.id)
-                        .map(|(p, _)| p.as_str())
-                        .collect();
-                    let text = if used.len() > 4 {
-                        format!("{} … (+{})", used[..4].join(", "), used.len() - 4)
-                    } else {
-                        used.join(", ")
-                    };
-                    (s.id.clone(), text)
+                    // the parts of the data, as the template's sheets name them
+                    let mut used: Vec<&str> = Vec::new();
+                    for (path, _) in prov.iter().filter(|(_, src)| *src == s.id) {
+                        let part = part_of(path, t);
+                        if !used.contains(&part) {
+                            used.push(part);
+                        }
+                    }
+                    (s.id.clone(), used.join(t.list_sep))
                 })
                 .collect::<std::collections::HashMap<String, String>>()
         })
@@ -95,8 +115,8 @@ pub fn DataPanel() -> Html {
                     { lang.pick(&s.title.zh, &s.title.en) }
                     if let Some(url) = &s.url { <br /><a href={url.clone()} rel="noreferrer noopener" target="_blank" class="source-url">{ url }</a> }
                 </td>
-                <td class="note">{ &s.note }</td>
-                <td class="used"><code>{ used_text }</code></td>
+                <td class="note">{ lang.pick(&s.note.zh, &s.note.en) }</td>
+                <td class="used">{ used_text }</td>
             </tr>
         }
     });

@@ -83,13 +83,7 @@ pub fn GoalSeek(props: &GoalSeekProps) -> Html {
     let sentence = result.as_ref().and_then(|(id, outcome)| {
         let spec = lever_spec(id)?;
         let name = lang.pick(spec.label_zh, spec.label_en);
-        let show = |v: f64| {
-            format!(
-                "{} {}",
-                units::display(v, spec.step, spec.unit),
-                units::label(spec.unit, t)
-            )
-        };
+        let show = |v: f64| units::show(v, spec.step, spec.unit, lang);
         Some(match outcome {
             Outcome::Found { value, year } => (
                 fill(

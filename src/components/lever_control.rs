@@ -167,7 +167,7 @@ pub fn LeverControl(props: &LeverControlProps) -> Html {
             <p class="lever-help" id={format!("help-{id}")}>
                 { help }
                 if spec.unit != LeverUnit::Choice {
-                    <span class="lever-range">{ format!("（{}–{} {}）", units::display(spec.min, spec.step, spec.unit), units::display(spec.max, spec.step, spec.unit), unit) }</span>
+                    <span class="lever-range">{ units::range(spec.min, spec.max, spec.step, spec.unit, lang) }</span>
                 }
             </p>
             if *open {

@@ -10,6 +10,17 @@ use crate::context::use_ctx;
 use crate::i18n::{fill, Lang, Strings};
 use crate::state::{Action, Message};
 
+/// A value a notice quotes, in the units its control shows ("120%", not
+/// "1.2"); text that is not a number is quoted as it was given.
+fn in_units(id: &str, given: &str, lang: Lang) -> String {
+    match (lever_spec(id), given.trim().parse::<f64>()) {
+        (Some(s), Ok(v)) if v.is_finite() && s.unit != eduplan_model::catalogue::LeverUnit::Choice => {
+            crate::units::show_given(v, s.unit, lang)
+        }
+        _ => given.to_string(),
+    }
+}
+
 fn lever_label(id: &str, lang: Lang) -> String {
     lever_spec(id).map_or_else(|| id.to_string(), |s| lang.pick(s.label_zh, s.label_en).to_string())
 }
@@ -26,9 +37,15 @@ pub fn scenario_error_text(e: &ScenarioError, t: &Strings, lang: Lang) -> String
             t.scenario_out_of_range,
             &[
                 ("id", &lever(id)),
-                ("value", &value.to_string()),
-                ("min", &min.to_string()),
-                ("max", &max.to_string()),
+                ("value", &in_units(id, &value.to_string(), lang)),
+                // "（0～60间/年）": the unit once, after the range
+                (
+                    "min",
+                    &lever_spec(id).map_or(min.to_string(), |s| {
+                        format!("{}", ((min * crate::units::scale(s.unit)) * 1e9).round() / 1e9)
+                    }),
+                ),
+                ("max", &in_units(id, &max.to_string(), lang)),
             ],
         ),
         ScenarioError::NotANumber { id } | ScenarioError::NotPerYear { id } | ScenarioError::BadOrder { id, .. } => {
@@ -63,16 +80,16 @@ pub fn link_notice_text(n: &Notice, t: &Strings, lang: Lang) -> String {
             t.link_clamped,
             &[
                 ("id", &lever_label(id, lang)),
-                ("given", given),
-                ("used", &used.to_string()),
+                ("given", &in_units(id, given, lang)),
+                ("used", &in_units(id, &used.to_string(), lang)),
             ],
         ),
         Notice::Snapped { id, given, used } => fill(
             t.link_snapped,
             &[
                 ("id", &lever_label(id, lang)),
-                ("given", given),
-                ("used", &used.to_string()),
+                ("given", &in_units(id, given, lang)),
+                ("used", &in_units(id, &used.to_string(), lang)),
             ],
         ),
         Notice::Dropped { id, given } => fill(t.link_dropped, &[("id", &lever_label(id, lang)), ("given", given)]),

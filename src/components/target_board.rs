@@ -16,7 +16,7 @@ use crate::state::Action;
 fn margin_text(m: f64, unit: IndicatorUnit, loc: Locale, t: &crate::i18n::Strings) -> String {
     match unit {
         IndicatorUnit::Share => format!("{}{}", format::points(m), t.points),
-        _ => format::value(m, unit, loc),
+        _ => format::difference(m, unit, loc),
     }
 }
 
@@ -24,7 +24,8 @@ fn margin_text(m: f64, unit: IndicatorUnit, loc: Locale, t: &crate::i18n::String
 pub fn threshold_text(r: &TargetResult, unit: IndicatorUnit, loc: Locale) -> String {
     let f = |x: f64| format::value(x, unit, loc);
     match (r.threshold_low, r.threshold_high) {
-        (Some(a), Some(b)) => format!("{}–{}", f(a), f(b)),
+        // ～ for a range of numbers in Chinese (GB/T 15834), – in English
+        (Some(a), Some(b)) => format!("{}{}{}", f(a), if loc == Locale::Zh { "～" } else { "–" }, f(b)),
         (Some(a), None) => format!("≥ {}", f(a)),
         (None, Some(b)) => format!("≤ {}", f(b)),
         (None, None) => format::NO_VALUE.into(),

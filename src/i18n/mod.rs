@@ -214,6 +214,7 @@ strings! {
     open,
     rename,
     duplicate,
+    copy_suffix,
     delete,
     compare,
     compare_title,
@@ -264,6 +265,7 @@ strings! {
     uncertainty_done,
     prob_met,
     bands_legend,
+    band_range,
     seek,
     seek_title,
     seek_lever,
@@ -454,6 +456,54 @@ mod tests {
             }
             assert_ne!(a, b, "{k} is not translated");
         }
+    }
+
+    /// Issue 15: no English in the Chinese interface. `switch_to` names the
+    /// other language in that language ("English") and is the one exception.
+    #[test]
+    fn the_chinese_interface_has_no_english() {
+        for (k, v) in Lang::Zh.strings().entries() {
+            if k == "switch_to" {
+                continue;
+            }
+            let stray = eduplan_model::wording::stray_latin(v);
+            assert!(stray.is_empty(), "zh.{k} = {v}: {stray:?}");
+        }
+    }
+
+    /// The review's corrected terms, pinned (zh-wording-review.md, findings
+    /// B1–B5, B10, B13, B14, C2–C4).
+    #[test]
+    fn the_bureau_s_words() {
+        let t = Lang::Zh.strings();
+        for (k, v, want) in [
+            ("reset_all", t.reset_all, "全部重置"),
+            ("seek", t.seek, "达标测算"),
+            ("seek_run", t.seek_run, "开始测算"),
+            ("policies", t.policies, "政策措施"),
+            ("col_used", t.col_used, "执行率"),
+            ("save_new", t.save_new, "另存为新方案"),
+            ("duplicate", t.duplicate, "创建副本"),
+            ("data_as_of", t.data_as_of, "统计时点"),
+            ("uncertainty", t.uncertainty, "不确定性分析"),
+            ("list_sep", t.list_sep, "、"),
+        ] {
+            assert_eq!(v, want, "zh.{k}");
+        }
+        for (k, v) in Lang::Zh.strings().entries() {
+            assert!(!v.contains('「') && !v.contains('」'), "zh.{k}: “” not 「」");
+            assert!(
+                !v.contains(" %") && !v.contains('–'),
+                "zh.{k}: no space before %, no en dash"
+            );
+            assert!(
+                !v.contains("购买") && !v.contains("杠杆") && !v.contains("复位"),
+                "zh.{k}: {v}"
+            );
+        }
+        // and the English side says what an international planner says
+        let e = Lang::En.strings();
+        assert_eq!(e.chart_staffing, "Pupil–teacher ratio");
     }
 
     #[test]

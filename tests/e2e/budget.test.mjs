@@ -20,7 +20,7 @@ test('raising the funding slider in budget mode changes the board and the purcha
   // the quantity levers the money sets become read-only, showing what it bought
   assert.equal(await page.locator('#lever-rooms-primary-town').count(), 0);
   assert.ok(await page.locator('[data-lever="rooms.primary.town"].bought').isVisible());
-  assert.match(await row2021(page), /未新购/);
+  assert.match(await row2021(page), /无新增安排/);
 
   const share0 = await targetValue(page, 'public_kg_share');
   const large0 = await targetValue(page, 'large_classes');
@@ -96,6 +96,6 @@ test('the meeting sees the purchases: a slide after the board and a table in the
   // the brief is built when printing starts, for print only: read its text, not what the screen shows
   await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
   await page.locator('.brief .brief-table').first().waitFor({ state: 'attached' });
-  assert.match(await page.locator('.brief').textContent(), /新增经费买到了什么[\s\S]*2021[\s\S]*间教室/);
+  assert.match(await page.locator('.brief').textContent(), /新增经费安排情况[\s\S]*2021[\s\S]*间教室/);
   await context.close();
 });

@@ -176,7 +176,7 @@ test('an undefined ratio reads 不适用 and is neither met nor missed (kind 4)'
   // the app's CSV, written for people, marks it — like the workbook (the runner's writes an empty cell)
   const [csv] = await Promise.all([page.waitForEvent('download'), page.locator('.scenario-bar .tool.csv').click()]);
   const line = readFileSync(await csv.path(), 'utf8').split('\n').find((l) => l.startsWith('senior.pupils_per_teacher,'));
-  assert.match(line, /^senior\.pupils_per_teacher,普通高中生师比,pupils_per_teacher(,—)+$/);
+  assert.match(line, /^senior\.pupils_per_teacher,普通高中生师比,生\/师(,—)+$/);
   await context.close();
 });
 

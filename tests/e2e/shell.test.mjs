@@ -17,7 +17,7 @@ test('loads in Chinese, switches to English and back, without errors or foreign 
   await page.locator('.lang-switch').click();
   await page.locator('.title-main', { hasText: 'EduPlan' }).waitFor();
   assert.equal(await page.locator('html').getAttribute('lang'), 'en');
-  assert.ok(await page.locator('h2', { hasText: 'Policy levers' }).isVisible());
+  assert.ok(await page.locator('h2', { hasText: 'Policies' }).isVisible());
 
   await page.locator('.lang-switch').click();
   await page.locator('.title-main', { hasText: '教育规划模拟器' }).waitFor();

@@ -70,7 +70,7 @@ test('switching language keeps the scenario', async () => {
   await page.locator('#num-senior-progression').press('Enter');
   const ger = await targetValue(page, 'senior_ger');
   await page.locator('.lang-switch').click();
-  await page.locator('h2', { hasText: 'Policy levers' }).waitFor();
+  await page.locator('h2', { hasText: 'Policies' }).waitFor();
   assert.equal(await page.locator('#num-senior-progression').inputValue(), '95.0');
   assert.equal(await targetValue(page, 'senior_ger'), ger);
   assert.match(await page.locator('tr[data-target="senior_ger"] .status').innerText(), /Met|Missed/);

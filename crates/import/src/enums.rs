@@ -144,7 +144,7 @@ pub fn rule(v: &str) -> Option<&'static str> {
 
 pub fn source_kind(v: &str) -> Option<SourceKind> {
     match norm(v).as_str() {
-        "已核实" | "核实" | "verified" => Some(SourceKind::Verified),
+        "公开资料" | "已核实" | "核实" | "verified" => Some(SourceKind::Verified),
         "推算" | "derived" => Some(SourceKind::Derived),
         "估算" | "估计" | "estimate" => Some(SourceKind::Estimate),
         "教育局统计" | "教育局统计数据" | "教育统计" | "教育事业统计" | "教育局" | "教育局数据" | "bureau" => {
@@ -205,13 +205,9 @@ pub fn grade_name(level: Level, g: usize) -> &'static str {
     }
 }
 
+/// A source kind as the template writes it: the interface's own name.
 pub fn source_kind_name(k: SourceKind) -> &'static str {
-    match k {
-        SourceKind::Verified => "已核实",
-        SourceKind::Derived => "推算",
-        SourceKind::Estimate => "估算",
-        SourceKind::Bureau => "教育局统计",
-    }
+    eduplan_model::names::source_kind(k, eduplan_model::format::Locale::Zh)
 }
 
 /// An error for a value that is not one of the field's allowed values.
@@ -266,7 +262,23 @@ mod tests {
         ] {
             assert_eq!(source_kind(v), Some(SourceKind::Bureau), "{v}");
         }
-        assert_eq!(source_kind("已核实"), Some(SourceKind::Verified));
+        assert_eq!(
+            source_kind("已核实"),
+            Some(SourceKind::Verified),
+            "the name before 公开资料"
+        );
+        for k in [
+            SourceKind::Verified,
+            SourceKind::Derived,
+            SourceKind::Estimate,
+            SourceKind::Bureau,
+        ] {
+            assert_eq!(
+                source_kind(source_kind_name(k)),
+                Some(k),
+                "the template's own name reads back"
+            );
+        }
         assert_eq!(source_kind("统计局"), None);
     }
 

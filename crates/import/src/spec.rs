@@ -84,7 +84,7 @@ impl Enumeration {
                 "特教",
             ],
             Enumeration::Rule => &["不低于", "不高于", "区间", "比基年增加", "为基年的倍数"],
-            Enumeration::SourceKind => &["已核实", "推算", "估算", "教育局统计"],
+            Enumeration::SourceKind => &["公开资料", "推算", "估算", "教育局统计"],
         }
     }
 }
@@ -198,6 +198,7 @@ pub const SOURCES: SheetSpec = SheetSpec {
         f("title_en", "来源名称（英文）", "", Kind::Text, false),
         syn(f("url", "网址", "", Kind::Text, false), &["链接"]),
         syn(f("note", "备注", "", Kind::Text, false), &["说明"]),
+        f("note_en", "备注（英文）", "", Kind::Text, false),
     ],
     help: "各表“来源”列所引用的资料；教育局自己的数据可以不列，导入时自动记为“教育局统计”",
 };
@@ -505,6 +506,7 @@ pub const TARGETS: SheetSpec = SheetSpec {
         f("year", "目标年份", "年", Kind::Year, true),
         syn(f("note", "依据", "", Kind::Text, false), &["备注"]),
         f("note_en", "依据（英文）", "", Kind::Text, false),
+        SRC,
     ],
     help: "工作计划目标：指标、判定方式、阈值和年份",
 };

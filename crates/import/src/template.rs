@@ -170,7 +170,8 @@ fn source_row(s: &Source) -> Vec<TCell> {
         s.title.zh.as_str().into(),
         s.title.en.as_str().into(),
         s.url.as_deref().unwrap_or("").into(),
-        s.note.as_str().into(),
+        s.note.zh.as_str().into(),
+        s.note.en.as_str().into(),
     ]
 }
 
@@ -302,6 +303,7 @@ fn target_row(t: &eduplan_model::targets::TargetSpec) -> Vec<TCell> {
         (t.year as f64).into(),
         t.note.zh.as_str().into(),
         t.note.en.as_str().into(),
+        t.src.as_str().into(),
     ]
 }
 

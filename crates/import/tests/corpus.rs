@@ -737,7 +737,7 @@ fn invalid_json() {
     assert_problems(name, &e.errors, &[(None, None, "不是有效的基础数据文件")]);
     // plain Chinese with the place: no serde English in the Chinese message
     assert!(
-        e.errors[0].message.zh.contains("第21行第31列"),
+        e.errors[0].message.zh.contains("第24行第8列"),
         "{}",
         e.errors[0].message.zh
     );

@@ -87,17 +87,17 @@ impl Purchase {
         ("available", "可用经费（元）", "available (yuan)"),
         (
             "recurring",
-            "既往购买的经常性支出（元）",
+            "以前年度形成的经常性支出（元）",
             "recurring, earlier purchases (yuan)",
         ),
-        ("new", "本年新购（元）", "new this year (yuan)"),
+        ("new", "本年新增安排（元）", "new this year (yuan)"),
         ("spent", "已用（元）", "spent (yuan)"),
         ("unspent", "未使用（元）", "unspent (yuan)"),
-        ("funds_step", "生均经费提高（元）", "per-pupil rise (yuan)"),
+        ("funds_step", "生均公用经费提高（元）", "per-pupil rise (yuan)"),
         ("classrooms", "教室（间）", "classrooms"),
         ("seats", "公办学位（个）", "public seats"),
         ("hires", "教师（名）", "teachers"),
-        ("trainees", "公费师范生（名）", "funded trainees"),
+        ("trainees", "公费定向师范生（名）", "funded trainees"),
     ];
 
     /// The values in the order of [`Purchase::COLUMNS`].

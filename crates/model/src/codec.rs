@@ -80,7 +80,8 @@ impl DatasetRef {
     /// to. An empty reference (no `d=`) or one without a hash (an older
     /// link) matches on the id alone.
     pub fn matches(&self, id: &str, hash: &str) -> bool {
-        self.id.is_empty() || (self.id == id && (self.hash.is_empty() || self.hash == hash))
+        self.id.is_empty()
+            || (self.id == id && (self.hash.is_empty() || crate::summary::same_figures(id, &self.hash, hash)))
     }
 }
 
@@ -601,7 +602,11 @@ pub fn decode_for(input: &str, ds: &Dataset, hash: &str) -> (Link, Vec<Notice>) 
             }
         }
     }
-    if link.dataset.id == ds.id && !link.dataset.hash.is_empty() && !hash.is_empty() && link.dataset.hash != hash {
+    if link.dataset.id == ds.id
+        && !link.dataset.hash.is_empty()
+        && !hash.is_empty()
+        && !crate::summary::same_figures(&ds.id, &link.dataset.hash, hash)
+    {
         notices.push(Notice::OtherDatasetContent {
             found: link.dataset.hash.clone(),
             expected: hash.to_string(),

@@ -32,6 +32,50 @@ pub struct Text {
     pub en: String,
 }
 
+impl Text {
+    /// Both languages empty.
+    pub fn is_empty(&self) -> bool {
+        self.zh.is_empty() && self.en.is_empty()
+    }
+}
+
+/// Reads a [`Text`] given either as `{zh, en}` or, as datasets written
+/// before notes were bilingual, as one string (then used for both).
+pub fn text_or_string<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Text, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Either {
+        Both(Text),
+        One(String),
+    }
+    Ok(match Either::deserialize(d)? {
+        Either::Both(t) => t,
+        Either::One(s) => Text { zh: s.clone(), en: s },
+    })
+}
+
+/// The words a region uses of itself: 全市 / 市外 for a county-level city
+/// such as Linxiang, 全县 / 县外 for a county. Indicator labels carry the
+/// placeholders `{全}` and `{外}`, filled from these (see
+/// [`crate::catalogue::region_label`]). English labels need none.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RegionWords {
+    /// The whole region, e.g. 全市.
+    pub whole: String,
+    /// Outside the region, e.g. 市外.
+    pub outside: String,
+}
+
+impl Default for RegionWords {
+    /// The neutral words, for a dataset that does not say: 全域 / 外地.
+    fn default() -> Self {
+        RegionWords {
+            whole: "全域".into(),
+            outside: "外地".into(),
+        }
+    }
+}
+
 /// How much a figure can be trusted.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -63,8 +107,9 @@ pub struct Source {
     pub title: Text,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub note: String,
+    /// What the source gives and how it is used, in both languages.
+    #[serde(default, deserialize_with = "text_or_string", skip_serializing_if = "Text::is_empty")]
+    pub note: Text,
 }
 
 /// A value with the id of the source it comes from.
@@ -286,6 +331,9 @@ pub struct Dataset {
     pub name: Text,
     /// What the base-year figures describe, e.g. "2020–21 school year".
     pub as_of: Text,
+    /// How the region names itself (全市 / 市外 or 全县 / 县外).
+    #[serde(default)]
+    pub words: RegionWords,
     pub base_year: Year,
     pub horizon: Year,
     pub max_horizon: Year,
@@ -426,6 +474,10 @@ impl Dataset {
         }
         for (id, p) in &self.lever_defaults {
             out.push((format!("lever_defaults.{id}"), &p.src));
+        }
+        // a target names the document that sets it (the work plan), if any
+        for t in self.targets.iter().filter(|t| !t.src.is_empty()) {
+            out.push((format!("targets.{}", t.id), &t.src));
         }
         out
     }

@@ -64,15 +64,8 @@ fn pick(loc: Locale, zh: &str, en: &str) -> String {
     }
 }
 
-fn unit_name(u: &impl Serialize) -> String {
-    serde_json::to_value(u)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_string))
-        .unwrap_or_default()
-}
-
 /// The projections: one row per indicator, one column per year.
-pub fn projection_sheet(p: &Projection, loc: Locale) -> Sheet {
+pub fn projection_sheet(p: &Projection, loc: Locale, words: &crate::dataset::RegionWords) -> Sheet {
     let mut head: Vec<Cell> = vec![
         pick(loc, "指标代码", "indicator").into(),
         pick(loc, "指标", "label").into(),
@@ -83,8 +76,8 @@ pub fn projection_sheet(p: &Projection, loc: Locale) -> Sheet {
     for (s, v) in indicators().iter().zip(&p.series) {
         let mut r: Vec<Cell> = vec![
             s.id.clone().into(),
-            pick(loc, &s.label_zh, &s.label_en).into(),
-            unit_name(&s.unit).into(),
+            s.label(loc, words).into_owned().into(),
+            crate::names::indicator_unit(s.unit, loc).into(),
         ];
         r.extend(v.iter().map(|x| indicator_cell(*x)));
         rows.push(r);
@@ -137,20 +130,30 @@ pub fn workbook(
     let notes = Sheet {
         name: pick(loc, "说明", "Notes"),
         rows: vec![
-            vec![pick(loc, "教育规划模拟器 EduPlan", "EduPlan education planning simulator").into()],
+            vec![pick(loc, "教育规划模拟器", "EduPlan education planning simulator").into()],
             vec![pick(loc, "方案", "Scenario").into(), name.into()],
-            vec![pick(loc, "数据集", "Dataset").into(), pick(loc, &ds.name.zh, &ds.name.en).into(), format!("{} v{}", ds.id, ds.version).into()],
-            vec![pick(loc, "数据时点", "Data as of").into(), pick(loc, &ds.as_of.zh, &ds.as_of.en).into()],
+            vec![pick(loc, "基础数据", "Dataset").into(), pick(loc, &ds.name.zh, &ds.name.en).into(), match loc {
+                Locale::Zh => format!("第{}版", ds.version),
+                Locale::En => format!("version {}", ds.version),
+            }
+            .into()],
+            vec![pick(loc, "基础数据代码", "Dataset id").into(), ds.id.clone().into()],
+            vec![pick(loc, "统计时点", "Data as of").into(), pick(loc, &ds.as_of.zh, &ds.as_of.en).into()],
             vec![pick(loc, "导出日期", "Exported").into(), date.into()],
-            vec![pick(loc, "预测年份", "Years").into(), format!("{}–{}", current.years.first().copied().unwrap_or(0), current.years.last().copied().unwrap_or(0)).into()],
+            vec![pick(loc, "预测年份", "Years").into(), format!("{}{}{}{}", current.years.first().copied().unwrap_or(0), pick(loc, "—", "–"), current.years.last().copied().unwrap_or(0), pick(loc, "年", "")).into()],
             vec![],
             vec![pick(
                 loc,
-                &format!("注意：数据集中有 {estimates} 项来源为估算（非公开统计），见“基础数据”表；请以教育事业统计年报替换。"),
+                &format!("注意：基础数据中有{estimates}项来源为估算（非公开统计），见“基础数据”表；请用本地教育事业统计年报数据替换。"),
                 &format!("Note: {estimates} of the dataset's sources are estimates (not published statistics), listed in the Baseline data sheet; replace them with the bureau's statistical report."),
             )
             .into()],
-            vec![pick(loc, "公式、参数与来源：docs/MODEL.md", "Formulas, parameters and sources: docs/MODEL.md").into()],
+            vec![pick(
+                loc,
+                "计算公式、参数及其来源见本模拟器的模型说明文档。",
+                "Formulas, parameters and sources: docs/MODEL.md in the EduPlan source.",
+            )
+            .into()],
             vec![pick(
                 loc,
                 "“—”表示不适用：比值的分母为零（如无专任教师时的生师比），该目标不计为达成或未达成。",
@@ -162,7 +165,7 @@ pub fn workbook(
     // levers: every lever with its baseline and, per year, the scenario's value
     let res = Resolved::new(ds, sc, *current.years.last().unwrap_or(&ds.horizon));
     let mut head: Vec<Cell> = vec![
-        pick(loc, "杠杆代码", "lever").into(),
+        pick(loc, "措施代码", "lever").into(),
         pick(loc, "名称", "label").into(),
         pick(loc, "类别", "kind").into(),
         pick(loc, "单位", "unit").into(),
@@ -181,7 +184,7 @@ pub fn workbook(
                 LeverKind::Assumption => pick(loc, "假设", "assumption"),
             }
             .into(),
-            unit_name(&l.unit).into(),
+            crate::names::lever_unit(l.unit, loc).into(),
             default_value(l, ds).into(),
             (if changed {
                 pick(loc, "是", "yes")
@@ -234,18 +237,19 @@ pub fn workbook(
         pick(loc, "教室", "classrooms").into(),
         pick(loc, "学位", "seats").into(),
         pick(loc, "在校生", "pupils").into(),
-        pick(loc, "教师", "teachers").into(),
-        pick(loc, "来源", "source").into(),
+        pick(loc, "专任教师", "teachers").into(),
+        pick(loc, "来源代码", "source").into(),
     ]];
     for s in &ds.schools {
         data_rows.push(vec![
             s.id.clone().into(),
             s.name.clone().into(),
-            s.zone.clone().into(),
-            serde_json::to_string(&s.kind)
-                .unwrap_or_default()
-                .replace('"', "")
+            ds.zones
+                .iter()
+                .find(|z| z.id == s.zone)
+                .map_or_else(|| s.zone.clone(), |z| pick(loc, &z.name.zh, &z.name.en))
                 .into(),
+            crate::names::school_kind(s.kind, loc).into(),
             (s.classrooms as f64).into(),
             s.seats.map_or(Cell::Empty, Cell::from),
             s.enrollment.iter().sum::<f64>().into(),
@@ -264,19 +268,19 @@ pub fn workbook(
     for s in &ds.sources {
         data_rows.push(vec![
             s.id.clone().into(),
-            unit_name(&s.kind).into(),
+            crate::names::source_kind(s.kind, loc).into(),
             pick(loc, &s.title.zh, &s.title.en).into(),
             s.url.clone().unwrap_or_default().into(),
-            s.note.clone().into(),
+            pick(loc, &s.note.zh, &s.note.en).into(),
         ]);
     }
     let mut sheets = vec![
         notes,
         Sheet {
-            name: pick(loc, "杠杆", "Levers"),
+            name: pick(loc, "政策措施与假设", "Levers"),
             rows: lever_rows,
         },
-        projection_sheet(current, loc),
+        projection_sheet(current, loc, &ds.words),
         Sheet {
             name: pick(loc, "目标", "Targets"),
             rows: target_rows,
@@ -306,7 +310,7 @@ pub fn purchases_sheet(p: &Projection, loc: Locale) -> Sheet {
         rows.push(row);
     }
     Sheet {
-        name: pick(loc, "经费购买", "Purchases"),
+        name: pick(loc, "新增经费安排", "Purchases"),
         rows,
     }
 }
@@ -359,6 +363,66 @@ pub fn csv_with_bom(sheet: &Sheet) -> Vec<u8> {
 mod tests {
     use super::*;
 
+    /// Issue 15: the Chinese workbook speaks Chinese: units, source kinds,
+    /// school types and sheet names included. Only code columns (headed
+    /// …代码) and web addresses may hold Latin letters.
+    #[test]
+    fn the_chinese_workbook_has_no_english() {
+        let ds = Dataset::default_dataset().unwrap();
+        let mut sc = Scenario::default();
+        sc.set("budget.mode", crate::scenario::LeverValue::Constant(1.0))
+            .unwrap();
+        sc.set("budget.extra", crate::scenario::LeverValue::Constant(40_000_000.0))
+            .unwrap();
+        let p = crate::project(&ds, &sc);
+        let b = crate::project(&ds, &Scenario::default());
+        let wb = workbook(&ds, &sc, &p, &b, Locale::Zh, "2026-11-29");
+        for sheet in &wb.sheets {
+            assert!(crate::wording::stray_latin(&sheet.name).is_empty(), "{}", sheet.name);
+            let mut codes: Vec<usize> = Vec::new();
+            for row in &sheet.rows {
+                // a heading row names the code columns below it
+                let heads: Vec<usize> = row
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, c)| matches!(c, Cell::Text(t) if t.ends_with("代码") || t == "网址"))
+                    .map(|(i, _)| i)
+                    .collect();
+                // a key–value row ("基础数据代码", id) holds its code beside it
+                if heads.len() == 1 && row.len() == 2 && heads[0] == 0 {
+                    continue;
+                }
+                if !heads.is_empty() {
+                    codes = heads;
+                    continue;
+                }
+                for (i, c) in row.iter().enumerate() {
+                    if let Cell::Text(t) = c {
+                        let stray = crate::wording::stray_latin(t);
+                        assert!(
+                            codes.contains(&i) || stray.is_empty(),
+                            "{}: {t} ({stray:?})",
+                            sheet.name
+                        );
+                    }
+                }
+            }
+        }
+        // the columns the review named: units, source kinds, school types in Chinese
+        let data = &wb.sheets.iter().find(|s| s.name == "基础数据").unwrap().rows;
+        assert!(data.iter().any(|r| r.get(3) == Some(&Cell::from("公办幼儿园"))));
+        assert!(data.iter().any(|r| r.get(1) == Some(&Cell::from("估算"))));
+        assert!(data.iter().any(|r| r.get(1) == Some(&Cell::from("公开资料"))));
+        let proj = &wb.sheets.iter().find(|s| s.name == "预测").unwrap().rows;
+        let row = proj
+            .iter()
+            .find(|r| r[0] == Cell::from("primary.pupils_per_teacher"))
+            .unwrap();
+        assert_eq!(row[2], Cell::from("生/师"));
+        let row = proj.iter().find(|r| r[0] == Cell::from("vocational.outside")).unwrap();
+        assert_eq!(row[1], Cell::from("市外就读中职学生"), "the region's own words");
+    }
+
     #[test]
     fn a_cell_never_exceeds_what_a_spreadsheet_holds() {
         assert_eq!(cell_text("方案 C"), "方案 C");
@@ -386,7 +450,7 @@ mod tests {
         let b = crate::project(&ds, &Scenario::default());
         let wb = workbook(&ds, &sc, &p, &b, Locale::Zh, "2026-11-28");
         let names: Vec<&str> = wb.sheets.iter().map(|s| s.name.as_str()).collect();
-        assert_eq!(names, vec!["说明", "杠杆", "预测", "目标", "基础数据"]);
+        assert_eq!(names, vec!["说明", "政策措施与假设", "预测", "目标", "基础数据"]);
         // budget mode adds what the money bought, after the levers
         sc.set("budget.mode", crate::scenario::LeverValue::Constant(1.0))
             .unwrap();

@@ -50,7 +50,8 @@ fn trim(s: String) -> String {
     }
 }
 
-/// A count of people, seats, classes…: "1.55万" / "15,520".
+/// A count of people, seats, classes…: "1.55万" / "3031" / "15,520".
+/// Chinese statistics write no thousands separator below 万 (全年出生人口3031人).
 pub fn count(x: f64, loc: Locale) -> String {
     if !x.is_finite() {
         return NO_VALUE.into();
@@ -58,8 +59,42 @@ pub fn count(x: f64, loc: Locale) -> String {
     match loc {
         Locale::Zh if x.abs() >= 1e8 => format!("{}亿", trim(format!("{:.2}", x / 1e8))),
         Locale::Zh if x.abs() >= 1e4 => format!("{}万", trim(format!("{:.2}", x / 1e4))),
-        _ => group_thousands(x.round(), 0),
+        Locale::Zh => plain(x.round(), 0),
+        Locale::En => group_thousands(x.round(), 0),
     }
+}
+
+/// A number with `decimals` and no separators, with a proper minus sign.
+fn plain(x: f64, decimals: usize) -> String {
+    let s = format!("{:.*}", decimals, x);
+    if s.trim_start_matches('-').chars().all(|c| c == '0' || c == '.') {
+        s.trim_start_matches('-').to_string()
+    } else {
+        s.replace('-', "−")
+    }
+}
+
+/// The Chinese measure word after a count of this unit (1.55万人, 12间).
+fn measure(unit: IndicatorUnit) -> &'static str {
+    use IndicatorUnit as U;
+    match unit {
+        U::Persons | U::Pupils | U::Teachers | U::Trainees | U::Places | U::PupilsPerClass => "人",
+        U::Seats => "个",
+        U::Classes => "个",
+        U::Classrooms => "间",
+        U::Share | U::Yuan | U::YuanPerPupil | U::PupilsPerTeacher => "",
+    }
+}
+
+/// A pupil–teacher ratio as it is written: "17.2:1" (a whole ratio "19:1").
+fn ratio_text(x: f64, decimals: usize) -> String {
+    let s = format!("{:.*}", decimals, x);
+    let s = if decimals == 1 {
+        s.strip_suffix(".0").map_or(s.clone(), str::to_string)
+    } else {
+        s
+    };
+    format!("{s}:1")
 }
 
 /// A share in 0..=1 as a percentage with one decimal: "95.4%".
@@ -81,26 +116,54 @@ pub fn yuan(x: f64, loc: Locale) -> String {
     let a = x.abs();
     match loc {
         Locale::Zh if a >= 1e8 => format!("{sign}{:.2}亿元", a / 1e8),
-        Locale::Zh if a >= 1e4 => format!("{sign}{}万元", group_thousands((a / 1e4).round(), 0)),
-        Locale::Zh => format!("{sign}{}元", group_thousands(a.round(), 0)),
+        Locale::Zh if a >= 1e4 => format!("{sign}{}万元", plain((a / 1e4).round(), 0)),
+        Locale::Zh => format!("{sign}{}元", plain(a.round(), 0)),
         Locale::En if a >= 1e6 => format!("{sign}¥{} m", group_thousands(a / 1e6, 1)),
         Locale::En => format!("{sign}¥{}", group_thousands(a.round(), 0)),
     }
 }
 
-/// A value in the unit of an indicator.
+/// A value in the unit of an indicator, with its Chinese measure word
+/// ("1.55万人", "45.3人", "17.2:1", "950元").
 pub fn value(x: f64, unit: IndicatorUnit, loc: Locale) -> String {
+    if !x.is_finite() {
+        return NO_VALUE.into();
+    }
+    match (loc, bare(x, unit, loc)) {
+        (Locale::Zh, b) => format!("{b}{}", measure(unit)),
+        (Locale::En, b) => b,
+    }
+}
+
+/// [`value`] without the measure word (for chart axes, where the title
+/// names the unit).
+pub fn bare(x: f64, unit: IndicatorUnit, loc: Locale) -> String {
     use IndicatorUnit as U;
     match unit {
         U::Share => percent(x),
         U::Yuan => yuan(x, loc),
         _ if !x.is_finite() => NO_VALUE.into(),
         U::YuanPerPupil => match loc {
-            Locale::Zh => format!("{}元", group_thousands(x.round(), 0)),
+            Locale::Zh => format!("{}元", plain(x.round(), 0)),
             Locale::En => format!("¥{}", group_thousands(x.round(), 0)),
         },
-        U::PupilsPerClass | U::PupilsPerTeacher => group_thousands(x, 1),
+        U::PupilsPerTeacher => ratio_text(x, 1),
+        U::PupilsPerClass => match loc {
+            Locale::Zh => plain(x, 1),
+            Locale::En => group_thousands(x, 1),
+        },
         _ => count(x, loc),
+    }
+}
+
+/// A difference between two values of `unit` (a gap to a threshold, a
+/// spread between scenarios): as [`value`], except that a difference of
+/// pupil–teacher ratios is a plain number of pupils ("0.5", not "0.5:1").
+pub fn difference(x: f64, unit: IndicatorUnit, loc: Locale) -> String {
+    match (unit, loc) {
+        (IndicatorUnit::PupilsPerTeacher, Locale::Zh) => plain(x, 1),
+        (IndicatorUnit::PupilsPerTeacher, Locale::En) => group_thousands(x, 1),
+        _ => value(x, unit, loc),
     }
 }
 
@@ -124,12 +187,19 @@ pub fn value_with(x: f64, unit: IndicatorUnit, loc: Locale, extra: usize) -> Str
             };
             format!("{}%", s.replace('-', "−"))
         }
-        U::PupilsPerClass | U::PupilsPerTeacher => group_thousands(x, 1 + extra),
+        U::PupilsPerTeacher => ratio_text(x, 1 + extra),
+        U::PupilsPerClass => match loc {
+            Locale::Zh => format!("{}人", plain(x, 1 + extra)),
+            Locale::En => group_thousands(x, 1 + extra),
+        },
         U::Yuan | U::YuanPerPupil => match loc {
-            Locale::Zh => format!("{}元", group_thousands(x, extra - 1)),
+            Locale::Zh => format!("{}元", plain(x, extra - 1)),
             Locale::En => format!("¥{}", group_thousands(x, extra - 1)),
         },
-        _ => group_thousands(x, extra - 1),
+        _ => match loc {
+            Locale::Zh => format!("{}{}", plain(x, extra - 1), measure(unit)),
+            Locale::En => group_thousands(x, extra - 1),
+        },
     }
 }
 
@@ -178,8 +248,9 @@ mod tests {
         assert_eq!(value_near(0.9536, &[0.95], U::Share, Locale::Zh), "95.4%");
         assert_eq!(value_near(0.95, &[0.95], U::Share, Locale::Zh), "95.0%");
         // others: a ratio, a count, money
-        assert_eq!(value_near(12.504, &[12.5], U::PupilsPerTeacher, Locale::Zh), "12.504");
-        assert_eq!(value_near(15_499.0, &[15_500.0], U::Pupils, Locale::Zh), "15,499");
+        assert_eq!(value_near(12.504, &[12.5], U::PupilsPerTeacher, Locale::Zh), "12.504:1");
+        assert_eq!(value_near(15_499.0, &[15_500.0], U::Pupils, Locale::Zh), "15499人");
+        assert_eq!(value_near(15_499.0, &[15_500.0], U::Pupils, Locale::En), "15,499");
         assert_eq!(value_near(649.6, &[650.0], U::YuanPerPupil, Locale::Zh), "649.6元");
         assert_eq!(points(0.00004), "0.004");
         assert_eq!(points(0.05), "5.0");
@@ -217,7 +288,8 @@ mod tests {
     fn chinese_counts_use_wan_and_yi() {
         assert_eq!(count(15520.0, Locale::Zh), "1.55万");
         assert_eq!(count(433200.0, Locale::Zh), "43.32万");
-        assert_eq!(count(3031.0, Locale::Zh), "3,031");
+        assert_eq!(count(3031.0, Locale::Zh), "3031", "no separator below 万");
+        assert_eq!(count(3031.0, Locale::En), "3,031");
         assert_eq!(count(20000.0, Locale::Zh), "2万");
         assert_eq!(count(1.5e8, Locale::Zh), "1.5亿");
         assert_eq!(count(15520.4, Locale::En), "15,520");
@@ -239,8 +311,16 @@ mod tests {
     #[test]
     fn values_by_unit() {
         assert_eq!(value(0.5, IndicatorUnit::Share, Locale::En), "50.0%");
-        assert_eq!(value(45.26, IndicatorUnit::PupilsPerClass, Locale::Zh), "45.3");
+        // review C5: measure words, ratios as n:1, no separators below 万
+        assert_eq!(value(45.26, IndicatorUnit::PupilsPerClass, Locale::Zh), "45.3人");
+        assert_eq!(value(45.26, IndicatorUnit::PupilsPerClass, Locale::En), "45.3");
         assert_eq!(value(950.0, IndicatorUnit::YuanPerPupil, Locale::Zh), "950元");
-        assert_eq!(value(12345.0, IndicatorUnit::Pupils, Locale::Zh), "1.23万");
+        assert_eq!(value(12345.0, IndicatorUnit::Pupils, Locale::Zh), "1.23万人");
+        assert_eq!(value(3031.0, IndicatorUnit::Persons, Locale::Zh), "3031人");
+        assert_eq!(value(12.0, IndicatorUnit::Classrooms, Locale::Zh), "12间");
+        assert_eq!(value(17.24, IndicatorUnit::PupilsPerTeacher, Locale::Zh), "17.2:1");
+        assert_eq!(value(19.0, IndicatorUnit::PupilsPerTeacher, Locale::En), "19:1");
+        assert_eq!(bare(12345.0, IndicatorUnit::Pupils, Locale::Zh), "1.23万");
+        assert_eq!(yuan(13_500_000.0, Locale::Zh), "1350万元");
     }
 }

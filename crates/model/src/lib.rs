@@ -23,6 +23,7 @@ pub mod format;
 pub mod import_report;
 pub mod level;
 pub mod link_digits;
+pub mod names;
 pub mod projection;
 pub mod scenario;
 pub mod seek;
@@ -30,6 +31,7 @@ pub mod summary;
 pub mod targets;
 pub mod uncertainty;
 pub mod units;
+pub mod wording;
 
 pub use dataset::Dataset;
 pub use engine::{project, project_to};

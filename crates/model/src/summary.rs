@@ -128,16 +128,29 @@ impl SchoolChanges {
 /// The content hash of the bundled dataset ([`content_hash`] of
 /// [`crate::dataset::DEFAULT_DATASET_JSON`], checked by a test), so the app
 /// knows it without serialising the dataset.
-pub const DEFAULT_DATASET_HASH: &str = "08b5c00b";
+pub const DEFAULT_DATASET_HASH: &str = "be88e0df";
 
-/// Keys that say where figures come from, not what they are: left out of
-/// the content hash, so the same figures hash the same whatever file, sheet,
-/// cells or base dataset they were imported from.
-const PROVENANCE_KEYS: [&str; 3] = ["src", "sources", "origins"];
+/// Earlier hashes of the bundled dataset: the same figures, hashed while
+/// the hash still covered its wording (labels, notes, names). Links and
+/// saved scenarios made then still name it.
+pub const FORMER_DEFAULT_DATASET_HASHES: [&str; 1] = ["08b5c00b"];
+
+/// Whether two content hashes stand for the same figures of dataset `id`:
+/// equal, or both the bundled dataset's (now or before its rewording).
+pub fn same_figures(id: &str, a: &str, b: &str) -> bool {
+    let bundled = |h: &str| h == DEFAULT_DATASET_HASH || FORMER_DEFAULT_DATASET_HASHES.contains(&h);
+    a == b || (id == crate::dataset::DEFAULT_DATASET_ID && bundled(a) && bundled(b))
+}
+
+/// Keys left out of the content hash: where figures come from (`src`,
+/// `sources`, `origins`) and how things are worded (`label`, `note`, `name`,
+/// `as_of`, `words`), so the same figures hash the same whatever file they
+/// were imported from and however the targets and schools are named.
+const PROVENANCE_KEYS: [&str; 8] = ["src", "sources", "origins", "label", "note", "name", "as_of", "words"];
 
 /// A short content hash of a dataset's figures: 8 lowercase hex digits of
 /// the 64-bit FNV-1a hash (folded to 32 bits) of its canonical JSON without
-/// provenance (every `src`, `sources` and `origins` left out; object keys
+/// provenance and wording (see `PROVENANCE_KEYS`; object keys
 /// sorted; numbers in their shortest exact form). Links and saved scenarios
 /// carry it so a scenario is never run on other figures under the same id.
 pub fn content_hash(ds: &Dataset) -> String {
@@ -254,9 +267,21 @@ mod tests {
         let mut sorted = ds.clone();
         sorted.schools.reverse();
         assert_eq!(content_hash(&sorted), h, "the register's order");
+        // wording is not a figure: renamed, relabelled, renoted, the same hash
         let mut renamed = ds.clone();
         renamed.name.zh = "青溪县".into();
-        assert_ne!(content_hash(&renamed), h);
+        renamed.targets[0].label.zh = "学前三年毛入园率达到95%以上".into();
+        renamed.targets[0].note.zh = "另一种说法".into();
+        renamed.schools[0].name = "另一所学校".into();
+        renamed.words.whole = "全县".into();
+        assert_eq!(content_hash(&renamed), h);
+        // a figure is
+        let mut changed = ds.clone();
+        changed.schools[0].teachers += 1.0;
+        assert_ne!(content_hash(&changed), h);
+        // and the bundled dataset's earlier hash still names it
+        assert!(same_figures(&ds.id, FORMER_DEFAULT_DATASET_HASHES[0], &h));
+        assert!(!same_figures("qingxi-2020", FORMER_DEFAULT_DATASET_HASHES[0], &h));
         assert_eq!(
             DEFAULT_DATASET_HASH, h,
             "the bundled dataset changed: set DEFAULT_DATASET_HASH to its new hash"

@@ -32,6 +32,10 @@ pub struct TargetSpec {
     /// Where the target comes from (work plan, national rule, …).
     #[serde(default)]
     pub note: Text,
+    /// The source (an id in the dataset's `sources`) that sets the target,
+    /// e.g. the work plan; empty when none is named.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub src: String,
 }
 
 /// Tolerance for comparing with a threshold: values are reported to one
@@ -209,6 +213,7 @@ mod tests {
             rule,
             year,
             note: Text::default(),
+            src: String::new(),
         }
     }
 

@@ -68,7 +68,7 @@ impl<'a> Ctx<'a> {
                 en: format!("Bureau data: {}, sheet {}", t.file(), t.spec.zh),
             },
             url: None,
-            note: String::new(),
+            note: Text::default(),
         });
         self.bureau.insert(key, id.clone());
         id

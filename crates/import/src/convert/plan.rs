@@ -39,7 +39,13 @@ pub fn sources(ctx: &mut Ctx, t: &Table) {
                 zh: title,
             },
             url: t.raw_cell(r, "url").text(),
-            note: t.raw_cell(r, "note").text().unwrap_or_default(),
+            note: {
+                let note = t.raw_cell(r, "note").text().unwrap_or_default();
+                Text {
+                    en: t.raw_cell(r, "note_en").text().unwrap_or_else(|| note.clone()),
+                    zh: note,
+                }
+            },
         };
         match ctx.ds.sources.iter_mut().find(|s| s.id == id) {
             Some(s) => *s = src,
@@ -143,6 +149,7 @@ pub fn targets(ctx: &mut Ctx, t: &Table) {
                 en: t.raw_cell(r, "note_en").text().unwrap_or_else(|| note.clone()),
                 zh: note,
             },
+            src: t.raw_cell(r, "src").text().unwrap_or_default(),
         });
     }
     ctx.ds.targets = out;

@@ -155,7 +155,7 @@ fn build() -> Vec<IndicatorSpec> {
     b.add(
         "pop.age_3_5",
         U::Persons,
-        "3–5岁人口",
+        "3～5岁人口",
         "Population aged 3–5",
         POP,
         Box::new(|r| r.pop_3_5),
@@ -163,7 +163,7 @@ fn build() -> Vec<IndicatorSpec> {
     b.add(
         "pop.age_6_11",
         U::Persons,
-        "6–11岁人口",
+        "6～11岁人口",
         "Population aged 6–11",
         POP,
         Box::new(|r| r.pop_6_11),
@@ -171,7 +171,7 @@ fn build() -> Vec<IndicatorSpec> {
     b.add(
         "pop.age_12_14",
         U::Persons,
-        "12–14岁人口",
+        "12～14岁人口",
         "Population aged 12–14",
         POP,
         Box::new(|r| r.pop_12_14),
@@ -179,7 +179,7 @@ fn build() -> Vec<IndicatorSpec> {
     b.add(
         "pop.age_15_17",
         U::Persons,
-        "15–17岁人口",
+        "15～17岁人口",
         "Population aged 15–17",
         POP,
         Box::new(|r| r.pop_15_17),
@@ -217,7 +217,7 @@ fn build() -> Vec<IndicatorSpec> {
         "kg.ger",
         U::Share,
         "学前三年毛入园率",
-        "Preschool gross enrollment (3 years)",
+        "Preschool gross enrollment ratio (3 years)",
         KG,
         Box::new(|r| ratio(r.kg.total_enrollment(), r.pop_3_5)),
     );
@@ -226,7 +226,7 @@ fn build() -> Vec<IndicatorSpec> {
         "kg.public_share",
         U::Share,
         "公办园在园幼儿占比",
-        "Public kindergarten share",
+        "Share of children in public kindergartens",
         KG,
         Box::new(|r| ratio(r.kg.enrollment[0], r.kg.total_enrollment())),
     );
@@ -235,7 +235,7 @@ fn build() -> Vec<IndicatorSpec> {
         "kg.inclusive_share",
         U::Share,
         "普惠性幼儿园覆盖率",
-        "Inclusive (普惠) coverage",
+        "Inclusive kindergarten coverage",
         KG,
         Box::new(|r| ratio(r.kg.enrollment[0] + r.kg.enrollment[1], r.kg.total_enrollment())),
     );
@@ -268,8 +268,8 @@ fn build() -> Vec<IndicatorSpec> {
     b.add(
         "kg.seats.private",
         U::Seats,
-        "其他民办园学位",
-        "Other private seats",
+        "非普惠性民办园学位",
+        "Non-inclusive private seats",
         KG,
         Box::new(|r| r.kg.seats[2]),
     );
@@ -292,8 +292,8 @@ fn build() -> Vec<IndicatorSpec> {
     b.add(
         "kg.enrollment.private",
         U::Pupils,
-        "其他民办园在园幼儿",
-        "Children in other private kindergartens",
+        "非普惠性民办园在园幼儿",
+        "Children in non-inclusive private kindergartens",
         KG,
         Box::new(|r| r.kg.enrollment[2]),
     );
@@ -365,7 +365,7 @@ fn build() -> Vec<IndicatorSpec> {
         "kg.children_per_teacher",
         U::PupilsPerTeacher,
         "幼儿园生师比",
-        "Children per kindergarten teacher",
+        "Kindergarten child–teacher ratio",
         TEACH,
         Box::new(|r| ratio(r.kg.total_enrollment(), r.kg.teachers)),
     );
@@ -373,7 +373,7 @@ fn build() -> Vec<IndicatorSpec> {
         "kg.public_funds_per_child",
         U::YuanPerPupil,
         "公办园生均公用经费",
-        "Public funds per public-kindergarten child",
+        "Per-child recurrent funds, public kindergartens",
         MONEY,
         Box::new(|r| r.kg.public_funds_per_child),
     );
@@ -443,16 +443,16 @@ fn build() -> Vec<IndicatorSpec> {
         b.add(
             format!("{k}.retention"),
             U::Share,
-            format!("{zh}巩固率（剔除转学）"),
-            format!("{en} retention (transfer-adjusted)"),
+            format!("{zh}巩固率（剔除转学因素）"),
+            format!("{en} retention rate (transfer-adjusted)"),
             FLOW,
             Box::new(move |r| at(r, i).retention_adjusted),
         );
         b.add(
             format!("{k}.retention_unadjusted"),
             U::Share,
-            format!("{zh}巩固率（未剔除转学）"),
-            format!("{en} retention (unadjusted)"),
+            format!("{zh}巩固率（未剔除转学因素）"),
+            format!("{en} retention rate (unadjusted)"),
             FLOW,
             Box::new(move |r| at(r, i).retention_unadjusted),
         );
@@ -477,7 +477,7 @@ fn build() -> Vec<IndicatorSpec> {
         let s = b.add(
             format!("{k}.share_56_65"),
             U::Share,
-            format!("{zh}大班额（56–65人）比例"),
+            format!("{zh}56～65人班级比例"),
             format!("{en} classes of 56–65"),
             CLASSES,
             Box::new(move |r| share(at(r, i).classes_56_65, at(r, i).classes)),
@@ -489,8 +489,8 @@ fn build() -> Vec<IndicatorSpec> {
         let s = b.add(
             format!("{k}.share_66"),
             U::Share,
-            format!("{zh}超大班额（66人以上）比例"),
-            format!("{en} classes of 66+"),
+            format!("{zh}超大班额比例（66人及以上）"),
+            format!("{en} very large classes (66+)"),
             CLASSES,
             Box::new(move |r| share(at(r, i).classes_66, at(r, i).classes)),
         );
@@ -498,8 +498,8 @@ fn build() -> Vec<IndicatorSpec> {
         let s = b.add(
             format!("{k}.share_56plus"),
             U::Share,
-            format!("{zh}56人以上班级比例"),
-            format!("{en} classes of 56+"),
+            format!("{zh}大班额比例（56人及以上）"),
+            format!("{en} large classes (56+)"),
             CLASSES,
             Box::new(move |r| share(at(r, i).classes_56_65 + at(r, i).classes_66, at(r, i).classes)),
         );
@@ -542,16 +542,16 @@ fn build() -> Vec<IndicatorSpec> {
         b.add(
             format!("{k}.teacher_requirement_norm"),
             U::Teachers,
-            format!("{zh}按编制标准的教师需求"),
-            format!("{en} requirement by staffing norm"),
+            format!("{zh}按编制标准测算的教师需求"),
+            format!("{en} teacher requirement (staffing norm)"),
             TEACH,
             Box::new(move |r| at(r, i).requirement_norm),
         );
         b.add(
             format!("{k}.teacher_requirement_classes"),
             U::Teachers,
-            format!("{zh}按班级的教师需求"),
-            format!("{en} requirement by classes"),
+            format!("{zh}按班师比测算的教师需求"),
+            format!("{en} teacher requirement (teacher–class ratio)"),
             TEACH,
             Box::new(move |r| at(r, i).requirement_classes),
         );
@@ -567,7 +567,7 @@ fn build() -> Vec<IndicatorSpec> {
             format!("{k}.pupils_per_teacher"),
             U::PupilsPerTeacher,
             format!("{zh}生师比"),
-            format!("{en} pupils per teacher"),
+            format!("{en} pupil–teacher ratio"),
             TEACH,
             Box::new(move |r| ratio(at(r, i).enrollment, at(r, i).teachers)),
         );
@@ -575,7 +575,7 @@ fn build() -> Vec<IndicatorSpec> {
             format!("{k}.public_funds_per_pupil"),
             U::YuanPerPupil,
             format!("{zh}生均公用经费"),
-            format!("{en} per-pupil public funds"),
+            format!("{en} per-pupil recurrent funds"),
             MONEY,
             Box::new(move |r| at(r, i).public_funds_per_pupil),
         );
@@ -584,8 +584,8 @@ fn build() -> Vec<IndicatorSpec> {
         b.add(
             format!("{}.enrollment_rate", l.key()),
             U::Share,
-            format!("{}适龄人口入学率", level_zh(l)),
-            format!("{} enrollment rate", level_en(l)),
+            format!("{}毛入学率（上限100%）", level_zh(l)),
+            format!("{} GER (capped at 100%)", level_en(l)),
             FLOW,
             Box::new(move |r| {
                 let lv = &r.levels[i];
@@ -598,8 +598,8 @@ fn build() -> Vec<IndicatorSpec> {
     b.add(
         "compulsory.share_56plus",
         U::Share,
-        "义务教育56人以上班级比例",
-        "Compulsory classes of 56+",
+        "义务教育大班额比例（56人及以上）",
+        "Compulsory-education large classes (56+)",
         CLASSES,
         Box::new(|r| {
             let (p, j) = (&r.levels[0], &r.levels[1]);
@@ -612,8 +612,8 @@ fn build() -> Vec<IndicatorSpec> {
     b.add(
         "compulsory.share_66",
         U::Share,
-        "义务教育超大班额比例",
-        "Compulsory classes of 66+",
+        "义务教育超大班额比例（66人及以上）",
+        "Compulsory-education very large classes (66+)",
         CLASSES,
         Box::new(|r| {
             let (p, j) = (&r.levels[0], &r.levels[1]);
@@ -623,8 +623,8 @@ fn build() -> Vec<IndicatorSpec> {
     b.add(
         "senior_stage.enrollment",
         U::Pupils,
-        "高中阶段在校生（含县外中职）",
-        "Senior-stage enrollment (incl. vocational outside)",
+        "高中阶段在校生（含{外}中职学生）",
+        "Senior-stage enrollment (incl. vocational students outside the area)",
         FLOW,
         Box::new(|r| r.levels[2].enrollment + r.levels[3].enrollment + r.vocational_outside),
     );
@@ -632,7 +632,7 @@ fn build() -> Vec<IndicatorSpec> {
         "senior_stage.ger",
         U::Share,
         "高中阶段毛入学率",
-        "Senior-stage gross enrollment",
+        "Senior-stage gross enrollment ratio",
         FLOW,
         Box::new(|r| {
             ratio(
@@ -644,7 +644,7 @@ fn build() -> Vec<IndicatorSpec> {
     b.add(
         "senior_stage.general_share",
         U::Share,
-        "普通高中招生占比（普职比）",
+        "普通高中招生占高中阶段招生比例",
         "General share of senior-stage intake",
         FLOW,
         Box::new(|r| {
@@ -657,8 +657,8 @@ fn build() -> Vec<IndicatorSpec> {
     b.add(
         "vocational.outside",
         U::Pupils,
-        "县外就读中职学生",
-        "Vocational students outside the county",
+        "{外}就读中职学生",
+        "Vocational students outside the area",
         FLOW,
         Box::new(|r| r.vocational_outside),
     );
@@ -677,16 +677,16 @@ fn build() -> Vec<IndicatorSpec> {
     b.add(
         "special.registered",
         U::Pupils,
-        "适龄残疾儿童少年（登记）",
-        "Registered disabled children of compulsory age",
+        "实名登记适龄残疾儿童少年数",
+        "Registered children with disabilities (compulsory age)",
         &["demography", "special"],
         Box::new(|r| r.special_registered),
     );
     b.add(
         "special.placed",
         U::Places,
-        "残疾儿童少年入学安置",
-        "Disabled children placed",
+        "已入学安置残疾儿童少年数",
+        "Children with disabilities placed in education",
         &["demography", "special"],
         Box::new(|r| r.special_placed),
     );
@@ -694,7 +694,7 @@ fn build() -> Vec<IndicatorSpec> {
         "special.enrollment_rate",
         U::Share,
         "适龄残疾儿童少年义务教育入学率",
-        "Disabled children's compulsory enrollment rate",
+        "Compulsory enrollment rate, children with disabilities",
         &["demography", "special"],
         Box::new(|r| capped(ratio(r.special_placed, r.special_registered), 1.0)),
     );
@@ -737,16 +737,16 @@ fn build() -> Vec<IndicatorSpec> {
     b.add(
         "trainees.intake",
         U::Trainees,
-        "公费师范生招生",
-        "Publicly funded trainee intake",
+        "公费定向师范生计划",
+        "Locally funded teacher-training places",
         TEACH,
         Box::new(|r| r.trainee_intake),
     );
     b.add(
         "trainees.joining",
         U::Teachers,
-        "公费师范生到岗",
-        "Trainees joining as teachers",
+        "公费定向师范生到岗",
+        "Funded trainees joining as teachers",
         TEACH,
         Box::new(|r| r.trainees_joining),
     );
@@ -761,16 +761,16 @@ fn build() -> Vec<IndicatorSpec> {
     b.add(
         "cost.public_funds",
         U::Yuan,
-        "生均公用经费与普惠补助",
-        "Per-pupil public funds and inclusive subsidies",
+        "生均公用经费与普惠性民办园补助",
+        "Per-pupil recurrent funds and inclusive-kindergarten subsidies",
         MONEY,
         Box::new(|r| r.cost.public_funds),
     );
     b.add(
         "cost.special",
         U::Yuan,
-        "特殊教育生均经费",
-        "Special-education per-pupil funds",
+        "特殊教育生均公用经费",
+        "Special-education per-pupil recurrent funds",
         MONEY,
         Box::new(|r| r.cost.special),
     );
@@ -785,8 +785,8 @@ fn build() -> Vec<IndicatorSpec> {
     b.add(
         "cost.trainees",
         U::Yuan,
-        "公费师范生补助",
-        "Trainee subsidies",
+        "公费定向师范生培养经费",
+        "Costs of funded trainee teachers",
         MONEY,
         Box::new(|r| r.cost.trainees),
     );

@@ -136,8 +136,8 @@ use LeverGroup as G;
 use LeverKind::{Assumption as A, Policy as P};
 use LeverUnit as U;
 
-pub const BIRTH_VARIANTS: &[(&str, &str)] = &[("低方案", "Low"), ("中方案", "Central"), ("高方案", "High")];
-pub const BUDGET_MODES: &[(&str, &str)] = &[("数量模式", "Quantities"), ("经费模式", "Budget")];
+pub const BIRTH_VARIANTS: &[(&str, &str)] = &[("低位", "Low"), ("中位", "Central"), ("高位", "High")];
+pub const BUDGET_MODES: &[(&str, &str)] = &[("按数量", "Quantities"), ("按经费", "Budget")];
 
 /// The budget programmes in an order code such as 12345, if it is one
 /// (each digit 1–5 exactly once).
@@ -176,7 +176,7 @@ fn build() -> Vec<LeverSpec> {
             true,
             ("新增公办幼儿园学位", "New public kindergarten seats"),
             (
-                "新建或扩建公办园的学位，优先投向基年学位不足的片区，其余按基年需求分配",
+                "新建、改扩建公办园新增的学位，优先安排到基准年学位不足的片区，其余按基准年入园需求分配",
                 "Seats built in public kindergartens, first where demand exceeded seats in the base year, the rest by base-year demand",
             ),
         ),
@@ -189,7 +189,7 @@ fn build() -> Vec<LeverSpec> {
             true,
             ("民办园转为公办（学位）", "Private seats converted to public"),
             (
-                "通过回购、租赁等方式把民办园学位转为公办，先转非普惠民办园",
+                "通过回购、租赁等方式将民办园学位转为公办，先转非普惠性民办园",
                 "Private places taken into public provision, non-inclusive ones first",
             ),
         ),
@@ -202,8 +202,8 @@ fn build() -> Vec<LeverSpec> {
             true,
             ("认定普惠性民办园（学位）", "Private seats accredited as inclusive"),
             (
-                "把其他民办园学位认定为普惠性学位，提高普惠覆盖率",
-                "Other private places accredited as inclusive (fee-capped, subsidised)",
+                "将非普惠性民办园学位认定为普惠性学位，提高普惠性幼儿园覆盖率",
+                "Non-inclusive private places accredited as inclusive (fee-capped, subsidised)",
             ),
         ),
         // --- Schools and classrooms ---------------------------------------
@@ -216,7 +216,7 @@ fn build() -> Vec<LeverSpec> {
             true,
             ("城区小学新增教室", "New primary classrooms, town seat"),
             (
-                "每间教室可多开一个班，优先给生均教室最紧张的学校",
+                "每间教室可多开一个班，优先安排到大班额最突出的学校",
                 "Each room allows one more class; goes to the most crowded school first",
             ),
         ),
@@ -229,7 +229,7 @@ fn build() -> Vec<LeverSpec> {
             true,
             ("乡镇小学新增教室", "New primary classrooms, townships"),
             (
-                "乡镇小学（含九年一贯制）新增教室，优先给最拥挤的学校",
+                "乡镇小学（含九年一贯制）新增教室，优先安排到大班额最突出的学校",
                 "Rooms for township primaries (incl. nine-year schools), most crowded first",
             ),
         ),
@@ -242,7 +242,7 @@ fn build() -> Vec<LeverSpec> {
             true,
             ("城区初中新增教室", "New junior classrooms, town seat"),
             (
-                "城区初中新增教室，优先给最拥挤的学校",
+                "城区初中新增教室，优先安排到大班额最突出的学校",
                 "Rooms for town junior schools, most crowded first",
             ),
         ),
@@ -268,7 +268,7 @@ fn build() -> Vec<LeverSpec> {
             true,
             ("普通高中新增教室", "New general senior classrooms"),
             (
-                "普通高中新增教室，用于化解高中大班额",
+                "普通高中新增教室，用于化解普通高中大班额",
                 "Rooms for general senior highs, to reduce large classes",
             ),
         ),
@@ -289,10 +289,10 @@ fn build() -> Vec<LeverSpec> {
             U::PlacesPerYear,
             (0.0, 100.0, 1.0, 0.0),
             true,
-            ("新增残疾儿童安置名额", "New placements for disabled children"),
+            ("新增残疾儿童少年安置名额", "New placements for children with disabilities"),
             (
-                "特教学校、随班就读或送教上门新增的安置能力",
-                "Extra capacity: special school, mainstream class or home delivery",
+                "特殊教育学校就读、普通学校随班就读、送教上门新增的安置能力",
+                "Extra capacity: special schools, mainstream classes or home-based teaching",
             ),
         ),
         // --- Teachers ------------------------------------------------------
@@ -359,10 +359,10 @@ fn build() -> Vec<LeverSpec> {
             U::TraineesPerYear,
             (0.0, 400.0, 1.0, 30.0),
             true,
-            ("公费师范生招生", "Publicly funded trainee intake"),
+            ("市级公费定向师范生计划", "Locally funded teacher-training places"),
             (
                 "市级公费定向师范生，毕业后到乡村小学任教（入学后第4年到岗）",
-                "County-funded trainees; they join rural primaries after their course",
+                "Locally funded student teachers; they join rural primary schools in the 4th year after entry",
             ),
         ),
         // --- Students ------------------------------------------------------
@@ -373,7 +373,7 @@ fn build() -> Vec<LeverSpec> {
             U::Share,
             (0.5, 1.0, 0.005, 0.87),
             true,
-            ("初中毕业生升入高中阶段比例", "Junior graduates entering senior stage"),
+            ("初中毕业生升学率", "Junior-to-senior transition rate"),
             (
                 "升入普通高中和中职的初中毕业生占比",
                 "Share of junior graduates entering general or vocational senior school",
@@ -386,10 +386,10 @@ fn build() -> Vec<LeverSpec> {
             U::Share,
             (0.3, 0.8, 0.005, 0.55),
             true,
-            ("普通高中招生占比（普职比）", "General share of senior intake"),
+            ("普通高中招生占高中阶段招生比例", "General share of senior-stage intake"),
             (
-                "高中阶段招生中普通高中所占比例，0.5 即普职比1:1",
-                "Share of senior-stage entrants going to general senior high; 0.5 means 1:1",
+                "高中阶段招生中普通高中所占比例，50%即普职比1:1",
+                "Share of senior-stage entrants going to general senior high; 50% means a 1:1 general–vocational split",
             ),
         ),
         lever(
@@ -399,9 +399,9 @@ fn build() -> Vec<LeverSpec> {
             U::Share,
             (0.0, 1.0, 0.05, 0.0),
             true,
-            ("控辍保学：辍学率降低", "Dropout prevention: reduction"),
+            ("控辍保学：辍学率降幅", "Dropout prevention: rate reduction"),
             (
-                "控辍保学工作使各年级辍学率下降的比例，100% 即零辍学",
+                "控辍保学工作使各年级辍学率下降的比例，100%即零辍学",
                 "How much dropout prevention cuts every grade's dropout rate; 100% = zero",
             ),
         ),
@@ -413,10 +413,10 @@ fn build() -> Vec<LeverSpec> {
             U::YuanPerPupilPerYear,
             (0.0, 300.0, 10.0, 0.0),
             true,
-            ("小学生均公用经费年提高", "Primary per-pupil funds: yearly rise"),
+            ("小学生均公用经费年提高", "Primary per-pupil recurrent funds: yearly rise"),
             (
                 "小学生均公用经费每年提高的金额",
-                "Yuan added to primary per-pupil public funds each year",
+                "Yuan added to primary per-pupil recurrent funds each year",
             ),
         ),
         lever(
@@ -426,10 +426,10 @@ fn build() -> Vec<LeverSpec> {
             U::YuanPerPupilPerYear,
             (0.0, 300.0, 10.0, 0.0),
             true,
-            ("初中生均公用经费年提高", "Junior per-pupil funds: yearly rise"),
+            ("初中生均公用经费年提高", "Junior per-pupil recurrent funds: yearly rise"),
             (
                 "初中生均公用经费每年提高的金额",
-                "Yuan added to junior per-pupil public funds each year",
+                "Yuan added to junior per-pupil recurrent funds each year",
             ),
         ),
         lever(
@@ -439,10 +439,10 @@ fn build() -> Vec<LeverSpec> {
             U::YuanPerPupilPerYear,
             (0.0, 300.0, 10.0, 0.0),
             true,
-            ("高中阶段生均公用经费年提高", "Senior per-pupil funds: yearly rise"),
+            ("高中阶段生均公用经费年提高", "Senior per-pupil recurrent funds: yearly rise"),
             (
                 "普通高中和中职生均公用经费每年提高的金额",
-                "Yuan added to general senior and vocational per-pupil funds each year",
+                "Yuan added to general senior and vocational per-pupil recurrent funds each year",
             ),
         ),
         lever(
@@ -452,9 +452,9 @@ fn build() -> Vec<LeverSpec> {
             U::Years,
             (0.0, 10.0, 1.0, 3.0),
             false,
-            ("生均经费连续提高年数", "Years of per-pupil rises"),
+            ("生均公用经费连续提高年数", "Years of per-pupil fund rises"),
             (
-                "上述提高从基年后第一年起连续执行的年数",
+                "上述提高从基准年的下一年起连续执行的年数",
                 "For how many years after the base year the rises apply",
             ),
         ),
@@ -467,7 +467,7 @@ fn build() -> Vec<LeverSpec> {
             true,
             ("教育经费年增长率", "Education budget growth"),
             (
-                "教育经费预算每年增长的比例；经费模式下，高于基准增速多出的经费也按项目顺序使用",
+                "教育经费预算每年增长的比例；按经费测算时，高于基准增速多出的经费也按经费使用顺序安排",
                 "Yearly growth of the education budget envelope; in budget mode, what growth above the baseline rate adds is spent on the programmes too",
             ),
         ),
@@ -494,9 +494,9 @@ fn build() -> Vec<LeverSpec> {
                 U::Choice,
                 (0.0, 1.0, 1.0, 0.0),
                 false,
-                ("规划方式", "Planning mode"),
+                ("测算方式", "Planning mode"),
                 (
-                    "数量模式：直接设定学位、教室、教师；经费模式：设定新增经费，按顺序购买",
+                    "按数量：直接设定学位、教室、教师数量；按经费：设定新增经费，按顺序安排",
                     "Quantities: set seats, rooms, teachers directly; Budget: set extra money, spent in order",
                 ),
             )
@@ -510,7 +510,7 @@ fn build() -> Vec<LeverSpec> {
             true,
             ("新增教育经费", "Extra education funding"),
             (
-                "每年在基准之外新增的经费：经费模式下按项目顺序用于生均经费、教室、公办学位、教师和公费师范生；数量模式下只增加预算",
+                "每年在基准之外新增的经费：按经费测算时，依经费使用顺序用于生均公用经费提标、新增教室、新增公办园学位、补充教师和公费定向师范生；按数量测算时只增加预算",
                 "Money added each year beyond the baseline: in budget mode spent on the programmes in order; in quantity mode it only raises the budget",
             ),
         ),
@@ -521,10 +521,10 @@ fn build() -> Vec<LeverSpec> {
             U::Share,
             (0.0, 1.0, 0.05, 0.5),
             false,
-            ("可用于经常性支出的比例（经费模式）", "Share for recurring costs (budget mode)"),
+            ("可用于经常性支出的比例（按经费测算）", "Share for recurrent costs (budget mode)"),
             (
-                "新增经费中可用于工资、补助、生均经费等长期支出的比例，其余用于教室和学位建设",
-                "Of the extra money, the share that may fund lasting costs (pay, subsidies, per-pupil rises); the rest builds rooms and seats",
+                "新增经费中可用于工资、补助、生均公用经费等经常性支出的比例，其余用于教室和学位建设",
+                "Of the extra money, the share that may fund recurrent costs (pay, subsidies, per-pupil fund rises); the rest builds classrooms and seats",
             ),
         ),
         lever(
@@ -534,10 +534,10 @@ fn build() -> Vec<LeverSpec> {
             U::Order,
             (12345.0, 54321.0, 1.0, 12345.0),
             false,
-            ("经费使用顺序（经费模式）", "Programme order (budget mode)"),
+            ("经费使用顺序（按经费测算）", "Programme order (budget mode)"),
             (
-                "1 生均经费提标 2 化解大班额教室 3 公办园学位 4 教师招聘 5 公费师范生",
-                "1 per-pupil funds 2 classrooms 3 public seats 4 teacher hires 5 trainees",
+                "①生均公用经费提标 ②化解大班额新增教室 ③新增公办园学位 ④补充教师 ⑤公费定向师范生",
+                "(1) per-pupil funds, (2) classrooms for large classes, (3) public kindergarten seats, (4) teachers, (5) funded trainees",
             ),
         ),
         // --- Assumptions ---------------------------------------------------
@@ -550,9 +550,9 @@ fn build() -> Vec<LeverSpec> {
                 U::Choice,
                 (0.0, 2.0, 1.0, 1.0),
                 false,
-                ("出生人口情景", "Births variant"),
+                ("出生人口预测", "Births projection"),
                 (
-                    "最后记录年份之后出生人口的低、中、高方案",
+                    "最后记录年份之后出生人口的低位、中位、高位预测",
                     "Low, central or high births after the last recorded year",
                 ),
             )
@@ -564,10 +564,10 @@ fn build() -> Vec<LeverSpec> {
             U::Multiplier,
             (0.0, 2.0, 0.1, 1.0),
             false,
-            ("人口迁移强度", "Migration intensity"),
+            ("人口迁移系数", "Migration factor"),
             (
-                "净迁移和进城流动按此倍数放大或缩小，0 即不迁移",
-                "Scales net migration and rural→town movement; 0 = none",
+                "净迁移和进城流动按此系数放大或缩小，0即不迁移",
+                "Scales net migration and rural-to-town movement; 0 = none",
             ),
         ),
         lever(
@@ -577,9 +577,9 @@ fn build() -> Vec<LeverSpec> {
             U::PointsPerYear,
             (0.0, 0.03, 0.001, 0.005),
             false,
-            ("入园意愿年提高", "Kindergarten demand trend"),
+            ("入园意愿比例年提高", "Kindergarten demand trend"),
             (
-                "希望入园的3–5岁儿童比例每年提高的百分点",
+                "希望入园的3～5岁儿童比例每年提高的百分点",
                 "Yearly rise of the share of 3–5-year-olds whose families want a place",
             ),
         ),
@@ -590,9 +590,9 @@ fn build() -> Vec<LeverSpec> {
             U::RatePerYear,
             (0.0, 0.1, 0.005, 0.035),
             false,
-            ("教师年流失率", "Teacher attrition"),
+            ("教师年减员率", "Teacher attrition rate"),
             (
-                "退休、调出等每年离开的教师比例",
+                "因退休、调出等每年减少的教师比例",
                 "Share of teachers leaving each year (retirement, transfer)",
             ),
         ),
@@ -603,9 +603,9 @@ fn build() -> Vec<LeverSpec> {
             U::Multiplier,
             (0.5, 2.0, 0.05, 1.0),
             false,
-            ("建设单价倍数", "Construction cost factor"),
+            ("建设单价调整系数", "Construction cost factor"),
             (
-                "教室、幼儿园学位建设和转公办单价相对数据集的倍数",
+                "教室建设、幼儿园学位建设和转公办单价相对基础数据的调整系数",
                 "Multiplies the dataset's classroom, seat and conversion unit costs",
             ),
         ),
