@@ -108,3 +108,26 @@ test('the review\'s terms, on the board, levers, charts and slides, in both lang
   assert.match(await page.locator('.target-row[data-target="primary_staffing"] .target-label').innerText(), /pupil–teacher ratio at most 19:1/);
   await context.close();
 });
+
+test('saved scenarios, the comparison and every slide speak Chinese', async () => {
+  const { context, page } = await openApp(browser);
+  for (const [name, v] of [['方案甲', '800'], ['方案乙', '1600']]) {
+    await page.locator('#num-kg-public_seats').fill(v);
+    await page.locator('#num-kg-public_seats').press('Tab');
+    await page.locator('#scenario-name').fill(name);
+    await page.locator('#scenario-name').press('Enter');
+    await page.locator('.tool.save').click();
+  }
+  for (const item of await page.locator('.saved-item .pin input').all()) await item.check();
+  await page.locator('.compare-table').waitFor();
+  await page.locator('[data-chart-toggle="staffing"]').click();
+  assertChinese(await pageText(page), 'saved and compared');
+  await page.locator('.tool.present').click();
+  await page.locator('.presentation').waitFor();
+  const total = Number((await page.locator('.slide-count').innerText()).match(/\/(\d+)/)[1]);
+  for (let i = 0; i < total; i++) {
+    assertChinese(await pageText(page), `slide ${i + 1}`);
+    await page.keyboard.press('ArrowRight');
+  }
+  await context.close();
+});
