@@ -33,6 +33,10 @@ pub struct AppProps {
     /// Told the language whenever it changes (the root's data dialog speaks it).
     #[prop_or_default]
     pub on_lang: Callback<Lang>,
+    /// The dataset as JSON when it is not the bundled one: the Monte Carlo
+    /// worker runs on it (it knows the bundled one itself).
+    #[prop_or_default]
+    pub dataset_json: Option<Rc<str>>,
 }
 
 /// Ctrl+Z / Ctrl+Shift+Z (and Ctrl+Y), except while typing in a text field,
@@ -176,21 +180,30 @@ pub fn App(props: &AppProps) -> Html {
     {
         let bands = bands.clone();
         let mc_running = mc_running.clone();
+        let dataset_json = props.dataset_json.clone();
         use_effect_with(
             (state.committed.clone(), state.uncertainty, state.draws),
             move |(scenario, on, draws)| {
                 let draws = *draws;
                 if *on && bands.as_ref().map(|(s, b, _)| (s, b.draws)) != Some((scenario, draws)) {
                     let scenario = scenario.clone();
+                    let dataset_json = dataset_json.clone();
                     mc_running.set(true);
                     *mc_generation.borrow_mut() += 1;
                     let mine = *mc_generation.borrow();
                     wasm_bindgen_futures::spawn_local(async move {
                         let settings = McSettings {
+                            draws,
                             seed: scenario.seed.unwrap_or(DEFAULT_SEED),
                             ..McSettings::default()
                         };
-                        let req = serde_json::json!({ "scenario": scenario, "settings": settings }).to_string();
+                        // the draws run on the data in use: an imported dataset travels with the request
+                        let req = serde_json::json!({
+                            "dataset": dataset_json.as_deref(),
+                            "scenario": scenario,
+                            "settings": settings,
+                        })
+                        .to_string();
                         if let Ok(reply) = crate::workers::request(crate::workers::MC, &req).await {
                             let parsed = reply
                                 .as_string()

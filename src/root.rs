@@ -160,7 +160,8 @@ pub fn Root(props: &RootProps) -> Html {
             if lib.missing.is_some() {
                 <MissingDataset />
             } else {
-                <App {key} dataset={active.dataset.clone()} hash={active.hash.clone()} {on_lang} />
+                <App {key} dataset={active.dataset.clone()} hash={active.hash.clone()} {on_lang}
+                    dataset_json={active.key.is_some().then(|| active.json.clone())} />
             }
             if lib.dialog != Dialog::Closed { <DataDialog /> }
         </ContextProvider<DataCtx>>

@@ -78,6 +78,9 @@ impl Saved {
 pub enum Message {
     /// A problem in the link the app was opened with.
     Link(Notice),
+    /// A value of a scenario file or a saved scenario that had to be fitted
+    /// (to the lever's grid or range, or to this dataset's years).
+    Fitted(Notice),
     /// Stored data could not be read and was moved aside under `kept_as`.
     StorageCorrupt { key: String, kept_as: String },
     /// The browser's storage is full or unavailable.
@@ -451,7 +454,7 @@ impl Reducible for AppState {
                             dataset,
                             version,
                         });
-                        next.notices.extend(notices.into_iter().map(Message::Link));
+                        next.notices.extend(notices.into_iter().map(Message::Fitted));
                     }
                     next.scenario = Scenario {
                         name: s.name.clone(),

@@ -67,7 +67,12 @@ pub fn show(v: f64, step: f64, unit: LeverUnit, lang: Lang) -> String {
 /// numbers the user sees.
 pub fn show_given(v: f64, unit: LeverUnit, lang: Lang) -> String {
     let x = ((v * scale(unit)) * 1e9).round() / 1e9;
-    let number = format!("{x}");
+    // a number too large to write ("1e308" in a link) is quoted as written
+    let number = if x.is_finite() {
+        format!("{x}")
+    } else {
+        format!("{v:e}")
+    };
     let label = self::label(unit, lang.strings());
     if label.is_empty() || lang == Lang::Zh || label.starts_with('%') {
         format!("{number}{label}")

@@ -371,7 +371,7 @@ pub fn Chart(props: &ChartProps) -> Html {
                     }
                     <button type="button" class="chart-dl svg" onclick={on_svg} title={t.download_svg} aria-label={format!("{}: {}", title, t.download_svg)}>{ "SVG" }</button>
                     <button type="button" class="chart-dl png" onclick={on_png} title={t.download_png} aria-label={format!("{}: {}", title, t.download_png)}>{ "PNG" }</button>
-                    <button type="button" class="chart-close" onclick={on_close} aria-label={format!("{} ×", title)} title="×">{ "×" }</button>
+                    <button type="button" class="chart-close" onclick={on_close} aria-label={format!("{}{}{}", t.close, t.colon, title)} title={t.close}>{ "×" }</button>
                 </div>
                 }
             </figcaption>
@@ -462,7 +462,8 @@ pub fn Chart(props: &ChartProps) -> Html {
                             if let Some(b) = &d.baseline {
                                 <span class="readout-base">{ format!("（{} {}）", t.legend_baseline, b.get(selected).map_or(format::NO_VALUE.into(), |v| fmt(*v))) }</span>
                             }
-                            if let Some([p10, _, _, _, p90]) = ctx.bands.as_ref().filter(|_| !comparing).and_then(|b| b.get(&d.key)) {
+                            if let Some([p10, _, _, _, p90]) = ctx.bands.as_ref().filter(|_| !comparing).and_then(|b| b.get(&d.key))
+                                .filter(|[lo, _, _, _, hi]| lo.get(selected).zip(hi.get(selected)).is_some_and(|(a, b)| is_defined(*a) && is_defined(*b))) {
                                 <span class="readout-band">{ fill(t.band_range, &[("lo", &p10.get(selected).map_or(format::NO_VALUE.into(), |v| fmt(*v))), ("hi", &p90.get(selected).map_or(format::NO_VALUE.into(), |v| fmt(*v)))]) }</span>
                             }
                         </span>

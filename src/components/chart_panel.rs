@@ -62,9 +62,9 @@ pub fn ChartPanel() -> Html {
                 <button type="button" class={classes!("chip", "uncertainty-toggle", ctx.state.uncertainty.then_some("on"))}
                     aria-pressed={ctx.state.uncertainty.to_string()} onclick={toggle_mc}>{ "± " }{ t.uncertainty }</button>
                 if ctx.state.uncertainty {
-                    <select class="mc-draws" onchange={set_draws} aria-label={t.draws}>
+                    <select class="mc-draws" onchange={set_draws} aria-label={t.draws_label}>
                         { for [200u32, 500, 1000, 2000].into_iter().map(|d| html! {
-                            <option value={d.to_string()} selected={ctx.state.draws == d}>{ format!("{d} {}", t.draws) }</option>
+                            <option value={d.to_string()} selected={ctx.state.draws == d}>{ if ctx.lang() == crate::i18n::Lang::Zh { format!("{d}{}", t.draws) } else { format!("{d} {}", t.draws) } }</option>
                         }) }
                     </select>
                     <span class="mc-status" role="status" aria-live="polite">

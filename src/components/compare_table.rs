@@ -40,7 +40,7 @@ pub fn CompareTable() -> Html {
             values.iter().copied().reduce(f64::min),
             values.iter().copied().reduce(f64::max),
         ) {
-            (Some(a), Some(b)) => match unit {
+            (Some(a), Some(b)) if values.len() >= 2 => match unit {
                 IndicatorUnit::Share => format!("{}{}", format::points(b - a), t.points),
                 _ => format::difference(b - a, unit, loc),
             },

@@ -13,10 +13,15 @@ use crate::state::{Action, Message};
 /// A value a notice quotes, in the units its control shows ("120%", not
 /// "1.2"); text that is not a number is quoted as it was given.
 fn in_units(id: &str, given: &str, lang: Lang) -> String {
+    use eduplan_model::catalogue::LeverUnit;
     match (lever_spec(id), given.trim().parse::<f64>()) {
-        (Some(s), Ok(v)) if v.is_finite() && s.unit != eduplan_model::catalogue::LeverUnit::Choice => {
-            crate::units::show_given(v, s.unit, lang)
-        }
+        // a choice is named: “测算方式”：已改为“按经费”
+        (Some(s), Ok(v)) if s.unit == LeverUnit::Choice => s
+            .choices
+            .get(v as usize)
+            .filter(|_| v >= 0.0 && v.fract() == 0.0)
+            .map_or_else(|| given.to_string(), |(zh, en)| format!("“{}”", lang.pick(zh, en))),
+        (Some(s), Ok(v)) if v.is_finite() && s.unit != LeverUnit::Order => crate::units::show_given(v, s.unit, lang),
         _ => given.to_string(),
     }
 }
@@ -112,26 +117,30 @@ pub fn NoticeBar() -> Html {
     }
     let links: Vec<String> = notices
         .iter()
-        .filter_map(|m| {
-            if let Message::Link(n) = m {
-                Some(link_notice_text(n, t, lang))
-            } else {
-                None
-            }
+        .filter_map(|m| match m {
+            Message::Link(n) => Some(link_notice_text(n, t, lang)),
+            _ => None,
+        })
+        .collect();
+    let fitted: Vec<String> = notices
+        .iter()
+        .filter_map(|m| match m {
+            Message::Fitted(n) => Some(link_notice_text(n, t, lang)),
+            _ => None,
         })
         .collect();
     let others = notices.iter().filter_map(|m| match m {
-        Message::Link(_) => None,
+        Message::Link(_) | Message::Fitted(_) => None,
         Message::StorageCorrupt { key, kept_as } => {
             Some(fill(t.notice_storage_corrupt, &[("key", key), ("kept", kept_as)]))
         }
         Message::StorageFull => Some(t.notice_storage_full.to_string()),
         Message::SavedNotKept => Some(t.notice_saved_not_kept.to_string()),
-        Message::ImportFailed(why) => Some(format!("{} {why}", t.notice_import_failed)),
-        Message::Imported(name) => Some(format!("{} {name}", t.notice_imported)),
+        Message::ImportFailed(why) => Some(format!("{}{why}", t.notice_import_failed)),
+        Message::Imported(name) => Some(format!("{}{name}", t.notice_imported)),
         // the reason comes from the browser, in English: only the English interface shows it
         Message::ExportFailed(why) => Some(match lang {
-            Lang::En => format!("{} {why}", t.export_failed),
+            Lang::En => format!("{}{why}", t.export_failed),
             Lang::Zh => t.export_failed_retry.to_string(),
         }),
         Message::SavedOnOtherDataset {
@@ -159,6 +168,10 @@ pub fn NoticeBar() -> Html {
                     <ul class="link-notices">{ for links.into_iter().map(|l| html! { <li>{ l }</li> }) }</ul>
                 }
                 { for others.map(|o| html! { <p class="notice-line">{ o }</p> }) }
+                if !fitted.is_empty() {
+                    <p class="notice-title">{ t.notice_fitted }</p>
+                    <ul class="link-notices">{ for fitted.into_iter().map(|l| html! { <li>{ l }</li> }) }</ul>
+                }
             </div>
             <button type="button" class="notice-dismiss" onclick={dismiss}>{ t.dismiss }</button>
         </div>

@@ -239,7 +239,7 @@ fn Slides(props: &SlidesProps) -> Html {
                     <button type="button" class="slide-prev" onclick={go(slide.saturating_sub(1))} disabled={slide == 0}>{ "← " }{ t.slide_prev }</button>
                     <span class="slide-count">{ fill(t.slide_of, &[("n", &(slide + 1).to_string()), ("total", &total.to_string())]) }</span>
                     <button type="button" class="slide-next" onclick={go((slide + 1).min(total - 1))} disabled={slide + 1 == total}>{ t.slide_next }{ " →" }</button>
-                    <button type="button" class="slide-exit" onclick={exit}>{ t.slide_exit }{ " (Esc)" }</button>
+                    <button type="button" class="slide-exit" onclick={exit}>{ t.slide_exit }{ if lang == crate::i18n::Lang::Zh { "（Esc）" } else { " (Esc)" } }</button>
                 </span>
             </footer>
         </div>

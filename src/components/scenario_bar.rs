@@ -92,7 +92,7 @@ pub fn ScenarioBar() -> Html {
                         s.name = name.clone();
                         ctx.dispatch(Action::Load(s));
                         let mut msgs = vec![Message::Imported(name)];
-                        msgs.extend(notices.into_iter().map(Message::Link));
+                        msgs.extend(notices.into_iter().map(Message::Fitted));
                         ctx.dispatch(Action::Notify(msgs));
                     }
                     Err(why) => ctx.dispatch(Action::Notify(vec![Message::ImportFailed(why)])),

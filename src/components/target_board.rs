@@ -116,7 +116,7 @@ pub fn TargetBoard() -> Html {
                 </td>
                 <td class="num first-met">{ first }</td>
                 if bands.is_some() {
-                    <td class="num prob">{ prob.map_or(format::NO_VALUE.to_string(), format::percent) }</td>
+                    <td class="num prob">{ prob.filter(|_| cur.status != Status::Undefined).map_or(format::NO_VALUE.to_string(), format::percent) }</td>
                 }
                 <td><button type="button" class="seek-open" onclick={open_seek} aria-expanded={(seeking.as_deref() == Some(spec.id.as_str())).to_string()}
                     aria-label={format!("{}: {}", t.seek, label)}>{ t.seek }</button></td>

@@ -173,6 +173,16 @@ test('an undefined ratio reads 不适用 and is neither met nor missed (kind 4)'
   const chart = page.locator('figure.chart[data-chart]').last();
   const d = await chart.locator('path.line.current').first().getAttribute('d');
   assert.ok(!/NaN/.test(d), d);
+  // uncertainty runs on this dataset (not the bundled one): no band, no probability for an undefined ratio
+  await page.locator('.uncertainty-toggle').click();
+  await page.locator('.target-board .prob').first().waitFor({ timeout: 30000 });
+  await page.waitForFunction(() => !document.querySelector('.mc-status')?.textContent.includes('正在'));
+  assert.equal(await row.locator('.prob').innerText(), '—');
+  await row.locator('.target-link').click();
+  const staffing = page.locator('figure.chart[data-chart="staffing"]');
+  await staffing.waitFor();
+  assert.equal(await staffing.locator('.readout-item[data-series^="senior.pupils_per_teacher"] .readout-band').count(), 0);
+  await page.locator('.uncertainty-toggle').click();
   // the app's CSV, written for people, marks it — like the workbook (the runner's writes an empty cell)
   const [csv] = await Promise.all([page.waitForEvent('download'), page.locator('.scenario-bar .tool.csv').click()]);
   const line = readFileSync(await csv.path(), 'utf8').split('\n').find((l) => l.startsWith('senior.pupils_per_teacher,'));
@@ -359,5 +369,26 @@ test('a short scenario\'s code scans to its readable link (kind 3)', async () =>
   const href = await page.evaluate(() => location.href);
   await closingSlide(page);
   assert.equal(await scanQr(page), href);
+  await context.close();
+});
+
+test('uncertainty runs on the imported data, not the bundled data (found by the trial)', async () => {
+  const { context, page } = await openApp(browser);
+  const ds = JSON.parse(readFileSync(new URL('../../assets/data/linxiang-2020.json', import.meta.url), 'utf8'));
+  ds.id = 'births-doubled';
+  for (const b of ds.demography.births) b.value *= 2;
+  const file = join(dir, 'births-doubled.json');
+  writeFileSync(file, JSON.stringify(ds));
+  await page.locator('.data-menu-button').click();
+  await page.locator('.data-dialog .file-input').setInputFiles(file);
+  await page.locator('.apply-import').click({ timeout: 30000 });
+  await page.locator('.data-dialog').waitFor({ state: 'detached' });
+  await page.locator('.uncertainty-toggle').click();
+  const item = page.locator('figure.chart[data-chart="enrollment"] .readout-item[data-series="primary.enrollment"]');
+  await item.locator('.readout-band').waitFor({ timeout: 30000 });
+  const num = (s) => { const m = s.match(/([\d.]+)(万)?/); return Number(m[1]) * (m[2] ? 1e4 : 1); };
+  const value = num(await item.locator('.readout-value').innerText());
+  const [lo, hi] = (await item.locator('.readout-band').innerText()).replace(/^.*区间/, '').split('～').map(num);
+  assert.ok(lo <= value * 1.02 && value <= hi * 1.02, `${lo} ≤ ${value} ≤ ${hi}: the band is about this data`);
   await context.close();
 });

@@ -94,12 +94,16 @@ pub fn seek(ds: &Dataset, sc: &Scenario, target: &str, lever: &str) -> Result<Se
     };
     let pattern: Vec<bool> = samples.iter().map(|k| met(*k)).collect();
     let switches = pattern.windows(2).filter(|w| w[0] != w[1]).count();
+    // a band target (45%–55%) is met on one stretch of the range: missed,
+    // met, missed again is its normal shape, and the least met value answers
+    let band = matches!(ds.targets[ti].rule, crate::targets::Rule::Between(..));
+    let one_stretch = band && pattern.first() == Some(&false) && switches == 2;
     let outcome = if pattern.iter().all(|m| *m) {
         Outcome::MetAtMinimum {
             value: value_at(0),
             year,
         }
-    } else if switches > 1 || pattern.first() == Some(&true) {
+    } else if (switches > 1 && !one_stretch) || pattern.first() == Some(&true) {
         Outcome::NotMonotone { year }
     } else if pattern.iter().all(|m| !*m) {
         Outcome::Unreachable { max: spec.max, year }
@@ -154,6 +158,7 @@ pub fn rank_levers(ds: &Dataset, sc: &Scenario, target: &str, candidates: &[&'st
         return candidates.iter().map(|l| Ranked { lever: l, gain: 0.0 }).collect();
     };
     let year = ds.targets[ti].year;
+    let band = matches!(ds.targets[ti].rule, crate::targets::Rule::Between(..));
     let score = |s: &Scenario| {
         let r = &crate::engine::project_to(ds, s, year).targets[ti];
         r.margin.unwrap_or(f64::NEG_INFINITY)
@@ -163,8 +168,11 @@ pub fn rank_levers(ds: &Dataset, sc: &Scenario, target: &str, candidates: &[&'st
         .iter()
         .map(|&lever| {
             let gain = lever_spec(lever).map_or(0.0, |spec| {
-                [spec.min, spec.max]
+                // a band target may be met only inside the range: try its middle too
+                let middle = band.then(|| spec.snap((spec.min + spec.max) / 2.0)).flatten();
+                [Some(spec.min), middle, Some(spec.max)]
                     .into_iter()
+                    .flatten()
                     .map(|v| {
                         let mut s = sc.clone();
                         s.levers.insert(lever.to_string(), LeverValue::Constant(v));
@@ -242,6 +250,26 @@ mod tests {
             "{helping:?}"
         );
         assert!(!helping.contains(&"trainees.intake"), "{helping:?}");
+    }
+
+    /// A band target (普职分流比例接近1:1, 45%–55%): the lever that sets the
+    /// share is offered first and seeking it finds 45%, the least value in
+    /// the band (found by the trial: it was "not monotone").
+    #[test]
+    fn a_band_target_is_sought_and_offered() {
+        let d = ds();
+        let r = rank_levers(&d, &Scenario::default(), "general_vocational", &candidates());
+        assert_eq!(r[0].lever, "senior.general_share", "{:?}", &r[..3]);
+        let found = seek(&d, &Scenario::default(), "general_vocational", "senior.general_share").unwrap();
+        assert_eq!(
+            found.outcome,
+            Outcome::Found {
+                value: 0.45,
+                year: 2025
+            }
+        );
+        assert!(met_with(&d, "general_vocational", "senior.general_share", 0.45));
+        assert!(!met_with(&d, "general_vocational", "senior.general_share", 0.445));
     }
 
     /// For every target, the levers ranked as helping really move it: seeking
