@@ -114,7 +114,7 @@ pub fn Brief() -> Html {
                 <p>
                     <strong>{ name }</strong>{ " · " }{ lang.pick(&ds.name.zh, &ds.name.en) }{ " · " }
                     { t.data_as_of }{ t.colon }{ lang.pick(&ds.as_of.zh, &ds.as_of.en) }{ " · " }
-                    { t.brief_date }{ t.colon }{ crate::exports::today() }
+                    { t.brief_date }{ t.colon }{ date_text(&crate::exports::today(), lang) }
                 </p>
             </header>
             if !comparing {
@@ -163,5 +163,14 @@ pub fn Brief() -> Html {
             </section>
             <p class="brief-note">{ t.brief_estimate_note }</p>
         </article>
+    }
+}
+
+/// "2026-11-29" as a Chinese reader writes a date: 2026年11月29日.
+fn date_text(iso: &str, lang: Lang) -> String {
+    let parts: Vec<&str> = iso.split('-').collect();
+    match (lang, parts.as_slice()) {
+        (Lang::Zh, [y, m, d]) => format!("{y}年{}月{}日", m.trim_start_matches('0'), d.trim_start_matches('0')),
+        _ => iso.to_string(),
     }
 }

@@ -48,13 +48,14 @@ pub struct ChartProps {
 fn tick_label(v: f64, unit: IndicatorUnit, step: f64, loc: Locale) -> String {
     match unit {
         IndicatorUnit::Share => {
-            let dec = if step * 100.0 >= 1.0 {
-                0
-            } else if step * 1000.0 >= 1.0 {
-                1
-            } else {
-                2
-            };
+            // the decimals the step needs: a 2.5% step labels 87.5%, not 88%
+            let points = step * 100.0;
+            let dec = (0..=3)
+                .find(|d| {
+                    let f = 10f64.powi(*d);
+                    ((points * f).round() - points * f).abs() < 1e-6
+                })
+                .unwrap_or(3) as usize;
             format!("{:.*}%", dec, v * 100.0)
         }
         IndicatorUnit::PupilsPerClass | IndicatorUnit::PupilsPerTeacher => {

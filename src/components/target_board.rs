@@ -10,6 +10,7 @@ use yew::prelude::*;
 use crate::charts::specs::chart_for_indicator;
 use crate::components::goal_seek::GoalSeek;
 use crate::context::use_ctx;
+use crate::i18n::fill;
 use crate::state::Action;
 
 /// How far a value is from its threshold: shares in percentage points.
@@ -40,6 +41,12 @@ pub fn TargetBoard() -> Html {
     let loc = lang.locale();
     let ds = &ctx.dataset;
     let met_count = ctx.current.targets.iter().filter(|r| r.is_met()).count();
+    let undefined = ctx
+        .current
+        .targets
+        .iter()
+        .filter(|r| r.status == Status::Undefined)
+        .count();
     let seeking = use_state(|| None::<String>);
     // which targets rest on estimates: a property of the dataset, computed
     // once (the provenance walk is too much work for every lever step)
@@ -133,6 +140,7 @@ pub fn TargetBoard() -> Html {
                 <h2 id="target-board-title">{ t.target_board }</h2>
                 <p class="summary" aria-live="polite">
                     <strong class="met-count">{ met_count }</strong>{ " / " }{ ds.targets.len() }{ " " }{ t.targets_summary }
+                    if undefined > 0 { { fill(t.targets_not_applicable, &[("n", &undefined.to_string())]) } }
                 </p>
             </div>
             <div class="table-wrap">

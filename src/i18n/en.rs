@@ -48,6 +48,7 @@ pub const EN: Strings = Strings {
     estimate_mark: "est.",
     estimate_tooltip: "This value rests on estimated data (not published statistics); replace it with the bureau's statistical report",
     targets_summary: "targets met",
+    targets_not_applicable: " ({n} not applicable)",
 
     error_title: "Something went wrong",
     error_reload: "Reload",

@@ -140,6 +140,7 @@ strings! {
     estimate_mark,
     estimate_tooltip,
     targets_summary,
+    targets_not_applicable,
     error_title,
     error_reload,
     error_dismiss,

@@ -48,6 +48,7 @@ pub const ZH: Strings = Strings {
     estimate_mark: "估",
     estimate_tooltip: "含估算数据（非公开统计），请用本地教育事业统计年报数据替换",
     targets_summary: "项目标已达成",
+    targets_not_applicable: "（{n}项不适用）",
 
     error_title: "程序出错",
     error_reload: "重新加载",

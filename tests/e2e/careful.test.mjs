@@ -168,6 +168,7 @@ test('an undefined ratio reads 不适用 and is neither met nor missed (kind 4)'
   // not counted as met: the count equals the rows marked met
   const metRows = await page.locator('.target-row.met').count();
   assert.equal(Number(await page.locator('.met-count').innerText()), metRows);
+  assert.match(await page.locator('.target-board .summary').innerText(), /（1项不适用）/);
   // its chart breaks the line instead of drawing 0, and the readout says —
   await row.locator('.target-link').click();
   const chart = page.locator('figure.chart[data-chart]').last();
