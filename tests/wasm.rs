@@ -59,6 +59,7 @@ async fn the_app_renders_in_chinese_and_switches_language() {
             persist: false,
             on_lang: Default::default(),
             hash: eduplan_model::summary::DEFAULT_DATASET_HASH.into(),
+            dataset_json: None,
         },
     )
     .render();

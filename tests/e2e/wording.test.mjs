@@ -91,7 +91,7 @@ test('the review\'s terms, on the board, levers, charts and slides, in both lang
   assert.match(await label('senior_large_classes'), /普通高中消除大班额（56人及以上）/);
   assert.match(await label('trainees_double'), /市级公费师范生计划在2020年基础上扩大一倍/);
   const levers = await page.locator('.levers-panel').innerText();
-  for (const term of ['市级公费定向师范生计划', '初中毕业生升学率', '普通高中招生占高中阶段招生比例', '教师年减员率', '出生人口预测', '重置全部政策', '（0～3000个学位/年）']) {
+  for (const term of ['公费定向师范生培养计划', '初中毕业生升学率', '普通高中招生占高中阶段招生比例', '教师年减员率', '出生人口预测', '重置全部政策', '（0～3000个学位/年）']) {
     assert.ok(levers.includes(term), term);
   }
   assert.ok(!/杠杆|复位|生均经费(?!提)/.test(levers.replace(/生均公用经费/g, '')), 'old words gone');

@@ -359,7 +359,7 @@ fn build() -> Vec<LeverSpec> {
             U::TraineesPerYear,
             (0.0, 400.0, 1.0, 30.0),
             true,
-            ("市级公费定向师范生计划", "Locally funded teacher-training places"),
+            ("公费定向师范生培养计划", "Locally funded teacher-training places"),
             (
                 "市级公费定向师范生，毕业后到乡村小学任教（入学后第4年到岗）",
                 "Locally funded student teachers; they join rural primary schools in the 4th year after entry",
