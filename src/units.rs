@@ -52,12 +52,29 @@ pub fn display(v: f64, step: f64, unit: LeverUnit) -> String {
 /// A lever value with its unit: "3000个学位/年", "56.5%" (no space in
 /// Chinese, none before %), "80 teachers/yr".
 pub fn show(v: f64, step: f64, unit: LeverUnit, lang: Lang) -> String {
-    let number = display(v, step, unit);
+    with_label(&display(v, step, unit), unit, lang)
+}
+
+/// A number followed by the unit's label: no space in Chinese or before %,
+/// a space otherwise ("80人/年", "56.5%", "80 teachers/yr").
+fn with_label(number: &str, unit: LeverUnit, lang: Lang) -> String {
     let label = self::label(unit, lang.strings());
     if label.is_empty() || lang == Lang::Zh || label.starts_with('%') {
         format!("{number}{label}")
     } else {
         format!("{number} {label}")
+    }
+}
+
+/// A raw stored value in the control's scale, unrounded to the lever's step
+/// (binary noise cleaned): 1.2 for a share is "120", 0.5 classrooms "0.5";
+/// a number too large to scale ("1e308" in a link) is written as given.
+pub fn given_number(v: f64, unit: LeverUnit) -> String {
+    let x = ((v * scale(unit)) * 1e9).round() / 1e9;
+    if x.is_finite() {
+        format!("{x}")
+    } else {
+        format!("{v:e}")
     }
 }
 
@@ -66,30 +83,21 @@ pub fn show(v: f64, step: f64, unit: LeverUnit, lang: Lang) -> String {
 /// is "120%", 0.5 classrooms "0.5间/年" — so a notice about it reads in the
 /// numbers the user sees.
 pub fn show_given(v: f64, unit: LeverUnit, lang: Lang) -> String {
-    let x = ((v * scale(unit)) * 1e9).round() / 1e9;
-    // a number too large to write ("1e308" in a link) is quoted as written
-    let number = if x.is_finite() {
-        format!("{x}")
-    } else {
-        format!("{v:e}")
-    };
-    let label = self::label(unit, lang.strings());
-    if label.is_empty() || lang == Lang::Zh || label.starts_with('%') {
-        format!("{number}{label}")
-    } else {
-        format!("{number} {label}")
-    }
+    with_label(&given_number(v, unit), unit, lang)
 }
 
 /// A lever's range as the help line ends: "（0～3000个学位/年）",
 /// "(0–3000 seats/yr)" — ～ for a range of numbers in Chinese.
 pub fn range(min: f64, max: f64, step: f64, unit: LeverUnit, lang: Lang) -> String {
-    let (a, b) = (display(min, step, unit), display(max, step, unit));
-    let label = self::label(unit, lang.strings());
+    let dash = eduplan_model::format::range_dash(lang.locale());
+    let span = with_label(
+        &format!("{}{dash}{}", display(min, step, unit), display(max, step, unit)),
+        unit,
+        lang,
+    );
     match lang {
-        Lang::Zh => format!("（{a}～{b}{label}）"),
-        Lang::En if label.is_empty() || label.starts_with('%') => format!("({a}–{b}{label})"),
-        Lang::En => format!("({a}–{b} {label})"),
+        Lang::Zh => format!("（{span}）"),
+        Lang::En => format!("({span})"),
     }
 }
 

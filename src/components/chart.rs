@@ -20,7 +20,7 @@ use crate::charts::scale::{nice_domain, year_ticks, Linear};
 use crate::charts::specs::{ChartSpec, Series};
 use crate::components::compare_table::SCENARIO_STYLES;
 use crate::context::use_ctx;
-use crate::i18n::{fill, Lang};
+use crate::i18n::fill;
 use crate::state::Action;
 
 const W: f64 = 640.0;
@@ -407,7 +407,7 @@ pub fn Chart(props: &ChartProps) -> Html {
                         _ => html! {},
                     };
                     let tip = match (a, b) {
-                        (Some(a), Some(b)) => format!("{name}{}{}{}{}", t.colon, fmt(*a), if lang == Lang::Zh { "～" } else { "–" }, fmt(*b)),
+                        (Some(a), Some(b)) => format!("{name}{}{}{}{}", t.colon, fmt(*a), format::range_dash(loc), fmt(*b)),
                         (Some(a), None) => format!("{name}{}≥ {}", t.colon, fmt(*a)),
                         (None, Some(b)) => format!("{name}{}≤ {}", t.colon, fmt(*b)),
                         _ => name.clone(),

@@ -1,10 +1,10 @@
 //! The difference table of a comparison: each target's value in its year for
 //! the baseline and every pinned scenario, and the largest gap between them.
 
-use eduplan_model::catalogue::IndicatorUnit;
 use eduplan_model::format;
 use yew::prelude::*;
 
+use crate::components::target_board::margin_text;
 use crate::context::use_ctx;
 
 /// Colours of compared scenarios (Okabe–Ito), with a dash pattern each so the
@@ -40,10 +40,7 @@ pub fn CompareTable() -> Html {
             values.iter().copied().reduce(f64::min),
             values.iter().copied().reduce(f64::max),
         ) {
-            (Some(a), Some(b)) if values.len() >= 2 => match unit {
-                IndicatorUnit::Share => format!("{}{}", format::points(b - a), t.points),
-                _ => format::difference(b - a, unit, loc),
-            },
+            (Some(a), Some(b)) if values.len() >= 2 => margin_text(b - a, unit, loc, t),
             _ => format::NO_VALUE.into(),
         };
         html! {

@@ -46,9 +46,7 @@ pub fn scenario_error_text(e: &ScenarioError, t: &Strings, lang: Lang) -> String
                 // "（0～60间/年）": the unit once, after the range
                 (
                     "min",
-                    &lever_spec(id).map_or(min.to_string(), |s| {
-                        format!("{}", ((min * crate::units::scale(s.unit)) * 1e9).round() / 1e9)
-                    }),
+                    &lever_spec(id).map_or(min.to_string(), |s| crate::units::given_number(*min, s.unit)),
                 ),
                 ("max", &in_units(id, &max.to_string(), lang)),
             ],

@@ -253,11 +253,11 @@ fn ClosingSlide() -> Html {
     let ctx = use_ctx();
     let t = ctx.t();
     let url = persist::share_url(&ctx.state);
-    // the code is derived from the link alone: drawn once per link
+    // the code (and the digits form it may carry) follows the link: drawn once per link
     let code = {
-        let url = url.clone();
-        let digits = persist::share_qr_form(&ctx.state);
-        use_memo(url, move |url| {
+        let state = ctx.state.clone();
+        use_memo(url.clone(), move |url| {
+            let digits = persist::share_qr_form(&state);
             qr::share_code(url, digits.as_ref().map(|(h, d)| (h.as_str(), d.as_str())))
         })
     };

@@ -14,7 +14,7 @@ use crate::i18n::fill;
 use crate::state::Action;
 
 /// How far a value is from its threshold: shares in percentage points.
-fn margin_text(m: f64, unit: IndicatorUnit, loc: Locale, t: &crate::i18n::Strings) -> String {
+pub fn margin_text(m: f64, unit: IndicatorUnit, loc: Locale, t: &crate::i18n::Strings) -> String {
     match unit {
         IndicatorUnit::Share => format!("{}{}", format::points(m), t.points),
         _ => format::difference(m, unit, loc),
@@ -26,7 +26,7 @@ pub fn threshold_text(r: &TargetResult, unit: IndicatorUnit, loc: Locale) -> Str
     let f = |x: f64| format::value(x, unit, loc);
     match (r.threshold_low, r.threshold_high) {
         // ～ for a range of numbers in Chinese (GB/T 15834), – in English
-        (Some(a), Some(b)) => format!("{}{}{}", f(a), if loc == Locale::Zh { "～" } else { "–" }, f(b)),
+        (Some(a), Some(b)) => format!("{}{}{}", f(a), format::range_dash(loc), f(b)),
         (Some(a), None) => format!("≥ {}", f(a)),
         (None, Some(b)) => format!("≤ {}", f(b)),
         (None, None) => format::NO_VALUE.into(),

@@ -95,19 +95,16 @@ fn indicator_cell(x: f64) -> Cell {
     if crate::units::is_defined(x) {
         Cell::Number(x)
     } else {
-        Cell::Text(UNDEFINED_MARK.into())
+        Cell::Text(crate::format::NO_VALUE.into())
     }
 }
-
-/// How the workbook writes an undefined value.
-pub const UNDEFINED_MARK: &str = "—";
 
 /// A target's value in its year: the number, "—" when undefined, empty past
 /// the horizon.
 fn value_cell(t: &crate::targets::TargetResult) -> Cell {
     match (t.value, t.status) {
         (Some(v), _) => Cell::Number(v),
-        (None, Status::Undefined) => Cell::Text(UNDEFINED_MARK.into()),
+        (None, Status::Undefined) => Cell::Text(crate::format::NO_VALUE.into()),
         (None, _) => Cell::Empty,
     }
 }

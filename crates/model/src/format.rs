@@ -64,7 +64,17 @@ pub fn count(x: f64, loc: Locale) -> String {
     }
 }
 
-/// A number with `decimals` and no separators, with a proper minus sign.
+/// The dash between the ends of a range of numbers: ～ in Chinese
+/// (GB/T 15834), – in English.
+pub fn range_dash(loc: Locale) -> &'static str {
+    match loc {
+        Locale::Zh => "～",
+        Locale::En => "–",
+    }
+}
+
+/// A number with `decimals` and no separators, with a proper minus sign
+/// ("−0.0" is written "0.0").
 fn plain(x: f64, decimals: usize) -> String {
     let s = format!("{:.*}", decimals, x);
     if s.trim_start_matches('-').chars().all(|c| c == '0' || c == '.') {
@@ -102,9 +112,7 @@ pub fn percent(x: f64) -> String {
     if !x.is_finite() {
         return NO_VALUE.into();
     }
-    let s = format!("{:.1}", x * 100.0);
-    let s = if s == "-0.0" { "0.0".to_string() } else { s };
-    format!("{}%", s.replace('-', "−"))
+    format!("{}%", plain(x * 100.0, 1))
 }
 
 /// Money in yuan: "7.00亿元", "350万元" / "¥700.0 m", "¥35,000".
@@ -178,15 +186,7 @@ pub fn value_with(x: f64, unit: IndicatorUnit, loc: Locale, extra: usize) -> Str
         return NO_VALUE.into();
     }
     match unit {
-        U::Share => {
-            let s = format!("{:.*}", 1 + extra, x * 100.0);
-            let s = if s.trim_start_matches('-').chars().all(|c| c == '0' || c == '.') {
-                s.trim_start_matches('-').to_string()
-            } else {
-                s
-            };
-            format!("{}%", s.replace('-', "−"))
-        }
+        U::Share => format!("{}%", plain(x * 100.0, 1 + extra)),
         U::PupilsPerTeacher => ratio_text(x, 1 + extra),
         U::PupilsPerClass => match loc {
             Locale::Zh => format!("{}人", plain(x, 1 + extra)),

@@ -146,11 +146,11 @@ pub fn same_figures(id: &str, a: &str, b: &str) -> bool {
 /// `sources`, `origins`) and how things are worded (`label`, `note`, `name`,
 /// `as_of`, `words`), so the same figures hash the same whatever file they
 /// were imported from and however the targets and schools are named.
-const PROVENANCE_KEYS: [&str; 8] = ["src", "sources", "origins", "label", "note", "name", "as_of", "words"];
+const NOT_FIGURES: [&str; 8] = ["src", "sources", "origins", "label", "note", "name", "as_of", "words"];
 
 /// A short content hash of a dataset's figures: 8 lowercase hex digits of
 /// the 64-bit FNV-1a hash (folded to 32 bits) of its canonical JSON without
-/// provenance and wording (see `PROVENANCE_KEYS`; object keys
+/// provenance and wording (see `NOT_FIGURES`; object keys
 /// sorted; numbers in their shortest exact form). Links and saved scenarios
 /// carry it so a scenario is never run on other figures under the same id.
 pub fn content_hash(ds: &Dataset) -> String {
@@ -170,7 +170,7 @@ fn canonical(v: &serde_json::Value, out: &mut String) {
     use serde_json::Value;
     match v {
         Value::Object(map) => {
-            let mut keys: Vec<&String> = map.keys().filter(|k| !PROVENANCE_KEYS.contains(&k.as_str())).collect();
+            let mut keys: Vec<&String> = map.keys().filter(|k| !NOT_FIGURES.contains(&k.as_str())).collect();
             keys.sort();
             out.push('{');
             for (i, k) in keys.iter().enumerate() {
