@@ -261,7 +261,8 @@ fn ClosingSlide() -> Html {
             qr::share_code(url, digits.as_ref().map(|(h, d)| (h.as_str(), d.as_str())))
         })
     };
-    let copied = use_state(|| false);
+    // None until tried; then whether the browser took it (as the toolbar's copy)
+    let copied = use_state(|| None::<bool>);
     let copy = {
         let url = url.clone();
         let copied = copied.clone();
@@ -269,7 +270,7 @@ fn ClosingSlide() -> Html {
             let url = url.clone();
             let copied = copied.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                copied.set(crate::browser::copy_text(&url).await);
+                copied.set(Some(crate::browser::copy_text(&url).await));
             });
         })
     };
@@ -293,7 +294,11 @@ fn ClosingSlide() -> Html {
             <h2 class="slide-title">{ t.slide_closing }</h2>
             { body }
             <p class="slide-url">{ url.clone() }</p>
-            <button type="button" class="slide-copy" onclick={copy}>{ if *copied { t.link_copied } else { t.copy_link } }</button>
+            <button type="button" class="slide-copy" onclick={copy}>{ match *copied {
+                None => t.copy_link,
+                Some(true) => t.link_copied,
+                Some(false) => t.link_copy_manual,
+            } }</button>
         </div>
     }
 }
