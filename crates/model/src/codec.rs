@@ -358,6 +358,35 @@ fn query_of(input: &str) -> &str {
 
 /// Reads one value against a lever's spec: clamps, rounds choices, drops
 /// what is not a number.
+/// A lever met in a link (as a key or in the digits form): a repeated one
+/// takes its last occurrence, as if it were the only one — the earlier value
+/// is dropped here, with one [`Notice::Repeated`] per lever (a value the last
+/// occurrence cannot give then leaves the baseline).
+fn occurrence(
+    id: &'static str,
+    seen: &mut std::collections::BTreeSet<&'static str>,
+    repeated: &mut Vec<&'static str>,
+    scenario: &mut Scenario,
+    notices: &mut Vec<Notice>,
+) {
+    if !seen.insert(id) {
+        if !repeated.contains(&id) {
+            repeated.push(id);
+            notices.push(Notice::Repeated { id: id.to_string() });
+        }
+        scenario.unset(id);
+    }
+}
+
+/// Sets a lever's value from a link; a constant equal to the baseline is no
+/// change at all and is not set.
+fn set_unless_baseline(id: &'static str, v: LeverValue, scenario: &mut Scenario, ds: &Dataset) {
+    let baseline = lever_spec(id).map(|spec| default_value(spec, ds));
+    if !matches!(v, LeverValue::Constant(x) if Some(x) == baseline) {
+        let _ = scenario.set(id, v);
+    }
+}
+
 /// Reads a per-year value: comma-separated items `[year:]value[*count]`.
 /// An item without a year follows the previous item's last year; `*count`
 /// repeats the value for `count` consecutive years. `2021:80,2022:120` (the
@@ -462,7 +491,8 @@ fn read_value(spec: &LeverSpec, text: &str, notices: &mut Vec<Notice>) -> Option
         && (spec.min..=spec.max).contains(&v)
         && !matches!(spec.unit, LeverUnit::Choice | LeverUnit::Order);
     let used = if noise_only { v } else { snapped };
-    if spec.unit == LeverUnit::Order && crate::catalogue::levers::order_of(used).is_none() {
+    // in range by now: what else the value must be (a real programme order) is the scenario's rule
+    if crate::scenario::check_value(spec, used).is_err() {
         notices.push(Notice::Dropped {
             id: spec.id.to_string(),
             given: text.to_string(),
@@ -500,7 +530,7 @@ pub fn decode_for(input: &str, ds: &Dataset, hash: &str) -> (Link, Vec<Notice>) 
     let pairs: Vec<(Cow<str>, Cow<str>)> = form_urlencoded::parse(query_of(input).as_bytes()).collect();
     let first_year = ds.base_year + 1;
     let mut seen = std::collections::BTreeSet::new();
-    let mut repeated: Vec<&str> = Vec::new();
+    let mut repeated: Vec<&'static str> = Vec::new();
     for (key, value) in &pairs {
         if dataset_key(&mut link.dataset, key, value) {
             match key.as_ref() {
@@ -542,16 +572,8 @@ pub fn decode_for(input: &str, ds: &Dataset, hash: &str) -> (Link, Vec<Notice>) 
             "z" => {
                 let (values, error) = crate::link_digits::decode(value, ds);
                 for (id, v) in values {
-                    if seen.contains(id) && !repeated.contains(&id) {
-                        repeated.push(id);
-                        notices.push(Notice::Repeated { id: id.to_string() });
-                    }
-                    seen.insert(id);
-                    link.scenario.unset(id);
-                    let baseline = lever_spec(id).map(|spec| default_value(spec, ds));
-                    if !matches!(v, LeverValue::Constant(x) if Some(x) == baseline) {
-                        let _ = link.scenario.set(id, v);
-                    }
+                    occurrence(id, &mut seen, &mut repeated, &mut link.scenario, &mut notices);
+                    set_unless_baseline(id, v, &mut link.scenario, ds);
                 }
                 if let Some(e) = error {
                     notices.push(Notice::Digits {
@@ -570,15 +592,7 @@ pub fn decode_for(input: &str, ds: &Dataset, hash: &str) -> (Link, Vec<Notice>) 
             },
             id => {
                 let Some(spec) = lever_spec(id) else { continue }; // unknown keys: ignored
-                                                                   // a repeated key: the last occurrence decides, as if it were
-                                                                   // the only one (a value it cannot give leaves the baseline)
-                if !seen.insert(spec.id) {
-                    if !repeated.contains(&spec.id) {
-                        repeated.push(spec.id);
-                        notices.push(Notice::Repeated { id: id.to_string() });
-                    }
-                    link.scenario.unset(id);
-                }
+                occurrence(spec.id, &mut seen, &mut repeated, &mut link.scenario, &mut notices);
                 let parsed = if value.contains(':') {
                     if !spec.per_year {
                         notices.push(Notice::Dropped {
@@ -593,11 +607,7 @@ pub fn decode_for(input: &str, ds: &Dataset, hash: &str) -> (Link, Vec<Notice>) 
                     read_value(spec, value, &mut notices).map(LeverValue::Constant)
                 };
                 if let Some(v) = parsed {
-                    // a value equal to the baseline is no change at all
-                    if matches!(v, LeverValue::Constant(x) if x == default_value(spec, ds)) {
-                        continue;
-                    }
-                    let _ = link.scenario.set(id, v);
+                    set_unless_baseline(spec.id, v, &mut link.scenario, ds);
                 }
             }
         }

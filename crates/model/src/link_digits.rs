@@ -173,8 +173,11 @@ fn entry(d: &[u8], at: usize, ds: &Dataset) -> Option<(&'static str, LeverValue,
     let w = width(spec);
     let value_at = |pos: usize| -> Option<f64> {
         let k = read(d, pos, w)?;
-        let v = spec.min + k as f64 * spec.step;
-        (v <= spec.max + spec.step / 2.0).then(|| spec.snap(v)).flatten()
+        let raw = spec.min + k as f64 * spec.step;
+        let v = spec.snap(raw)?;
+        // past the range is not clamped, and the scenario's own rule holds
+        // (a real programme order for the order lever)
+        (raw <= spec.max + spec.step / 2.0 && crate::scenario::check_value(spec, v).is_ok()).then_some(v)
     };
     match d.get(at + 2)? {
         b'0' => Some((id, LeverValue::Constant(value_at(at + 3)?), at + 3 + w)),
@@ -258,8 +261,9 @@ mod tests {
         assert_eq!(decode("", &d).1, Some(DigitsError::OtherBuild));
         assert_eq!(decode("9000", &d).1, Some(DigitsError::OtherBuild));
         let ok = format!("{LAYOUT}{:02}", table());
-        // cut short, an unknown lever, a value past the range, a year past the horizon
-        for tail in ["0", "00", "000", "9900", "110999", "1112099000"] {
+        // cut short, an unknown lever, a value past the range, a year past the horizon,
+        // and an order that is no order (12346, found by the fuzz test)
+        for tail in ["0", "00", "000", "9900", "110999", "1112099000", "28000001"] {
             let (got, err) = decode(&format!("{ok}{tail}"), &d);
             assert!(matches!(err, Some(DigitsError::Malformed { .. })), "{tail}: {got:?}");
         }

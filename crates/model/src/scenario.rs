@@ -121,7 +121,9 @@ impl Scenario {
     }
 }
 
-fn check_value(spec: &LeverSpec, v: f64) -> Result<(), ScenarioError> {
+/// The one rule for a lever value: finite, inside the range, whole for a
+/// choice, a real programme order for the order lever.
+pub(crate) fn check_value(spec: &LeverSpec, v: f64) -> Result<(), ScenarioError> {
     if !v.is_finite() {
         return Err(ScenarioError::NotANumber {
             id: spec.id.to_string(),
