@@ -240,14 +240,17 @@ pub fn App(props: &AppProps) -> Html {
         mc_running: *mc_running,
         mc_ms,
     };
+    // on a phone the levers are a sheet behind one button (see LeversToggle)
+    let levers_open = use_state(|| false);
     html! {
         <ContextProvider<Ctx> context={ctx.clone()}>
-            <div class="app">
+            <div class={classes!("app", levers_open.then_some("levers-open"))}>
                 <SkipLinks />
                 <Header />
                 <ScenarioBar />
                 <NoticeBar />
                 <main class="workspace">
+                    <LeversToggle open={levers_open.clone()} />
                     <LeversPanel />
                     <section class="results" aria-label={ctx.t().results}>
                         <TargetBoard />
@@ -265,6 +268,36 @@ pub fn App(props: &AppProps) -> Html {
             <Presentation />
             <Brief />
         </ContextProvider<Ctx>>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct LeversToggleProps {
+    open: UseStateHandle<bool>,
+}
+
+/// A phone's one control for the levers (hidden on wider screens by the
+/// stylesheet): opens them as a sheet over the lower part of the screen, so
+/// the board and charts stay in view above while a lever moves.
+#[function_component]
+fn LeversToggle(props: &LeversToggleProps) -> Html {
+    let ctx = crate::context::use_ctx();
+    let t = ctx.t();
+    let open = props.open.clone();
+    let changed = ctx.state.scenario.levers.len() + ctx.state.scenario.assumptions.len();
+    let onclick = {
+        let open = open.clone();
+        Callback::from(move |_| open.set(!*open))
+    };
+    html! {
+        <div class="levers-toggle-bar">
+            <button type="button" class="levers-toggle" aria-controls="levers" aria-expanded={open.to_string()} {onclick}>
+                { if *open { t.levers_hide } else { t.levers_show } }
+                if changed > 0 {
+                    <span class="levers-changed">{ crate::i18n::fill(t.levers_changed_n, &[("n", &changed.to_string())]) }</span>
+                }
+            </button>
+        </div>
     }
 }
 

@@ -1,5 +1,8 @@
 //! Small browser helpers: clipboard with a fallback, file download, file read.
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
@@ -51,8 +54,64 @@ fn fallback_copy(window: &web_sys::Window, text: &str) -> bool {
     ok
 }
 
-/// Offers `bytes` as a file download named `name`.
+/// True inside WeChat's or WeCom's in-app browser (user agent `MicroMessenger`
+/// or `wxwork`), which drops blob downloads without a word.
+pub fn in_wechat() -> bool {
+    web_sys::window()
+        .and_then(|w| w.navigator().user_agent().ok())
+        .is_some_and(|ua| is_wechat_agent(&ua))
+}
+
+/// Whether a user-agent string is WeChat's or WeCom's in-app browser.
+pub fn is_wechat_agent(ua: &str) -> bool {
+    let ua = ua.to_ascii_lowercase();
+    ua.contains("micromessenger") || ua.contains("wxwork")
+}
+
+/// A download the browser would drop (in WeChat): its file name, and for a
+/// PNG the picture as a `data:` address to show for a long press.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Blocked {
+    pub name: String,
+    pub image: Option<String>,
+}
+
+/// What shows a blocked download's guidance.
+pub type ShowBlocked = Rc<dyn Fn(Blocked)>;
+
+thread_local! {
+    /// Shows the guidance for a blocked download (set by `WeChatGuide`).
+    static ON_BLOCKED: RefCell<Option<ShowBlocked>> = RefCell::new(None);
+}
+
+/// Sets (or clears) what a blocked download shows.
+pub fn on_blocked(show: Option<ShowBlocked>) {
+    ON_BLOCKED.with(|b| *b.borrow_mut() = show);
+}
+
+/// In WeChat, shows the guidance for `what` (a file name, or the print) and
+/// returns true: the caller then does nothing more. Elsewhere returns false.
+pub fn blocked_in_wechat(what: &str, image: impl FnOnce() -> Option<String>) -> bool {
+    if !in_wechat() {
+        return false;
+    }
+    let Some(show) = ON_BLOCKED.with(|b| b.borrow().clone()) else {
+        return false;
+    };
+    show(Blocked {
+        name: what.to_string(),
+        image: image(),
+    });
+    true
+}
+
+/// Offers `bytes` as a file download named `name`; in WeChat, shows how to
+/// open the page in the system browser instead (and a PNG as a picture).
 pub fn download(name: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
+    let image = || (mime == "image/png").then(|| data_url(mime, bytes)).flatten();
+    if blocked_in_wechat(name, image) {
+        return Ok(());
+    }
     let window = web_sys::window().ok_or("no window")?;
     let doc = window.document().ok_or("no document")?;
     let array = js_sys::Uint8Array::from(bytes);
@@ -79,6 +138,14 @@ pub fn download(name: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
     Ok(())
 }
 
+/// `bytes` as a `data:` address (base64 through the browser's `btoa`).
+fn data_url(mime: &str, bytes: &[u8]) -> Option<String> {
+    // btoa takes a "binary string": one char per byte
+    let binary: String = bytes.iter().map(|&b| char::from(b)).collect();
+    let b64 = web_sys::window()?.btoa(&binary).ok()?;
+    Some(format!("data:{mime};base64,{b64}"))
+}
+
 /// Moves keyboard focus to the first element matching `selector`, if any.
 pub fn focus(selector: &str) {
     let el = web_sys::window()
@@ -94,4 +161,28 @@ pub fn focus(selector: &str) {
 pub async fn read_bytes(file: &web_sys::File) -> Option<Vec<u8>> {
     let buf = JsFuture::from(file.array_buffer()).await.ok()?;
     Some(js_sys::Uint8Array::new(&buf).to_vec())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_wechat_agent;
+
+    #[test]
+    fn wechat_and_wecom_are_recognised_by_their_agents() {
+        let wechat = "Mozilla/5.0 (Linux; Android 13; V2229A) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 \
+                      Chrome/116.0.0.0 Mobile Safari/537.36 XWEB/1160065 MMWEBSDK/20231202 MicroMessenger/8.0.47.2560";
+        let wecom = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) \
+                     Mobile/15E148 wxwork/4.1.16 MicroMessenger/7.0.1 Language/zh";
+        let wecom_desktop = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 Chrome/108.0 wxwork/4.1.10";
+        assert!(is_wechat_agent(wechat));
+        assert!(is_wechat_agent(wecom));
+        assert!(is_wechat_agent(wecom_desktop));
+        for other in [
+            "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Safari/537.36",
+            "Mozilla/5.0 (Linux; Android 13) AppleWebKit/537.36 Chrome/116.0 Mobile Safari/537.36 DingTalk/7.0",
+            "",
+        ] {
+            assert!(!is_wechat_agent(other), "{other}");
+        }
+    }
 }

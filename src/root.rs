@@ -11,7 +11,9 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::app::App;
-use crate::components::{data_dialog::DataDialog, missing_dataset::MissingDataset};
+use crate::components::{
+    data_dialog::DataDialog, missing_dataset::MissingDataset, update_notice::UpdateNotice, wechat_guide::WeChatGuide,
+};
 use crate::datasets::{self, Active};
 use crate::library::{DataCtx, Dialog, LibAction, LibMessage, Library};
 
@@ -157,6 +159,7 @@ pub fn Root(props: &RootProps) -> Html {
     }
     html! {
         <ContextProvider<DataCtx> context={DataCtx { lib: lib.clone() }}>
+            <UpdateNotice lang={lib.lang} />
             if lib.missing.is_some() {
                 <MissingDataset />
             } else {
@@ -164,6 +167,7 @@ pub fn Root(props: &RootProps) -> Html {
                     dataset_json={active.key.is_some().then(|| active.json.clone())} />
             }
             if lib.dialog != Dialog::Closed { <DataDialog /> }
+            <WeChatGuide lang={lib.lang} />
         </ContextProvider<DataCtx>>
     }
 }

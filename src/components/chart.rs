@@ -370,8 +370,8 @@ pub fn Chart(props: &ChartProps) -> Html {
                             </select>
                         </label>
                     }
-                    <button type="button" class="chart-dl svg" onclick={on_svg} title={t.download_svg} aria-label={format!("{}: {}", title, t.download_svg)}>{ "SVG" }</button>
-                    <button type="button" class="chart-dl png" onclick={on_png} title={t.download_png} aria-label={format!("{}: {}", title, t.download_png)}>{ "PNG" }</button>
+                    <button type="button" class="chart-dl svg" onclick={on_svg} title={t.download_svg} aria-label={format!("{}{}{}", title, t.colon, t.download_svg_aria)}>{ "SVG" }</button>
+                    <button type="button" class="chart-dl png" onclick={on_png} title={t.download_png} aria-label={format!("{}{}{}", title, t.colon, t.download_png_aria)}>{ "PNG" }</button>
                     <button type="button" class="chart-close" onclick={on_close} aria-label={format!("{}{}{}", t.close, t.colon, title)} title={t.close}>{ "×" }</button>
                 </div>
                 }

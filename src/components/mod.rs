@@ -21,4 +21,6 @@ pub mod programme_order;
 pub mod saved_panel;
 pub mod scenario_bar;
 pub mod target_board;
+pub mod update_notice;
+pub mod wechat_guide;
 pub mod year_editor;

@@ -159,8 +159,8 @@ pub fn NoticeBar() -> Html {
         Callback::from(move |_| ctx.dispatch(Action::DismissNotices))
     };
     html! {
-        <div class="notice-bar" role="status" aria-live="polite">
-            <div class="notice-body">
+        <section class="notice-bar" aria-label={t.notices_region}>
+            <div class="notice-body" role="status" aria-live="polite">
                 if !links.is_empty() {
                     <p class="notice-title">{ t.notice_link }</p>
                     <ul class="link-notices">{ for links.into_iter().map(|l| html! { <li>{ l }</li> }) }</ul>
@@ -172,6 +172,6 @@ pub fn NoticeBar() -> Html {
                 }
             </div>
             <button type="button" class="notice-dismiss" onclick={dismiss}>{ t.dismiss }</button>
-        </div>
+        </section>
     }
 }

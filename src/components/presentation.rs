@@ -1,4 +1,4 @@
-//! Presentation mode: full screen, one slide for the target board and one per
+//! Presentation mode: full screen, the target board (one slide per twelve targets), one per
 //! chosen chart (for the working scenario, or the comparison when scenarios
 //! are pinned), a closing slide with a QR code of the share link. Arrow keys,
 //! PageUp/PageDown (what presentation clickers send), Space, Home/End and Esc.
@@ -57,6 +57,10 @@ pub fn Presentation() -> Html {
     }
 }
 
+/// Targets on one board slide: 12 (two columns of six) stay readable at 21 px
+/// on a 1024×768 projector; a longer list of targets takes more slides.
+const BOARD_PAGE: usize = 12;
+
 #[derive(Properties, PartialEq)]
 struct SlidesProps {
     slide: usize,
@@ -73,7 +77,9 @@ fn Slides(props: &SlidesProps) -> Html {
     let comparing = ctx.compare.len() >= 2;
     // budget mode: what the money bought, right after the board
     let money = usize::from(!comparing && ctx.current.derived.is_some());
-    let total = charts.len() + 2 + money;
+    // the board in parts small enough to read from the back of the room
+    let pages = ctx.dataset.targets.len().div_ceil(BOARD_PAGE).max(1);
+    let total = pages + money + charts.len() + 1;
     let slide = slide.min(total - 1);
 
     // the key handler outlives this render: it reads the slide shown now from here
@@ -167,9 +173,10 @@ fn Slides(props: &SlidesProps) -> Html {
         lang.pick(&ds.as_of.zh, &ds.as_of.en)
     );
 
-    let body = if slide == 0 {
-        // the target board, large
-        let cells = ds.targets.iter().enumerate().map(|(i, spec)| {
+    let body = if slide < pages {
+        // the target board, large, one part per slide
+        let part = ds.targets.iter().enumerate().skip(slide * BOARD_PAGE).take(BOARD_PAGE);
+        let cells = part.map(|(i, spec)| {
             let unit = spec.unit();
             let value = |p: &eduplan_model::Projection| p.targets[i].shown(unit, loc);
             let met = |p: &eduplan_model::Projection| p.targets[i].status.key();
@@ -190,11 +197,15 @@ fn Slides(props: &SlidesProps) -> Html {
         });
         html! {
             <>
-                <h2 class="slide-title">{ t.target_board }</h2>
+                <h2 class="slide-title">{ if pages > 1 {
+                    fill(t.slide_board_part, &[("title", t.target_board), ("n", &(slide + 1).to_string()), ("total", &pages.to_string())])
+                } else {
+                    t.target_board.to_string()
+                } }</h2>
                 <div class="slide-board">{ for cells }</div>
             </>
         }
-    } else if money == 1 && slide == 1 {
+    } else if money == 1 && slide == pages {
         html! {
             <>
                 <h2 class="slide-title">{ t.budget_title }</h2>
@@ -211,8 +222,8 @@ fn Slides(props: &SlidesProps) -> Html {
                 </table>
             </>
         }
-    } else if slide <= charts.len() + money {
-        let spec = chart(charts[slide - 1 - money]).expect("chart ids come from the catalogue");
+    } else if slide < pages + money + charts.len() {
+        let spec = chart(charts[slide - pages - money]).expect("chart ids come from the catalogue");
         html! { <Chart key={format!("slide-{}", spec.id)} {spec} prefix="slide-chart" bare=true /> }
     } else {
         html! { <ClosingSlide /> }
@@ -228,12 +239,13 @@ fn Slides(props: &SlidesProps) -> Html {
     };
     html! {
         <div class="presentation" role="dialog" aria-modal="true" aria-label={t.present} data-slide={slide.to_string()} tabindex="-1" ref={view}>
-            <header class="slide-head">
+            // plain blocks, not header/main/footer: the page already has its banner, main and contentinfo
+            <div class="slide-head">
                 <span class="slide-brand">{ t.app_title }</span>
                 <span class="slide-scenario">{ scenario_line }</span>
-            </header>
-            <main class="slide-body">{ body }</main>
-            <footer class="slide-foot">
+            </div>
+            <div class="slide-body">{ body }</div>
+            <div class="slide-foot">
                 <span class="slide-asof">{ as_of }</span>
                 <span class="slide-nav">
                     <button type="button" class="slide-prev" onclick={go(slide.saturating_sub(1))} disabled={slide == 0}>{ "← " }{ t.slide_prev }</button>
@@ -241,7 +253,7 @@ fn Slides(props: &SlidesProps) -> Html {
                     <button type="button" class="slide-next" onclick={go((slide + 1).min(total - 1))} disabled={slide + 1 == total}>{ t.slide_next }{ " →" }</button>
                     <button type="button" class="slide-exit" onclick={exit}>{ t.slide_exit }{ if lang == crate::i18n::Lang::Zh { "（Esc）" } else { " (Esc)" } }</button>
                 </span>
-            </footer>
+            </div>
         </div>
     }
 }

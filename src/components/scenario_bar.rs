@@ -126,7 +126,11 @@ pub fn ScenarioBar() -> Html {
         })
     };
     // build the brief first (it listens for beforeprint), print once it is drawn
-    let on_print = Callback::from(|_| {
+    let on_print = Callback::from(move |_| {
+        // WeChat's browser cannot print: say how to open the page elsewhere
+        if browser::blocked_in_wechat(t.print_brief, || None) {
+            return;
+        }
         if let Some(w) = web_sys::window() {
             if let Ok(e) = web_sys::Event::new("beforeprint") {
                 let _ = w.dispatch_event(&e);
@@ -145,6 +149,8 @@ pub fn ScenarioBar() -> Html {
         Callback::from(move |_| ctx.dispatch(Action::Slide(0)))
     };
     html! {
+        // a named region: the toolbar is a landmark's content, not loose on the page
+        <section class="scenario-tools" aria-label={t.scenario_tools}>
         <div class="scenario-bar" role="toolbar" aria-label={t.scenarios}>
             <label class="scenario-name">
                 <span class="visually-hidden">{ t.scenario_name }</span>
@@ -173,5 +179,6 @@ pub fn ScenarioBar() -> Html {
                 </span>
             }
         </div>
+        </section>
     }
 }

@@ -107,26 +107,26 @@ pub fn TargetBoard() -> Html {
                     }
                     if !note.is_empty() { <span class="target-note" title={note.to_string()}>{ note }</span> }
                 </th>
-                <td class="num">{ spec.year }</td>
-                <td class={classes!("num", "target-value", changed.then_some("changed"))}>
+                <td class="num year" data-label={t.col_year}>{ spec.year }</td>
+                <td class={classes!("num", "target-value", changed.then_some("changed"))} data-label={t.col_value}>
                     <span class="value-text">{ value }</span>
                     if estimate {
-                        <abbr class="estimate-mark" title={t.estimate_tooltip} aria-label={t.estimate_tooltip}>{ t.estimate_mark }</abbr>
+                        <span class="estimate-mark" title={t.estimate_tooltip}><span aria-hidden="true">{ t.estimate_mark }</span><span class="visually-hidden">{ t.estimate_tooltip }</span></span>
                     }
                 </td>
-                <td class="num baseline-value">{ base_value }</td>
-                <td class="num">{ threshold_text(cur, unit, loc) }</td>
+                <td class="num baseline-value" data-label={t.baseline_value}>{ base_value }</td>
+                <td class="num threshold" data-label={t.col_threshold}>{ threshold_text(cur, unit, loc) }</td>
                 <td class={classes!("status", status_class)} title={why}>
                     <span class="status-dot" aria-hidden="true"></span>{ status }
                     if let Some(g) = gap { <span class="status-gap">{ g }</span> }
                     if let Some(w) = why { <span class="status-gap">{ w }</span> }
                 </td>
-                <td class="num first-met">{ first }</td>
+                <td class="num first-met" data-label={t.col_first_met}>{ first }</td>
                 if bands.is_some() {
-                    <td class="num prob">{ prob.filter(|_| cur.status != Status::Undefined).map_or(format::NO_VALUE.to_string(), format::percent) }</td>
+                    <td class="num prob" data-label={t.prob_met}>{ prob.filter(|_| cur.status != Status::Undefined).map_or(format::NO_VALUE.to_string(), format::percent) }</td>
                 }
-                <td><button type="button" class="seek-open" onclick={open_seek} aria-expanded={(seeking.as_deref() == Some(spec.id.as_str())).to_string()}
-                    aria-label={format!("{}: {}", t.seek, label)}>{ t.seek }</button></td>
+                <td class="seek-cell"><button type="button" class="seek-open" onclick={open_seek} aria-expanded={(seeking.as_deref() == Some(spec.id.as_str())).to_string()}
+                    aria-label={format!("{}{}{}", t.seek, t.colon, label)}>{ t.seek }</button></td>
             </tr>
             if seeking.as_deref() == Some(spec.id.as_str()) {
                 <tr class="seek-row"><td colspan={columns.to_string()}><GoalSeek target={spec.id.clone()} /></td></tr>

@@ -86,8 +86,9 @@ test('the meeting sees the purchases: a slide after the board and a table in the
   await page.locator('.budget-panel').waitFor();
   await page.locator('.tool.present').click();
   await page.locator('.presentation').waitFor();
+  await page.keyboard.press('ArrowRight'); // the board's second part
   await page.keyboard.press('ArrowRight');
-  await page.locator('.presentation[data-slide="1"] .slide-purchases').waitFor();
+  await page.locator('.presentation[data-slide="2"] .slide-purchases').waitFor();
   assert.match(await page.locator('.slide-purchases tr').first().innerText(), /2021[\s\S]*间教室/);
   await page.keyboard.press('ArrowRight');
   assert.equal(await page.locator('.presentation .chart').count(), 1, 'charts follow');

@@ -302,7 +302,8 @@ function everyYearLink(name) {
 
 /** Scans the closing slide's QR code as a phone would: the drawn code, rasterised, read by jsQR. */
 async function scanQr(page) {
-  await page.addScriptTag({ path: new URL('./node_modules/jsqr/dist/jsQR.js', import.meta.url).pathname });
+  // evaluated through the DevTools protocol: the page's CSP (rightly) refuses an injected <script>
+  await page.evaluate(readFileSync(new URL('./node_modules/jsqr/dist/jsQR.js', import.meta.url), 'utf8'));
   return page.evaluate(async () => {
     const svg = document.querySelector('.slide-closing .qr');
     const n = Number(svg.dataset.modules) + 8;

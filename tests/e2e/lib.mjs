@@ -35,3 +35,26 @@ export async function openApp(browser, { path = '', viewport = { width: 1366, he
 export async function targetValue(page, id) {
   return (await page.locator(`tr[data-target="${id}"] .target-value .value-text`).innerText()).trim();
 }
+
+/** Serves a folder over HTTP on 127.0.0.1 (a free port) under `/app/`; the
+ * offline test changes the folder between visits, as a new deployment would. */
+export async function serveFolder(dir) {
+  const { createServer } = await import('node:http');
+  const { readFile } = await import('node:fs/promises');
+  const { join, extname, normalize } = await import('node:path');
+  const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm',
+    '.css': 'text/css', '.svg': 'image/svg+xml', '.json': 'application/json' };
+  const server = createServer(async (req, res) => {
+    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    if (!path.startsWith('/app/')) { res.writeHead(404).end(); return; }
+    const rel = normalize(path.slice('/app/'.length) || 'index.html');
+    try {
+      const body = await readFile(join(dir, rel === '.' ? 'index.html' : rel));
+      res.writeHead(200, { 'content-type': TYPES[extname(rel)] ?? 'application/octet-stream' }).end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  return { url: `http://127.0.0.1:${server.address().port}/app/`, close: () => { server.closeAllConnections(); return new Promise((ok) => server.close(ok)); } };
+}

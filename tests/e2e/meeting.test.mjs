@@ -44,14 +44,21 @@ test('presentation mode opens, advances with the keyboard and exits', async () =
     const size = await page.locator('.slide-target').first().evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
     assert.ok(size >= 16, `font size ${size}px`);
     await page.screenshot({ path: `${ARTIFACTS}slide-board-${w}x${h}.png` });
+    // 22 targets: the board in two parts of at most twelve, each fitting the screen
+    assert.match(await page.locator('.slide-title').innerText(), /目标达成情况（1\/2）/);
+    assert.ok(await page.locator('.slide-body').evaluate((b) => b.scrollHeight <= b.clientHeight + 1), 'the first part fits');
     await page.keyboard.press('ArrowRight');
     assert.equal(await deck.getAttribute('data-slide'), '1');
+    assert.match(await page.locator('.slide-title').innerText(), /目标达成情况（2\/2）/);
+    assert.equal(await page.locator('.slide-target').count(), 22 - 12);
+    await page.keyboard.press('ArrowRight');
+    assert.equal(await deck.getAttribute('data-slide'), '2');
     assert.equal(await page.locator('.presentation .chart').count(), 1);
     await page.screenshot({ path: `${ARTIFACTS}slide-chart-${w}x${h}.png` });
     await page.keyboard.press('PageDown');
-    assert.equal(await deck.getAttribute('data-slide'), '2');
+    assert.equal(await deck.getAttribute('data-slide'), '3');
     await page.keyboard.press('PageUp');
-    assert.equal(await deck.getAttribute('data-slide'), '1');
+    assert.equal(await deck.getAttribute('data-slide'), '2');
     await page.keyboard.press('End');
     await page.locator('.presentation .qr').waitFor();
     assert.match(await page.locator('.slide-url').innerText(), /v=1/);
