@@ -134,7 +134,12 @@ test('a phone opening a shared link sees the targets first, readable, nothing wi
   assert.ok(words.every((h) => h < 60), 'the slide buttons keep their words on one line');
   await page.screenshot({ path: join(ARTIFACTS, 'phone-390x844-slide-board.png') });
   await page.keyboard.press('ArrowRight');
+  assert.deepEqual((await page.evaluate(overflowing)).out, [], 'the board’s second part fits');
+  await page.keyboard.press('ArrowRight');
+  await page.locator('.presentation .chart').waitFor();
   assert.deepEqual((await page.evaluate(overflowing)).out, [], 'a chart slide fits');
+  const axis = await page.evaluate(tooSmall);
+  assert.deepEqual(axis.tiny, [], 'the chart slide’s text at least 12 px');
   await page.screenshot({ path: join(ARTIFACTS, 'phone-390x844-slide-chart.png') });
   assert.deepEqual(errors, []);
   await context.close();
@@ -209,6 +214,7 @@ test('WeChat’s browser: exports say how to open the page in the system browser
   assert.match(await guide.innerText(), /长按/);
   const shown = await img.evaluate((i) => i.complete && i.naturalWidth);
   assert.equal(shown, 1280, 'the chart picture is drawn at twice the size');
+  await page.waitForTimeout(600); // past the tap highlight
   await page.screenshot({ path: join(ARTIFACTS, 'wechat-png-390x844.png') });
   assert.equal(downloads, 0, 'no download was attempted');
   await context.close();
