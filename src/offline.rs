@@ -38,10 +38,12 @@ fn container() -> Option<web_sys::ServiceWorkerContainer> {
 /// only means no offline copy.
 pub fn register(on_waiting: impl Fn() + 'static) {
     let Some(sw) = container() else { return };
-    let had_controller = sw.controller().is_some();
+    // whether a worker was in charge: the first install takes the page over
+    // without a reload (same files); every later change of worker reloads it,
+    // also in a page first opened before any worker (then updated in place)
+    let mut in_charge = sw.controller().is_some();
     let on_change = Closure::<dyn FnMut()>::new(move || {
-        // the first install takes the page over without a reload; later ones reload it
-        if had_controller {
+        if std::mem::replace(&mut in_charge, true) {
             if let Some(w) = web_sys::window() {
                 let _ = w.location().reload();
             }

@@ -330,3 +330,34 @@ test('the Content-Security-Policy: nothing it blocks while every feature is used
   assert.deepEqual(messages, [], 'console reports of blocked content');
   await context.close();
 });
+
+test('a page open since the very first visit is told of a new deployment and moves to it whole', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'eduplan-update-'));
+  cpSync(join(ROOT, 'dist'), dir, { recursive: true });
+  const server = await serveFolder(dir);
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
+  const page = await context.newPage();
+  try {
+    await page.goto(server.url);
+    await page.locator('.app-title').waitFor();
+    // the first install takes this page over without reloading it
+    await page.waitForFunction(() => navigator.serviceWorker?.controller, null, { timeout: 60000 });
+    await page.locator('#num-hires-senior').fill('60');
+    await page.locator('#num-hires-senior').press('Tab');
+    await page.waitForFunction(() => location.search.includes('hires'));
+    const index = join(dir, 'index.html');
+    writeFileSync(index, readFileSync(index, 'utf8').replace('</head>', '<meta name="deployment" content="2"></head>'));
+    execFileSync('python3', [join(ROOT, 'tools/post_build.py'), dir]);
+    // what the page's periodic check does
+    await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r.update()));
+    const notice = page.locator('.update-notice');
+    await notice.waitFor({ timeout: 60000 });
+    await Promise.all([page.waitForEvent('load'), notice.locator('.update-reload').click()]);
+    await page.locator('.app-title').waitFor();
+    assert.equal(await page.evaluate(() => document.querySelector('meta[name=deployment]')?.content), '2');
+    assert.equal(await page.locator('#num-hires-senior').inputValue(), '60');
+  } finally {
+    await context.close();
+    await server.close();
+  }
+});
