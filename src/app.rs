@@ -245,7 +245,7 @@ pub fn App(props: &AppProps) -> Html {
     html! {
         <ContextProvider<Ctx> context={ctx.clone()}>
             <div class={classes!("app", levers_open.then_some("levers-open"))}>
-                <SkipLinks />
+                <SkipLinks levers_open={levers_open.clone()} />
                 <Header />
                 <ScenarioBar />
                 <NoticeBar />
@@ -285,6 +285,28 @@ fn LeversToggle(props: &LeversToggleProps) -> Html {
     let t = ctx.t();
     let open = props.open.clone();
     let changed = ctx.state.scenario.levers.len() + ctx.state.scenario.assumptions.len();
+    // Esc closes the sheet (unless a dialog or the slides are over it) and focus goes back to the button
+    {
+        let open = open.clone();
+        use_effect_with(*open, move |is_open| {
+            let listener = is_open.then(web_sys::window).flatten().map(|w| {
+                gloo_events::EventListener::new(&w, "keydown", move |e| {
+                    let esc = e
+                        .dyn_ref::<web_sys::KeyboardEvent>()
+                        .is_some_and(|k| k.key() == "Escape");
+                    let covered = web_sys::window()
+                        .and_then(|w| w.document())
+                        .and_then(|d| d.query_selector(".presentation, .modal-backdrop").ok().flatten())
+                        .is_some();
+                    if esc && !covered {
+                        open.set(false);
+                        crate::browser::focus(".levers-toggle");
+                    }
+                })
+            });
+            move || drop(listener)
+        });
+    }
     let onclick = {
         let open = open.clone();
         Callback::from(move |_| open.set(!*open))
@@ -301,17 +323,33 @@ fn LeversToggle(props: &LeversToggleProps) -> Html {
     }
 }
 
+#[derive(Properties, PartialEq)]
+struct SkipLinksProps {
+    levers_open: UseStateHandle<bool>,
+}
+
 /// The first Tab stops of the page: straight to the targets or the levers,
-/// past the header and toolbar (hidden until focused).
+/// past the header and toolbar (hidden until focused). On a phone the levers
+/// are a closed sheet: the link opens it first.
 #[function_component]
-fn SkipLinks() -> Html {
+fn SkipLinks(props: &SkipLinksProps) -> Html {
     let ctx = crate::context::use_ctx();
     let t = ctx.t();
     let jump = |id: &'static str| {
+        let levers_open = props.levers_open.clone();
         Callback::from(move |e: MouseEvent| {
             // focus without writing a #fragment into the shared address
             e.prevent_default();
-            crate::browser::focus(&format!("#{id}"));
+            if id == "levers" && !*levers_open {
+                levers_open.set(true);
+                // the sheet is shown on the next render: focus it then
+                let later = wasm_bindgen::closure::Closure::once_into_js(|| crate::browser::focus("#levers"));
+                if let Some(w) = web_sys::window() {
+                    let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(later.unchecked_ref(), 0);
+                }
+            } else {
+                crate::browser::focus(&format!("#{id}"));
+            }
         })
     };
     html! {

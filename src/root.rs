@@ -167,7 +167,7 @@ pub fn Root(props: &RootProps) -> Html {
                     dataset_json={active.key.is_some().then(|| active.json.clone())} />
             }
             if lib.dialog != Dialog::Closed { <DataDialog /> }
-            <WeChatGuide lang={lib.lang} />
+            <WeChatGuide lang={lib.lang} imported={active.key.is_some()} />
         </ContextProvider<DataCtx>>
     }
 }

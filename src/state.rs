@@ -281,6 +281,20 @@ pub enum Action {
     SetDraws(u32),
 }
 
+/// A name EduPlan gave an unnamed saved scenario: `#` and a number.
+fn is_auto_name(name: &str) -> bool {
+    name.strip_prefix('#')
+        .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+}
+
+/// `#n` with the least n from the count of saved scenarios + 1 up that no saved scenario has.
+fn next_auto_name(saved: &[Saved]) -> String {
+    (saved.len() + 1..)
+        .map(|n| format!("#{n}"))
+        .find(|name| saved.iter().all(|s| &s.name != name))
+        .unwrap_or_default()
+}
+
 /// A scenario name as user text: no control characters, trimmed, bounded.
 pub fn clean_name(name: &str) -> String {
     name.chars()
@@ -406,8 +420,9 @@ impl Reducible for AppState {
             Action::SetName(name) => next.scenario.name = clean_name(&name),
             Action::SaveAs(name) => {
                 let name = clean_name(&name);
-                let name = if name.is_empty() {
-                    format!("#{}", next.saved.len() + 1)
+                // an unnamed scenario (or one still carrying an earlier number) gets the next free number
+                let name = if name.is_empty() || is_auto_name(&name) {
+                    next_auto_name(&next.saved)
                 } else {
                     name
                 };
@@ -646,6 +661,28 @@ mod tests {
         // a new change clears the redo stack
         let s = s.reduce(Action::ResetAll);
         assert!(!s.can_redo());
+    }
+
+    #[test]
+    fn unnamed_scenarios_saved_one_after_another_get_distinct_numbers() {
+        // found by the trial: three unnamed saves were all called #1 (the name box then held "#1")
+        let mut s = state();
+        for (i, seats) in [300.0, 600.0, 900.0].into_iter().enumerate() {
+            s = set(s, "kg.public_seats", seats).reduce(Action::Commit);
+            let name = s.scenario.name.clone();
+            s = s.reduce(Action::SaveAs(name));
+            assert_eq!(s.saved[i].name, format!("#{}", i + 1));
+        }
+        // a number already taken (the second deleted, then a save) is not given twice
+        let second = s.saved[1].id.clone();
+        let s = s.reduce(Action::Delete(second)).reduce(Action::SaveAs(String::new()));
+        let names: Vec<&str> = s.saved.iter().map(|x| x.name.as_str()).collect();
+        assert_eq!(names, ["#1", "#3", "#4"]);
+        // a name the planner chose is kept as given
+        let s = s
+            .reduce(Action::SaveAs("方案甲".into()))
+            .reduce(Action::SaveAs("方案甲".into()));
+        assert_eq!(s.saved.iter().filter(|x| x.name == "方案甲").count(), 2);
     }
 
     #[test]

@@ -177,6 +177,10 @@ pub fn Chart(props: &ChartProps) -> Html {
             .collect()
     };
 
+    // comparing scenarios draws one of the chart's series at a time: its targets only
+    let shown_series = (comparing && lines.len() > 1)
+        .then(|| lines.get((*picked).min(lines.len() - 1)))
+        .flatten();
     // dataset targets on this chart's indicators (county level only)
     let targets: Vec<(String, Option<f64>, Option<f64>, &'static str)> = if zone.is_some() {
         Vec::new()
@@ -186,6 +190,7 @@ pub fn Chart(props: &ChartProps) -> Html {
             .iter()
             .zip(&ctx.current.targets)
             .filter(|(s, _)| chart.target_indicators.contains(&s.indicator.as_str()))
+            .filter(|(s, _)| shown_series.is_none_or(|l| l.series.indicator == s.indicator))
             .map(|(s, r)| {
                 let color = chart
                     .series
@@ -349,6 +354,8 @@ pub fn Chart(props: &ChartProps) -> Html {
                 <h3 id={format!("{id}-title")}>
                     { title }
                     if let Some(z) = &zone_name { <span class="chart-zone">{ " · " }{ z }</span> }
+                    // a slide or the brief has no series picker: the title says which is drawn
+                    if let Some(l) = shown_series.filter(|_| props.bare) { <span class="chart-zone chart-series">{ " · " }{ label(l) }</span> }
                 </h3>
                 if !props.bare {
                 <div class="chart-tools">

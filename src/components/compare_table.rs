@@ -28,11 +28,12 @@ pub fn CompareTable() -> Html {
     }
     let rows = ctx.dataset.targets.iter().enumerate().map(|(i, spec)| {
         let unit = spec.unit();
-        let cell = |p: &eduplan_model::Projection| {
+        // each figure names its column (data-label): a phone shows the table as a list
+        let cell = |p: &eduplan_model::Projection, label: &str| {
             let r = &p.targets[i];
             let text = r.shown(unit, loc);
             let class = r.status.key();
-            html! { <td class={classes!("num", class)}>{ text }</td> }
+            html! { <td class={classes!("num", class)} data-label={label.to_string()}>{ text }</td> }
         };
         // undefined values (None) have no place in the spread
         let values: Vec<f64> = cmp.iter().filter_map(|(_, p)| p.targets[i].value).collect();
@@ -46,10 +47,10 @@ pub fn CompareTable() -> Html {
         html! {
             <tr data-target={spec.id.clone()}>
                 <th scope="row">{ lang.pick(&spec.label.zh, &spec.label.en) }</th>
-                <td class="num">{ spec.year }</td>
-                { cell(&ctx.baseline) }
-                { for cmp.iter().map(|(_, p)| cell(p)) }
-                <td class="num spread">{ spread }</td>
+                <td class="num" data-label={t.col_year}>{ spec.year }</td>
+                { cell(&ctx.baseline, t.legend_baseline) }
+                { for cmp.iter().map(|(name, p)| cell(p, name)) }
+                <td class="num spread" data-label={t.spread}>{ spread }</td>
             </tr>
         }
     });

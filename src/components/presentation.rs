@@ -3,6 +3,7 @@
 //! are pinned), a closing slide with a QR code of the share link. Arrow keys,
 //! PageUp/PageDown (what presentation clickers send), Space, Home/End and Esc.
 
+use eduplan_model::targets::TargetSpec;
 use gloo_events::EventListener;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -10,6 +11,7 @@ use yew::prelude::*;
 use crate::charts::specs::chart;
 use crate::components::budget_panel::{purchase_line, spent_of_available};
 use crate::components::chart::Chart;
+use crate::components::compare_table::SCENARIO_STYLES;
 use crate::components::target_board::threshold_text;
 use crate::context::use_ctx;
 use crate::i18n::fill;
@@ -60,6 +62,15 @@ pub fn Presentation() -> Html {
 /// Targets on one board slide: 12 (two columns of six) stay readable at 21 px
 /// on a 1024×768 projector; a longer list of targets takes more slides.
 const BOARD_PAGE: usize = 12;
+/// Targets on one board slide comparing scenarios (one row each, a column per
+/// scenario): eight Chinese labels fit a 1024×768 projector beside four
+/// columns, English labels (twice as long, three lines) six.
+fn board_page_compare(lang: crate::i18n::Lang) -> usize {
+    match lang {
+        crate::i18n::Lang::Zh => 8,
+        crate::i18n::Lang::En => 6,
+    }
+}
 
 #[derive(Properties, PartialEq)]
 struct SlidesProps {
@@ -78,7 +89,12 @@ fn Slides(props: &SlidesProps) -> Html {
     // budget mode: what the money bought, right after the board
     let money = usize::from(!comparing && ctx.current.derived.is_some());
     // the board in parts small enough to read from the back of the room
-    let pages = ctx.dataset.targets.len().div_ceil(BOARD_PAGE).max(1);
+    let per_page = if comparing {
+        board_page_compare(lang)
+    } else {
+        BOARD_PAGE
+    };
+    let pages = ctx.dataset.targets.len().div_ceil(per_page).max(1);
     let total = pages + money + charts.len() + 1;
     let slide = slide.min(total - 1);
 
@@ -175,35 +191,24 @@ fn Slides(props: &SlidesProps) -> Html {
 
     let body = if slide < pages {
         // the target board, large, one part per slide
-        let part = ds.targets.iter().enumerate().skip(slide * BOARD_PAGE).take(BOARD_PAGE);
-        let cells = part.map(|(i, spec)| {
-            let unit = spec.unit();
-            let value = |p: &eduplan_model::Projection| p.targets[i].shown(unit, loc);
-            let met = |p: &eduplan_model::Projection| p.targets[i].status.key();
-            let r = &ctx.current.targets[i];
-            html! {
-                <div class="slide-target" data-target={spec.id.clone()}>
-                    <span class="slide-target-label">{ lang.pick(&spec.label.zh, &spec.label.en) }</span>
-                    <span class="slide-target-values">
-                        if comparing {
-                            { for ctx.compare.iter().map(|(_, p)| html! { <span class={classes!("v", met(p))}>{ value(p) }</span> }) }
-                        } else {
-                            <span class={classes!("v", met(&ctx.current))}>{ value(&ctx.current) }</span>
-                        }
-                        <span class="thr">{ threshold_text(r, unit, loc) }{ " · " }{ spec.year }</span>
-                    </span>
-                </div>
-            }
-        });
-        html! {
-            <>
-                <h2 class="slide-title">{ if pages > 1 {
-                    fill(t.slide_board_part, &[("title", t.target_board), ("n", &(slide + 1).to_string()), ("total", &pages.to_string())])
-                } else {
-                    t.target_board.to_string()
-                } }</h2>
-                <div class="slide-board">{ for cells }</div>
-            </>
+        let part = ds.targets.iter().enumerate().skip(slide * per_page).take(per_page);
+        let title = if pages > 1 {
+            fill(
+                t.slide_board_part,
+                &[
+                    ("title", t.target_board),
+                    ("n", &(slide + 1).to_string()),
+                    ("total", &pages.to_string()),
+                ],
+            )
+        } else {
+            t.target_board.to_string()
+        };
+        let part: Vec<(usize, &TargetSpec)> = part.collect();
+        if comparing {
+            board_compare(&ctx, &part, &title)
+        } else {
+            board_cards(&ctx, &part, &title)
         }
     } else if money == 1 && slide == pages {
         html! {
@@ -244,7 +249,8 @@ fn Slides(props: &SlidesProps) -> Html {
                 <span class="slide-brand">{ t.app_title }</span>
                 <span class="slide-scenario">{ scenario_line }</span>
             </div>
-            <div class="slide-body">{ body }</div>
+            // focusable: a slide longer than the screen scrolls by keyboard too
+            <div class="slide-body" tabindex="0">{ body }</div>
             <div class="slide-foot">
                 <span class="slide-asof">{ as_of }</span>
                 <span class="slide-nav">
@@ -255,6 +261,74 @@ fn Slides(props: &SlidesProps) -> Html {
                 </span>
             </div>
         </div>
+    }
+}
+
+/// A part of the target board for the working scenario: two columns of
+/// targets, each with its value, threshold and year.
+fn board_cards(ctx: &crate::context::Ctx, part: &[(usize, &TargetSpec)], title: &str) -> Html {
+    let lang = ctx.lang();
+    let loc = lang.locale();
+    let cells = part.iter().map(|&(i, spec)| {
+        let unit = spec.unit();
+        let r = &ctx.current.targets[i];
+        html! {
+            <div class="slide-target" data-target={spec.id.clone()}>
+                <span class="slide-target-label">{ lang.pick(&spec.label.zh, &spec.label.en) }</span>
+                <span class="slide-target-values">
+                    <span class={classes!("v", r.status.key())}>{ r.shown(unit, loc) }</span>
+                    <span class="thr">{ threshold_text(r, unit, loc) }{ " · " }{ spec.year }</span>
+                </span>
+            </div>
+        }
+    });
+    html! {
+        <>
+            <h2 class="slide-title">{ title.to_string() }</h2>
+            <div class="slide-board">{ for cells }</div>
+        </>
+    }
+}
+
+/// A part of the target board comparing the pinned scenarios: a table with
+/// each scenario's name (and its line style's colour) over its column.
+fn board_compare(ctx: &crate::context::Ctx, part: &[(usize, &TargetSpec)], title: &str) -> Html {
+    let t = ctx.t();
+    let lang = ctx.lang();
+    let loc = lang.locale();
+    let rows = part.iter().map(|&(i, spec)| {
+        let unit = spec.unit();
+        let r = &ctx.current.targets[i];
+        html! {
+            <tr class="slide-target-row" data-target={spec.id.clone()}>
+                <th scope="row">{ lang.pick(&spec.label.zh, &spec.label.en) }</th>
+                // data-label: the column's name, shown on a phone where the table is a list
+                { for ctx.compare.iter().map(|(name, p)| {
+                    let c = &p.targets[i];
+                    html! { <td class={classes!("v", c.status.key())} data-label={name.clone()}>{ c.shown(unit, loc) }</td> }
+                }) }
+                <td class="thr" data-label={t.col_threshold}>{ threshold_text(r, unit, loc) }{ " · " }{ spec.year }</td>
+            </tr>
+        }
+    });
+    html! {
+        <>
+            <h2 class="slide-title">{ title.to_string() }</h2>
+            <table class="slide-compare">
+                <thead>
+                    <tr>
+                        <th scope="col"><span class="visually-hidden">{ t.col_target }</span></th>
+                        { for ctx.compare.iter().enumerate().map(|(k, (name, _))| html! {
+                            <th scope="col" class="scenario-name">
+                                <span class="swatch" style={format!("background:{}", SCENARIO_STYLES[k % 4].0)}></span>{ name }
+                            </th>
+                        }) }
+                        <th scope="col" class="thr">{ t.col_threshold }</th>
+                    </tr>
+                </thead>
+                <tbody>{ for rows }</tbody>
+            </table>
+        </>
     }
 }
 

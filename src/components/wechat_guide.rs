@@ -15,6 +15,8 @@ use crate::modal;
 #[derive(Properties, PartialEq)]
 pub struct WeChatGuideProps {
     pub lang: Lang,
+    /// The data in use was imported: the system browser will not have it.
+    pub imported: bool,
 }
 
 /// Listens for blocked downloads (see [`browser::download`]) and shows the
@@ -35,7 +37,7 @@ pub fn WeChatGuide(props: &WeChatGuideProps) -> Html {
                 let shown = shown.clone();
                 Callback::from(move |()| shown.set(None))
             };
-            html! { <Guide blocked={b.clone()} lang={props.lang} {close} /> }
+            html! { <Guide blocked={b.clone()} lang={props.lang} imported={props.imported} {close} /> }
         }
         None => html! {},
     }
@@ -45,6 +47,7 @@ pub fn WeChatGuide(props: &WeChatGuideProps) -> Html {
 struct GuideProps {
     blocked: Blocked,
     lang: Lang,
+    imported: bool,
     close: Callback<()>,
 }
 
@@ -56,17 +59,27 @@ fn Guide(props: &GuideProps) -> Html {
         let (view, close) = (view.clone(), props.close.clone());
         use_effect_with((), move |_| {
             let opened = view.cast::<web_sys::HtmlElement>().map(|el| modal::open(&el));
+            // first of all listeners (capture on the window), and the keys it handles go
+            // no further: a data dialog open beneath keeps its Tab and Esc to itself
             let keys = web_sys::window().map(|w| {
-                let opts = gloo_events::EventListenerOptions::enable_prevent_default();
+                let opts = gloo_events::EventListenerOptions {
+                    phase: gloo_events::EventListenerPhase::Capture,
+                    passive: false,
+                };
                 EventListener::new_with_options(&w, "keydown", opts, move |e| {
                     let Some(k) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
                         return;
                     };
                     match k.key().as_str() {
                         "Escape" => close.emit(()),
-                        "Tab" if modal::wrap_focus(".wechat-guide", k.shift_key()) => k.prevent_default(),
-                        _ => {}
+                        "Tab" => {
+                            if modal::wrap_focus(".wechat-guide", k.shift_key()) {
+                                k.prevent_default();
+                            }
+                        }
+                        _ => return,
                     }
+                    k.stop_propagation();
                 })
             });
             move || {
@@ -94,6 +107,7 @@ fn Guide(props: &GuideProps) -> Html {
                     <li>{ t.wechat_step_open }</li>
                     <li>{ t.wechat_step_export }</li>
                 </ol>
+                if props.imported { <p class="wechat-imported">{ t.wechat_imported }</p> }
                 if let Some(src) = &b.image {
                     <p class="wechat-save">{ t.wechat_long_press }</p>
                     <img class="wechat-image" src={src.clone()} alt={b.name.clone()} />

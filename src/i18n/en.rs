@@ -347,10 +347,10 @@ pub const EN: Strings = Strings {
     update_reload: "Reload",
     update_later: "Not now",
     wechat_title: "Open the page in your browser",
-    wechat_explain: "WeChat’s built-in browser cannot download or print files.",
+    wechat_explain: "The in-app browsers of WeChat and WeCom cannot download or print files.",
     wechat_not_done: "Not done: {file}",
     wechat_step_menu: "Tap “···” at the top right;",
-    wechat_step_open: "choose “Open in Browser”;",
+    wechat_step_open: "choose “Open in Browser” (in WeCom: “Open with Default Browser”);",
     wechat_step_export: "export again there. The scenario is in the link and opens unchanged.",
     wechat_long_press: "Or long-press the picture below and choose “Save Image”.",
     wechat_ok: "OK",
@@ -362,4 +362,5 @@ pub const EN: Strings = Strings {
     scenario_tools: "Scenario tools",
     notices_region: "Notices",
     slide_board_part: "{title} ({n}/{total})",
+    wechat_imported: "This scenario runs on imported data the system browser does not have yet: it will ask for the same files, then open the scenario.",
 };

@@ -425,6 +425,7 @@ strings! {
     scenario_tools,
     notices_region,
     slide_board_part,
+    wechat_imported,
     scenario_not_json,
     scenario_not_utf8,
     scenario_unknown_lever,

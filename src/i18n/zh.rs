@@ -347,10 +347,10 @@ pub const ZH: Strings = Strings {
     update_reload: "重新加载",
     update_later: "暂不更新",
     wechat_title: "请在系统浏览器中打开",
-    wechat_explain: "微信内置浏览器不能下载或打印文件。",
+    wechat_explain: "微信、企业微信的内置浏览器不能下载或打印文件。",
     wechat_not_done: "未完成：{file}",
     wechat_step_menu: "点击右上角的“···”；",
-    wechat_step_open: "选择“在浏览器中打开”；",
+    wechat_step_open: "选择“在浏览器中打开”（企业微信为“用默认浏览器打开”）；",
     wechat_step_export: "在浏览器中再次导出。当前方案已在链接中，打开后保持不变。",
     wechat_long_press: "也可以长按下方图片，选择“保存图片”。",
     wechat_ok: "知道了",
@@ -362,4 +362,5 @@ pub const ZH: Strings = Strings {
     scenario_tools: "方案操作",
     notices_region: "提示",
     slide_board_part: "{title}（{n}/{total}）",
+    wechat_imported: "本方案使用导入的基础数据，系统浏览器中还没有这些数据：打开后页面会提示导入同样的文件，导入后即可打开本方案。",
 };

@@ -361,3 +361,93 @@ test('a page open since the very first visit is told of a new deployment and mov
     await server.close();
   }
 });
+
+/** Saves the working scenario under `name` after setting the public kindergarten seats. */
+async function saveAs(page, name, seats) {
+  await page.locator('#num-kg-public_seats').fill(String(seats));
+  await page.locator('#num-kg-public_seats').press('Enter');
+  await page.locator('#scenario-name').fill(name);
+  await page.locator('#scenario-name').press('Enter');
+  await page.locator('.tool.save').click();
+}
+
+test('tablets and a phone held sideways get the narrow layout; comparing on a phone stays within the screen', async () => {
+  for (const [w, h] of [[768, 1024], [844, 390]]) {
+    const context = await browser.newContext({ ...PHONE, viewport: { width: w, height: h } });
+    const page = await context.newPage();
+    await page.goto(BASE_URL);
+    await page.locator('.target-row').first().waitFor();
+    if (h > w) assert.ok((await page.locator('.target-row').first().boundingBox()).y < h, `${w}×${h}: the first target on the first screen`);
+    assert.deepEqual((await page.evaluate(overflowing)).out, [], `${w}×${h}`);
+    const sizes = await page.evaluate(tooSmall);
+    assert.deepEqual([sizes.small, sizes.tiny], [[], []], `${w}×${h}`);
+    await page.screenshot({ path: join(ARTIFACTS, `narrow-${w}x${h}.png`) });
+    await context.close();
+  }
+  const context = await browser.newContext(PHONE);
+  const page = await context.newPage();
+  await page.goto(BASE_URL);
+  await page.locator('.target-row').first().waitFor();
+  await page.locator('.levers-toggle').tap();
+  await saveAs(page, '方案A：新增公办学位', 300);
+  await saveAs(page, '方案B', 900);
+  await page.keyboard.press('Escape');
+  assert.equal(await page.locator('#levers').isVisible(), false, 'Esc closes the sheet');
+  for (const cb of await page.locator('.saved-item .pin input').all()) await cb.check();
+  await page.locator('.compare-table').waitFor();
+  assert.deepEqual((await page.evaluate(overflowing)).out, [], 'comparing on a phone');
+  const cell = await page.locator('.compare-table tr[data-target="public_kg_share"] td[data-label="方案B"]').innerText();
+  assert.match(cell, /^\d+\.\d%$/, 'a figure whole, under its scenario’s name');
+  await page.screenshot({ path: join(ARTIFACTS, 'phone-390x844-compare.png'), fullPage: true });
+  await context.close();
+});
+
+test('comparing four scenarios with long names on a 1024×768 projector: named columns, nothing off the slide', async () => {
+  for (const lang of ['zh', 'en']) {
+    const { context, page } = await openApp(browser, { viewport: { width: 1024, height: 768 }, path: lang === 'en' ? '?lang=en' : '' });
+    const names = ['方案A：新增公办幼儿园学位优先', '方案B', '方案C（较长的方案名称用于测试）', '方案D'];
+    for (const [i, n] of names.entries()) await saveAs(page, n, 300 * (i + 1));
+    for (const cb of await page.locator('.saved-item .pin input').all()) await cb.check();
+    await page.locator('.tool.present').click();
+    const heads = await page.locator('.slide-compare thead th.scenario-name').allInnerTexts();
+    assert.deepEqual(heads.map((s) => s.trim()), names, `${lang}: each column under its scenario’s name`);
+    for (let i = 0; i < 6; i++) {
+      const fit = await page.evaluate(() => ({ w: document.documentElement.scrollWidth, p: document.querySelector('.presentation').scrollWidth }));
+      assert.ok(fit.w <= 1024 && fit.p <= 1024, `${lang} slide ${i + 1} is within the screen (${fit.p})`);
+      if (await page.locator('.slide-compare').count()) {
+        assert.ok(await page.locator('.slide-body').evaluate((b) => b.scrollHeight <= b.clientHeight + 1), `${lang} board part ${i + 1} fits`);
+      }
+      if (await page.locator('.presentation .chart').count()) {
+        // one series of the chart at a time: the title says which
+        const title = await page.locator('.presentation .chart h3').innerText();
+        if (await page.locator('.presentation .chart .chart-series').count()) assert.match(title, / · /);
+      }
+      await page.keyboard.press('ArrowRight');
+    }
+    await page.screenshot({ path: join(ARTIFACTS, `slide-compare-1024x768-${lang}.png`) });
+    await context.close();
+  }
+});
+
+test('WeChat’s guidance over the data dialog keeps Tab and Esc to itself', async () => {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, userAgent: WECHAT_UA, locale: 'zh-CN' });
+  const page = await context.newPage();
+  await page.goto(BASE_URL);
+  await page.locator('.target-row').first().waitFor();
+  await page.locator('.data-menu-button').click();
+  await page.locator('.download-template').click();
+  const guide = page.locator('.wechat-guide');
+  await guide.waitFor({ timeout: 30000 });
+  const inGuide = () => page.evaluate(() => !!document.activeElement?.closest('.wechat-guide'));
+  const seen = new Set();
+  for (let i = 0; i < 4; i++) {
+    await page.keyboard.press('Tab');
+    assert.ok(await inGuide(), `Tab ${i + 1} stays in the guidance`);
+    seen.add(await page.evaluate(() => document.activeElement.className));
+  }
+  assert.ok(seen.size >= 2, 'Tab moves between the guidance’s controls');
+  await page.keyboard.press('Escape');
+  await guide.waitFor({ state: 'detached' });
+  assert.equal(await page.locator('.data-dialog').count(), 1, 'Esc closed the guidance only');
+  await context.close();
+});

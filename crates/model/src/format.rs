@@ -222,6 +222,10 @@ pub fn value_near(x: f64, thresholds: &[f64], unit: IndicatorUnit, loc: Locale) 
 /// A distance in percentage points, with the decimals (1 to 4) that keep a
 /// non-zero distance from reading as 0.0.
 pub fn points(m: f64) -> String {
+    // a difference that is zero but for rounding (0.737 − 0.737 in floating point) reads 0.0
+    if (m * 100.0).abs() < 0.000_05 {
+        return "0.0".into();
+    }
     for d in 1..=4 {
         let s = format!("{:.*}", d, m * 100.0);
         if m == 0.0
@@ -255,6 +259,10 @@ mod tests {
         assert_eq!(points(0.00004), "0.004");
         assert_eq!(points(0.05), "5.0");
         assert_eq!(points(0.0), "0.0");
+        // zero but for floating-point rounding (the comparison's spread of equal values)
+        assert_eq!(points(0.821 - 0.82100000000000001), "0.0");
+        assert_eq!(points(1e-17), "0.0");
+        assert_eq!(points(-3e-15), "0.0");
     }
 
     #[test]
