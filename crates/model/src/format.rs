@@ -260,7 +260,7 @@ mod tests {
         assert_eq!(points(0.05), "5.0");
         assert_eq!(points(0.0), "0.0");
         // zero but for floating-point rounding (the comparison's spread of equal values)
-        assert_eq!(points(0.821 - 0.82100000000000001), "0.0");
+        assert_eq!(points((0.1 + 0.2) - 0.3), "0.0");
         assert_eq!(points(1e-17), "0.0");
         assert_eq!(points(-3e-15), "0.0");
     }
