@@ -281,6 +281,20 @@ pub enum Action {
     SetDraws(u32),
 }
 
+/// `name`, or when another saved scenario (other than `except`) has it,
+/// “name（2）” / "name (2)" with the least free number: columns of a
+/// comparison and the slides must tell scenarios apart by name.
+fn distinct_name(name: &str, saved: &[Saved], except: Option<&str>, lang: Lang) -> String {
+    let taken = |n: &str| saved.iter().any(|s| s.name == n && Some(s.id.as_str()) != except);
+    if !taken(name) {
+        return name.to_string();
+    }
+    (2..)
+        .map(|k| crate::i18n::fill(lang.strings().name_numbered, &[("name", name), ("n", &k.to_string())]))
+        .find(|n| !taken(n))
+        .unwrap_or_else(|| name.to_string())
+}
+
 /// A name EduPlan gave an unnamed saved scenario: `#` and a number.
 fn is_auto_name(name: &str) -> bool {
     name.strip_prefix('#')
@@ -424,7 +438,7 @@ impl Reducible for AppState {
                 let name = if name.is_empty() || is_auto_name(&name) {
                     next_auto_name(&next.saved)
                 } else {
-                    name
+                    distinct_name(&name, &next.saved, None, next.lang)
                 };
                 next.scenario.name = name.clone();
                 next.checkpoint();
@@ -482,6 +496,7 @@ impl Reducible for AppState {
                 if name.is_empty() {
                     return self;
                 }
+                let name = distinct_name(&name, &next.saved, Some(&id), next.lang);
                 if let Some(s) = next.saved.iter_mut().find(|s| s.id == id) {
                     s.name = name.clone();
                     s.scenario.name = name;
@@ -492,6 +507,7 @@ impl Reducible for AppState {
                     let copy_id = next.next_saved_id();
                     // "方案甲（副本）": the interface language's word for a copy
                     let name = format!("{}{}", s.name, next.lang.strings().copy_suffix);
+                    let name = distinct_name(&name, &next.saved, None, next.lang);
                     next.saved.push(Saved {
                         id: copy_id,
                         name: name.clone(),
@@ -678,11 +694,26 @@ mod tests {
         let s = s.reduce(Action::Delete(second)).reduce(Action::SaveAs(String::new()));
         let names: Vec<&str> = s.saved.iter().map(|x| x.name.as_str()).collect();
         assert_eq!(names, ["#1", "#3", "#4"]);
-        // a name the planner chose is kept as given
+        // a name the planner chose is kept; given again, it is told apart by a number
         let s = s
             .reduce(Action::SaveAs("方案甲".into()))
             .reduce(Action::SaveAs("方案甲".into()));
-        assert_eq!(s.saved.iter().filter(|x| x.name == "方案甲").count(), 2);
+        let names: Vec<&str> = s.saved.iter().map(|x| x.name.as_str()).collect();
+        assert_eq!(names[3..], ["方案甲", "方案甲（2）"]);
+        // renaming onto another's name, and duplicating twice, the same
+        let first = s.saved[0].id.clone();
+        let s = s.reduce(Action::Rename(first.clone(), "方案甲".into()));
+        assert_eq!(s.saved[0].name, "方案甲（3）");
+        let s = s.reduce(Action::Rename(first.clone(), "方案甲（3）".into()));
+        assert_eq!(s.saved[0].name, "方案甲（3）", "its own name is not a clash");
+        let s = s
+            .reduce(Action::Duplicate(first.clone()))
+            .reduce(Action::Duplicate(first));
+        let n = s.saved.len();
+        assert_eq!(
+            [s.saved[n - 2].name.as_str(), s.saved[n - 1].name.as_str()],
+            ["方案甲（3）（副本）", "方案甲（3）（副本）（2）"]
+        );
     }
 
     #[test]

@@ -319,8 +319,10 @@ fn board_compare(ctx: &crate::context::Ctx, part: &[(usize, &TargetSpec)], title
                     <tr>
                         <th scope="col"><span class="visually-hidden">{ t.col_target }</span></th>
                         { for ctx.compare.iter().enumerate().map(|(k, (name, _))| html! {
-                            <th scope="col" class="scenario-name">
-                                <span class="swatch" style={format!("background:{}", SCENARIO_STYLES[k % 4].0)}></span>{ name }
+                            <th scope="col" class="scenario-name" title={name.clone()}>
+                                <span class="clamp">
+                                    <span class="swatch" style={format!("background:{}", SCENARIO_STYLES[k % 4].0)}></span>{ name }
+                                </span>
                             </th>
                         }) }
                         <th scope="col" class="thr">{ t.col_threshold }</th>
@@ -339,6 +341,12 @@ fn ClosingSlide() -> Html {
     let ctx = use_ctx();
     let t = ctx.t();
     let url = persist::share_url(&ctx.state);
+    // comparing several: the code opens the working scenario, by name
+    let closing_title = if ctx.compare.len() >= 2 {
+        fill(t.slide_closing_named, &[("name", &ctx.scenario_title())])
+    } else {
+        t.slide_closing.to_string()
+    };
     // the code (and the digits form it may carry) follows the link: drawn once per link
     let code = {
         let state = ctx.state.clone();
@@ -377,7 +385,7 @@ fn ClosingSlide() -> Html {
     };
     html! {
         <div class="slide-closing">
-            <h2 class="slide-title">{ t.slide_closing }</h2>
+            <h2 class="slide-title">{ closing_title }</h2>
             { body }
             <p class="slide-url">{ url.clone() }</p>
             <button type="button" class="slide-copy" onclick={copy}>{ match *copied {

@@ -1,6 +1,7 @@
 //! Scenarios saved in this browser: open, update, rename, duplicate, delete,
 //! and tick 2–4 of them to compare. Names are user text, rendered as text.
 
+use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -23,6 +24,19 @@ pub fn SavedPanel() -> Html {
     let ctx = use_ctx();
     let t = ctx.t();
     let renaming = use_state(|| None::<String>);
+    // the name box takes the focus (its text selected) when renaming starts
+    use_effect_with((*renaming).clone(), |r| {
+        if r.is_some() {
+            let input = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.query_selector(".rename-input").ok().flatten())
+                .and_then(|e| e.dyn_into::<HtmlInputElement>().ok());
+            if let Some(i) = input {
+                let _ = i.focus();
+                i.select();
+            }
+        }
+    });
     let st = &ctx.state;
     let items = st.saved.iter().map(|s| {
         let id = s.id.clone();
@@ -51,6 +65,22 @@ pub fn SavedPanel() -> Html {
                 renaming.set(None);
             })
         };
+        // Esc leaves the name as it was, and focus on the 重命名 button
+        let on_rename_key = {
+            let renaming = renaming.clone();
+            let id = id.clone();
+            let before = s.name.clone();
+            Callback::from(move |e: KeyboardEvent| {
+                if e.key() == "Escape" {
+                    e.prevent_default();
+                    // the box loses focus below, which would commit what was typed: put the name back first
+                    let input: HtmlInputElement = e.target_unchecked_into();
+                    input.set_value(&before);
+                    renaming.set(None);
+                    crate::browser::focus(&format!("li[data-saved=\"{id}\"] .rename"));
+                }
+            })
+        };
         let full = st.pinned.len() >= MAX_PINNED && !pinned;
         html! {
             <li class={classes!("saved-item", pinned.then_some("pinned"))} data-saved={id.clone()}>
@@ -58,7 +88,7 @@ pub fn SavedPanel() -> Html {
                     <input type="checkbox" checked={pinned} disabled={full} onchange={on_pin} aria-label={format!("{}: {}", t.compare, s.name)} />
                 </label>
                 if renaming.as_deref() == Some(id.as_str()) {
-                    <input type="text" class="rename-input" value={s.name.clone()} onchange={on_rename} maxlength="120" aria-label={t.rename} />
+                    <input type="text" class="rename-input" value={s.name.clone()} onchange={on_rename} onkeydown={on_rename_key} maxlength="120" aria-label={t.rename} />
                 } else {
                     <span class="saved-name">{ &s.name }</span>
                 }

@@ -363,4 +363,6 @@ pub const EN: Strings = Strings {
     notices_region: "Notices",
     slide_board_part: "{title} ({n}/{total})",
     wechat_imported: "This scenario runs on imported data the system browser does not have yet: it will ask for the same files, then open the scenario.",
+    name_numbered: "{name} ({n})",
+    slide_closing_named: "Scan to open “{name}” on your phone",
 };

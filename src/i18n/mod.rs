@@ -426,6 +426,8 @@ strings! {
     notices_region,
     slide_board_part,
     wechat_imported,
+    name_numbered,
+    slide_closing_named,
     scenario_not_json,
     scenario_not_utf8,
     scenario_unknown_lever,
