@@ -296,7 +296,7 @@ pub fn workbook(
 /// Budget mode: what each year's money bought (yuan and counts).
 pub fn purchases_sheet(p: &Projection, loc: Locale) -> Sheet {
     let head = std::iter::once(pick(loc, "年份", "year")).chain(
-        crate::budget::Purchase::COLUMNS
+        crate::purchase::Purchase::COLUMNS
             .iter()
             .map(|(_, zh, en)| pick(loc, zh, en)),
     );

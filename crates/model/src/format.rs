@@ -3,7 +3,7 @@
 //! Chinese readers expect 万 (10⁴) and 亿 (10⁸) for large counts and money;
 //! English readers expect thousands separators and "m" for millions of yuan.
 
-use crate::catalogue::IndicatorUnit;
+use crate::units::IndicatorUnit;
 
 /// The two display languages of the formatting rules.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

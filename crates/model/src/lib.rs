@@ -5,7 +5,8 @@
 //! - [`dataset`]: a county's base-year data (JSON, validated), [`catalogue`]:
 //!   lever and indicator specs with stable ids;
 //! - [`scenario`]: lever values by id, resolved per year;
-//! - [`engine`]: `project(dataset, scenario) -> Projection`;
+//! - [`engine`]: a quantity scenario's projection (its yearly [`record`]s);
+//!   [`budget`] buys quantities with money above it; [`project`] chooses;
 //! - [`targets`] and [`projection`]: plan targets evaluated on the projection;
 //! - [`summary`]: a dataset in a few figures and its content hash;
 //!   [`import_report`]: what an import found (shared by the importer and the app).
@@ -24,17 +25,21 @@ pub mod import_report;
 pub mod level;
 pub mod link_digits;
 pub mod names;
+pub mod project;
 pub mod projection;
+pub mod purchase;
+pub mod record;
 pub mod scenario;
 pub mod seek;
 pub mod summary;
 pub mod targets;
+pub mod text;
 pub mod uncertainty;
 pub mod units;
 pub mod wording;
 
 pub use dataset::Dataset;
-pub use engine::{project, project_to};
 pub use error::{DataError, ScenarioError};
+pub use project::{project, project_to};
 pub use projection::Projection;
 pub use scenario::{LeverValue, Scenario};

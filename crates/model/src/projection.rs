@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use crate::catalogue::{indicator_index, indicators};
 use crate::dataset::Dataset;
-use crate::engine::record::Rec;
+use crate::record::Rec;
 use crate::targets::{evaluate, TargetResult};
 use crate::units::Year;
 
@@ -25,7 +25,7 @@ pub struct Projection {
     /// The raw yearly records (for tests and diagnostics).
     pub records: Vec<Rec>,
     /// Budget mode: what each year's extra money bought (empty otherwise).
-    pub purchases: Vec<crate::budget::Purchase>,
+    pub purchases: Vec<crate::purchase::Purchase>,
     /// Budget mode: the quantity scenario those purchases amount to.
     pub derived: Option<crate::scenario::Scenario>,
 }
@@ -139,7 +139,7 @@ impl Projection {
             targets: Vec<TargetOut<'a>>,
             /// Budget mode: what each year's money bought.
             #[serde(skip_serializing_if = "<[_]>::is_empty")]
-            purchases: &'a [crate::budget::Purchase],
+            purchases: &'a [crate::purchase::Purchase],
         }
         #[derive(Serialize)]
         struct TargetOut<'a> {

@@ -11,7 +11,7 @@ use serde::Serialize;
 
 use crate::catalogue::{lever_spec, LeverKind, LeverUnit};
 use crate::dataset::Dataset;
-use crate::engine::project;
+use crate::project::project;
 use crate::scenario::{LeverValue, Scenario};
 use crate::units::Year;
 
@@ -160,7 +160,7 @@ pub fn rank_levers(ds: &Dataset, sc: &Scenario, target: &str, candidates: &[&'st
     let year = ds.targets[ti].year;
     let band = matches!(ds.targets[ti].rule, crate::targets::Rule::Between(..));
     let score = |s: &Scenario| {
-        let r = &crate::engine::project_to(ds, s, year).targets[ti];
+        let r = &crate::project::project_to(ds, s, year).targets[ti];
         r.margin.unwrap_or(f64::NEG_INFINITY)
     };
     let now = score(sc);

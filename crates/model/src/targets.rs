@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::dataset::Text;
+use crate::text::Text;
 use crate::units::Year;
 
 /// How a value is compared with its threshold.

@@ -95,6 +95,27 @@ pub fn nested_or_undefined<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec
         .collect())
 }
 
+/// What an indicator counts or measures: persons, pupils, a share (0..=1,
+/// shown as a percentage), yuan, pupils per class or per teacher…
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum IndicatorUnit {
+    Persons,
+    Pupils,
+    /// A fraction in 0..=1 (shown as a percentage).
+    Share,
+    Seats,
+    Places,
+    Classes,
+    Classrooms,
+    Teachers,
+    Trainees,
+    Yuan,
+    YuanPerPupil,
+    PupilsPerClass,
+    PupilsPerTeacher,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

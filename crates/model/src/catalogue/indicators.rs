@@ -6,28 +6,12 @@
 
 use serde::Serialize;
 
-use crate::engine::record::{LevelRec, Rec, ZoneRec};
 use crate::level::Level;
+use crate::record::{LevelRec, Rec, ZoneRec};
 use crate::units::{capped, ratio};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum IndicatorUnit {
-    Persons,
-    Pupils,
-    /// A fraction in 0..=1 (shown as a percentage).
-    Share,
-    Seats,
-    Places,
-    Classes,
-    Classrooms,
-    Teachers,
-    Trainees,
-    Yuan,
-    YuanPerPupil,
-    PupilsPerClass,
-    PupilsPerTeacher,
-}
+// the unit type lives with the other value types (formatting reads it too)
+pub use crate::units::IndicatorUnit;
 
 type Getter = Box<dyn Fn(&Rec) -> f64 + Send + Sync>;
 type ZoneGetter = Box<dyn Fn(&ZoneRec) -> f64 + Send + Sync>;

@@ -9,8 +9,8 @@ pub use levers::{lever_spec, levers, LeverGroup, LeverKind, LeverSpec, LeverUnit
 
 use std::borrow::Cow;
 
-use crate::dataset::RegionWords;
 use crate::format::Locale;
+use crate::text::RegionWords;
 
 /// A label with the region's own words put in for `{全}` (the whole region:
 /// 全市, 全县) and `{外}` (outside it: 市外, 县外). Indicator labels carry

@@ -16,8 +16,8 @@
 
 use crate::dataset::Dataset;
 use crate::engine::kindergarten::SeatChanges;
-use crate::engine::record::Rec;
 use crate::level::Level;
+use crate::record::Rec;
 
 /// The funding levers as they act in one year.
 pub struct YearLevers {

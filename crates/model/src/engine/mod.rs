@@ -10,7 +10,8 @@ pub mod finance;
 pub mod flows;
 pub mod kindergarten;
 pub mod population;
-pub mod record;
+// what each year leaves: the typed record, read through the indicator catalogue
+pub use crate::record;
 
 use crate::dataset::Dataset;
 use crate::level::{Level, Provider, Slot};
@@ -18,25 +19,16 @@ use crate::projection::Projection;
 use crate::scenario::{Resolved, Scenario};
 use crate::units::Year;
 
+use crate::record::{LevelRec, Rec, ZoneRec};
 use kindergarten::ZoneKg;
 use population::{Migration, Pop};
-use record::{LevelRec, Rec, ZoneRec};
 
-/// Runs the scenario to the dataset's default horizon.
-pub fn project(ds: &Dataset, sc: &Scenario) -> Projection {
-    project_to(ds, sc, ds.horizon)
-}
-
-/// Runs the scenario to `horizon` (clamped to the dataset's allowed span).
-pub fn project_to(ds: &Dataset, sc: &Scenario, horizon: Year) -> Projection {
+/// Runs a quantity scenario (its levers as quantities; budget mode's levers,
+/// if any, are not read) to `horizon`, clamped to the dataset's allowed span.
+/// Budget mode sits above: [`crate::project::project_to`] buys the
+/// quantities first (see budget.rs) and runs them through here.
+pub fn project_quantities(ds: &Dataset, sc: &Scenario, horizon: Year) -> Projection {
     let horizon = horizon.clamp(ds.base_year + 1, ds.max_horizon);
-    if crate::budget::is_budget_mode(sc) {
-        // the money buys quantities; the projection is theirs (see budget.rs)
-        let (mut p, q, purchases) = crate::budget::project_budget(ds, sc, horizon);
-        p.purchases = purchases;
-        p.derived = Some(q);
-        return p;
-    }
     let res = Resolved::new(ds, sc, horizon);
     let recs = run(ds, &res, &Perturbation::none());
     Projection::from_records(ds, recs)
