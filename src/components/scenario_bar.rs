@@ -148,6 +148,9 @@ pub fn ScenarioBar() -> Html {
         let ctx = ctx.clone();
         Callback::from(move |_| ctx.dispatch(Action::Slide(0)))
     };
+    // not the bundled figures: the receiver needs the same files (the link names them by checksum)
+    let r = &st.data_ref;
+    let imported = !eduplan_model::summary::same_figures(&r.id, &r.hash, eduplan_model::summary::DEFAULT_DATASET_HASH);
     html! {
         // a named region: the toolbar is a landmark's content, not loose on the page
         <section class="scenario-tools" aria-label={t.scenario_tools}>
@@ -176,6 +179,8 @@ pub fn ScenarioBar() -> Html {
                     { if *ok { t.link_copied } else { t.link_copy_manual } }
                     <input type="text" readonly=true value={url.clone()} class="share-url" aria-label={t.copy_link}
                         onfocus={Callback::from(|e: FocusEvent| { let i: HtmlInputElement = e.target_unchecked_into(); i.select(); })} />
+                    // a link carries the scenario, not the data: say so when the data was imported
+                    if imported { <span class="link-needs-data">{ t.link_needs_data }</span> }
                 </span>
             }
         </div>

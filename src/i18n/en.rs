@@ -365,4 +365,5 @@ pub const EN: Strings = Strings {
     wechat_imported: "This scenario runs on imported data the system browser does not have yet: it will ask for the same files, then open the scenario.",
     name_numbered: "{name} ({n})",
     slide_closing_named: "Scan to open “{name}” on your phone",
+    link_needs_data: "This scenario runs on imported data: whoever opens the link is asked for the same files first.",
 };

@@ -428,6 +428,7 @@ strings! {
     wechat_imported,
     name_numbered,
     slide_closing_named,
+    link_needs_data,
     scenario_not_json,
     scenario_not_utf8,
     scenario_unknown_lever,

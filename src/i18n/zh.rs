@@ -365,4 +365,5 @@ pub const ZH: Strings = Strings {
     wechat_imported: "本方案使用导入的基础数据，系统浏览器中还没有这些数据：打开后页面会提示导入同样的文件，导入后即可打开本方案。",
     name_numbered: "{name}（{n}）",
     slide_closing_named: "用手机扫码打开“{name}”",
+    link_needs_data: "本方案使用导入的基础数据：对方打开链接时，需先导入同样的文件。",
 };

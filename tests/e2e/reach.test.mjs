@@ -471,3 +471,21 @@ test('renaming a saved scenario: the box takes the focus, Esc keeps the old name
   assert.equal(await page.locator('.saved-item .saved-name').innerText(), '方案乙');
   await context.close();
 });
+
+test('a link copied on imported data says the receiver needs the same files; on the bundled data it does not', async () => {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(BASE_URL).origin });
+  const page = await context.newPage();
+  await page.goto(BASE_URL);
+  await page.locator('.target-row').first().waitFor();
+  await page.locator('.tool.copy-link').click();
+  await page.locator('.copy-feedback').waitFor();
+  assert.equal(await page.locator('.link-needs-data').count(), 0, 'the bundled data travels with the app');
+  await page.locator('.data-menu-button').click();
+  await page.locator('.data-dialog .file-input').setInputFiles(join(ROOT, 'tests/import-corpus/dataset-small-change.json'));
+  await page.locator('.apply-import').click({ timeout: 30000 });
+  await page.locator('.data-dialog').waitFor({ state: 'detached' });
+  await page.locator('.tool.copy-link').click();
+  assert.match(await page.locator('.link-needs-data').innerText(), /导入同样的文件/);
+  await context.close();
+});
