@@ -2,6 +2,7 @@
 //! open the page behind it is inert, so Tab and screen readers stay in it;
 //! when it closes, focus goes back where it was.
 
+use gloo_events::{EventListener, EventListenerOptions, EventListenerPhase};
 use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
 
@@ -57,6 +58,48 @@ fn set_background_inert(on: bool) {
             };
         }
     }
+}
+
+/// Which listeners a modal view's keys go before.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Over {
+    /// The page: the view listens as other window listeners do.
+    Page,
+    /// Another modal view (the WeChat guidance over the data dialog): the
+    /// view listens first of all (capture on the window) and its Esc and Tab
+    /// go no further.
+    AnotherView,
+}
+
+/// Esc and Tab for the modal view `scope`: Esc calls `close`, Tab and
+/// Shift+Tab go round the view's own controls ([`wrap_focus`]). The keys are
+/// heard while the returned listener lives (`None` without a window).
+pub fn keys(scope: &'static str, over: Over, close: impl Fn() + 'static) -> Option<EventListener> {
+    let w = web_sys::window()?;
+    let opts = EventListenerOptions {
+        phase: match over {
+            Over::Page => EventListenerPhase::Bubble,
+            Over::AnotherView => EventListenerPhase::Capture,
+        },
+        passive: false,
+    };
+    Some(EventListener::new_with_options(&w, "keydown", opts, move |e| {
+        let Some(k) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
+            return;
+        };
+        match k.key().as_str() {
+            "Escape" => close(),
+            "Tab" => {
+                if wrap_focus(scope, k.shift_key()) {
+                    k.prevent_default();
+                }
+            }
+            _ => return,
+        }
+        if over == Over::AnotherView {
+            k.stop_propagation();
+        }
+    }))
 }
 
 /// Tab from the last control of the view `scope` goes to its first (Shift+Tab

@@ -5,8 +5,6 @@
 use std::rc::Rc;
 
 use eduplan_model::summary::SourceCounts;
-use gloo_events::EventListener;
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::components::import_preview::ImportPreview;
@@ -184,17 +182,9 @@ pub fn DataDialog() -> Html {
     {
         let lib = lib.clone();
         use_effect_with((), move |_| {
-            let listener = web_sys::window().zip(lib).map(|(w, lib)| {
-                let opts = gloo_events::EventListenerOptions::enable_prevent_default();
-                EventListener::new_with_options(&w, "keydown", opts, move |e| {
-                    let Some(k) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
-                        return;
-                    };
-                    match k.key().as_str() {
-                        "Escape" => lib.dispatch(LibAction::CloseDialog),
-                        "Tab" if modal::wrap_focus(".data-dialog", k.shift_key()) => k.prevent_default(),
-                        _ => {}
-                    }
+            let listener = lib.and_then(|lib| {
+                modal::keys(".data-dialog", modal::Over::Page, move || {
+                    lib.dispatch(LibAction::CloseDialog)
                 })
             });
             move || drop(listener)

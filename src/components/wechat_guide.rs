@@ -4,8 +4,6 @@
 
 use std::rc::Rc;
 
-use gloo_events::EventListener;
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::browser::{self, Blocked};
@@ -59,29 +57,8 @@ fn Guide(props: &GuideProps) -> Html {
         let (view, close) = (view.clone(), props.close.clone());
         use_effect_with((), move |_| {
             let opened = view.cast::<web_sys::HtmlElement>().map(|el| modal::open(&el));
-            // first of all listeners (capture on the window), and the keys it handles go
-            // no further: a data dialog open beneath keeps its Tab and Esc to itself
-            let keys = web_sys::window().map(|w| {
-                let opts = gloo_events::EventListenerOptions {
-                    phase: gloo_events::EventListenerPhase::Capture,
-                    passive: false,
-                };
-                EventListener::new_with_options(&w, "keydown", opts, move |e| {
-                    let Some(k) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
-                        return;
-                    };
-                    match k.key().as_str() {
-                        "Escape" => close.emit(()),
-                        "Tab" => {
-                            if modal::wrap_focus(".wechat-guide", k.shift_key()) {
-                                k.prevent_default();
-                            }
-                        }
-                        _ => return,
-                    }
-                    k.stop_propagation();
-                })
-            });
+            // over the data dialog too: its Tab and Esc stay with the guidance
+            let keys = modal::keys(".wechat-guide", modal::Over::AnotherView, move || close.emit(()));
             move || {
                 drop(keys);
                 if let Some(o) = opened {
