@@ -16,6 +16,11 @@ pub const SCENARIO_STYLES: [(&str, &str); 4] = [
     ("#CC79A7", "9 3 2 3"),
 ];
 
+/// The colour mark of the k-th compared scenario (its line's colour in the charts).
+pub fn scenario_swatch(k: usize) -> Html {
+    html! { <span class="swatch" style={format!("background:{}", SCENARIO_STYLES[k % 4].0)}></span> }
+}
+
 #[function_component]
 pub fn CompareTable() -> Html {
     let ctx = use_ctx();
@@ -66,7 +71,7 @@ pub fn CompareTable() -> Html {
                             <th scope="col" class="num">{ t.legend_baseline }</th>
                             { for cmp.iter().enumerate().map(|(k, (name, _))| html! {
                                 <th scope="col" class="num scenario-col">
-                                    <span class="swatch" style={format!("background:{}", SCENARIO_STYLES[k % 4].0)}></span>{ name }
+                                    { scenario_swatch(k) }{ name }
                                 </th>
                             }) }
                             <th scope="col" class="num">{ t.spread }</th>

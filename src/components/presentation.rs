@@ -11,7 +11,7 @@ use yew::prelude::*;
 use crate::charts::specs::chart;
 use crate::components::budget_panel::{purchase_line, spent_of_available};
 use crate::components::chart::Chart;
-use crate::components::compare_table::SCENARIO_STYLES;
+use crate::components::compare_table::scenario_swatch;
 use crate::components::target_board::threshold_text;
 use crate::context::use_ctx;
 use crate::i18n::fill;
@@ -264,6 +264,15 @@ fn Slides(props: &SlidesProps) -> Html {
     }
 }
 
+/// "≥ 95.0% · 2025": a target's threshold and the year it is tested in.
+fn threshold_and_year(
+    r: &eduplan_model::targets::TargetResult,
+    spec: &TargetSpec,
+    loc: eduplan_model::format::Locale,
+) -> String {
+    format!("{} · {}", threshold_text(r, spec.unit(), loc), spec.year)
+}
+
 /// A part of the target board for the working scenario: two columns of
 /// targets, each with its value, threshold and year.
 fn board_cards(ctx: &crate::context::Ctx, part: &[(usize, &TargetSpec)], title: &str) -> Html {
@@ -277,7 +286,7 @@ fn board_cards(ctx: &crate::context::Ctx, part: &[(usize, &TargetSpec)], title: 
                 <span class="slide-target-label">{ lang.pick(&spec.label.zh, &spec.label.en) }</span>
                 <span class="slide-target-values">
                     <span class={classes!("v", r.status.key())}>{ r.shown(unit, loc) }</span>
-                    <span class="thr">{ threshold_text(r, unit, loc) }{ " · " }{ spec.year }</span>
+                    <span class="thr">{ threshold_and_year(r, spec, loc) }</span>
                 </span>
             </div>
         }
@@ -307,7 +316,7 @@ fn board_compare(ctx: &crate::context::Ctx, part: &[(usize, &TargetSpec)], title
                     let c = &p.targets[i];
                     html! { <td class={classes!("v", c.status.key())} data-label={name.clone()}>{ c.shown(unit, loc) }</td> }
                 }) }
-                <td class="thr" data-label={t.col_threshold}>{ threshold_text(r, unit, loc) }{ " · " }{ spec.year }</td>
+                <td class="thr" data-label={t.col_threshold}>{ threshold_and_year(r, spec, loc) }</td>
             </tr>
         }
     });
@@ -321,7 +330,7 @@ fn board_compare(ctx: &crate::context::Ctx, part: &[(usize, &TargetSpec)], title
                         { for ctx.compare.iter().enumerate().map(|(k, (name, _))| html! {
                             <th scope="col" class="scenario-name" title={name.clone()}>
                                 <span class="clamp">
-                                    <span class="swatch" style={format!("background:{}", SCENARIO_STYLES[k % 4].0)}></span>{ name }
+                                    { scenario_swatch(k) }{ name }
                                 </span>
                             </th>
                         }) }

@@ -225,10 +225,25 @@ test('WeChat’s browser: exports say how to open the page in the system browser
   await c2.close();
 });
 
-test('offline after the first visit, and a new deployment announced, never mixed', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'eduplan-offline-'));
+/** A copy of the release build served on its own port, as a deployment a test can change. */
+async function deployCopy(prefix) {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
   cpSync(join(ROOT, 'dist'), dir, { recursive: true });
-  const server = await serveFolder(dir);
+  return { dir, server: await serveFolder(dir) };
+}
+
+/** A new build deployed into `dir`: index.html marked `deployment 2`, the hook rerun (new CSP hash and offline manifest). */
+function deployAgain(dir) {
+  const index = join(dir, 'index.html');
+  writeFileSync(index, readFileSync(index, 'utf8').replace('</head>', '<meta name="deployment" content="2"></head>'));
+  execFileSync('python3', [join(ROOT, 'tools/post_build.py'), dir]);
+}
+
+/** Which deployment the page runs: '1' for the first build, '2' after deployAgain. */
+const deployment = (page) => page.evaluate(() => document.querySelector('meta[name=deployment]')?.content ?? '1');
+
+test('offline after the first visit, and a new deployment announced, never mixed', async () => {
+  const { dir, server } = await deployCopy('eduplan-offline-');
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
   const page = await context.newPage();
   const errors = [];
@@ -259,18 +274,15 @@ test('offline after the first visit, and a new deployment announced, never mixed
     await context.setOffline(false);
 
     // a new build is deployed: the page says so, and keeps running on its own files until asked
-    const index = join(dir, 'index.html');
-    writeFileSync(index, readFileSync(index, 'utf8').replace('</head>', '<meta name="deployment" content="2"></head>'));
-    execFileSync('python3', [join(ROOT, 'tools/post_build.py'), dir]);
+    deployAgain(dir);
     await page.reload();
     const notice = page.locator('.update-notice');
     await notice.waitFor({ timeout: 60000 });
     assert.match(await notice.innerText(), /新版本/);
-    const deployment = () => page.evaluate(() => document.querySelector('meta[name=deployment]')?.content ?? '1');
-    assert.equal(await deployment(), '1', 'still the old build until reloaded');
+    assert.equal(await deployment(page), '1', 'still the old build until reloaded');
     await Promise.all([page.waitForEvent('load'), notice.locator('.update-reload').click()]);
     await page.locator('.app-title').waitFor();
-    assert.equal(await deployment(), '2', 'the new build after 重新加载');
+    assert.equal(await deployment(page), '2', 'the new build after 重新加载');
     assert.equal(await page.locator('.update-notice').count(), 0);
     assert.equal(await page.locator('#num-kg-public_seats').inputValue(), '500', 'the scenario survives the update');
     assert.deepEqual(errors, []);
@@ -332,9 +344,7 @@ test('the Content-Security-Policy: nothing it blocks while every feature is used
 });
 
 test('a page open since the very first visit is told of a new deployment and moves to it whole', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'eduplan-update-'));
-  cpSync(join(ROOT, 'dist'), dir, { recursive: true });
-  const server = await serveFolder(dir);
+  const { dir, server } = await deployCopy('eduplan-update-');
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
   const page = await context.newPage();
   try {
@@ -345,16 +355,14 @@ test('a page open since the very first visit is told of a new deployment and mov
     await page.locator('#num-hires-senior').fill('60');
     await page.locator('#num-hires-senior').press('Tab');
     await page.waitForFunction(() => location.search.includes('hires'));
-    const index = join(dir, 'index.html');
-    writeFileSync(index, readFileSync(index, 'utf8').replace('</head>', '<meta name="deployment" content="2"></head>'));
-    execFileSync('python3', [join(ROOT, 'tools/post_build.py'), dir]);
+    deployAgain(dir);
     // what the page's periodic check does
     await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r.update()));
     const notice = page.locator('.update-notice');
     await notice.waitFor({ timeout: 60000 });
     await Promise.all([page.waitForEvent('load'), notice.locator('.update-reload').click()]);
     await page.locator('.app-title').waitFor();
-    assert.equal(await page.evaluate(() => document.querySelector('meta[name=deployment]')?.content), '2');
+    assert.equal(await deployment(page), '2');
     assert.equal(await page.locator('#num-hires-senior').inputValue(), '60');
   } finally {
     await context.close();
