@@ -18,6 +18,15 @@ fn main() {
             spread: 1.0,
         },
     );
+    // the engine alone: project() on the default dataset and scenario
+    let runs = 2000;
+    let t = Instant::now();
+    let mut acc = 0.0;
+    for _ in 0..runs {
+        acc += eduplan_model::project(&ds, &sc).series[0][1];
+    }
+    let per_projection = t.elapsed().as_secs_f64() * 1000.0 / runs as f64;
+    assert!(acc.is_finite());
     let t = Instant::now();
     let b = run(
         &ds,
@@ -43,6 +52,7 @@ fn main() {
             r.evaluations
         ));
     }
+    println!("native: project() {per_projection:.3} ms per projection ({runs} runs)");
     println!(
         "native: 1000 draws in {:.0} ms ({} indicators); goal seek: {}",
         mc.as_secs_f64() * 1000.0,

@@ -19,7 +19,7 @@ use rand::{RngExt, SeedableRng};
 use serde::{Deserialize, Serialize};
 
 use crate::dataset::Dataset;
-use crate::engine::{project_perturbed, Perturbation};
+use crate::engine::{Engine, Perturbation};
 use crate::scenario::Scenario;
 use crate::units::Year;
 
@@ -134,8 +134,41 @@ fn quantile(sorted: &[f64], q: f64) -> f64 {
     }
 }
 
-/// Runs the Monte Carlo for a scenario to the dataset's horizon.
-pub fn run(ds: &Dataset, sc: &Scenario, settings: &McSettings) -> Bands {
+/// Which draws one worker computes: draw k (counting from 0) belongs to part
+/// `k mod of`. Every part generates every draw's perturbation in order from
+/// the seed (cheap) and projects only its own, so the draws — and the merged
+/// bands — are the same whatever the number of parts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Part {
+    pub index: u32,
+    pub of: u32,
+}
+
+impl Part {
+    /// All draws in one part.
+    pub const WHOLE: Part = Part { index: 0, of: 1 };
+
+    /// Part `index` of `of` (`of` at least 1, `index` below it), or `None`.
+    pub fn new(index: u32, of: u32) -> Option<Part> {
+        (of >= 1 && index < of).then_some(Part { index, of })
+    }
+}
+
+/// One part's draws, ready to merge: for each cell (indicator × year, in
+/// catalogue then year order) the defined values of the part's draws,
+/// sorted ascending (`f64::total_cmp`), all cells end to end in `values`,
+/// `lens[cell]` of them per cell; `met[target]` counts the part's draws in
+/// which the target is met.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct PartResult {
+    pub years: Vec<Year>,
+    pub values: Vec<f64>,
+    pub lens: Vec<u32>,
+    pub met: Vec<u32>,
+}
+
+/// Runs one part of the Monte Carlo for a scenario to the dataset's horizon.
+pub fn run_part(ds: &Dataset, sc: &Scenario, settings: &McSettings, part: Part) -> PartResult {
     let draws = settings.draws.clamp(1, MAX_DRAWS);
     let spread = if settings.spread.is_finite() {
         settings.spread.clamp(0.0, 3.0)
@@ -154,17 +187,24 @@ pub fn run(ds: &Dataset, sc: &Scenario, settings: &McSettings) -> Bands {
         sc
     };
     let mut rng = StdRng::seed_from_u64(settings.seed);
-    let specs = crate::catalogue::indicators();
-    // values[indicator][year][draw]
-    let mut values: Vec<Vec<Vec<f64>>> = vec![vec![Vec::with_capacity(draws as usize); n_years]; specs.len()];
+    let n_ind = crate::catalogue::indicators().len();
+    // cells[indicator][year] = this part's values
+    let mine = draws.div_ceil(part.of.max(1)) as usize;
+    let mut cells: Vec<Vec<f64>> = vec![Vec::with_capacity(mine); n_ind * n_years];
     let mut met = vec![0u32; ds.targets.len()];
     let mut years = Vec::new();
-    for _ in 0..draws {
+    // one prepared engine and one state for every draw (their buffers are reused)
+    let engine = Engine::new(ds);
+    let mut state = engine.state();
+    for k in 0..draws {
         let pert = draw(&mut rng, ds, n_years, spread);
-        let p = project_perturbed(ds, sc, horizon, &pert);
+        if k % part.of.max(1) != part.index {
+            continue;
+        }
+        let p = engine.project(sc, horizon, &pert, &mut state);
         for (i, series) in p.series.iter().enumerate() {
-            for (y, v) in series.iter().enumerate() {
-                values[i][y].push(*v);
+            for (y, v) in series.iter().enumerate().take(n_years) {
+                cells[i * n_years + y].push(*v);
             }
         }
         for (k, t) in p.targets.iter().enumerate() {
@@ -174,6 +214,50 @@ pub fn run(ds: &Dataset, sc: &Scenario, settings: &McSettings) -> Bands {
         }
         years = p.years;
     }
+    let mut out = PartResult {
+        years,
+        values: Vec::with_capacity(cells.iter().map(Vec::len).sum()),
+        lens: Vec::with_capacity(cells.len()),
+        met,
+    };
+    for mut v in cells {
+        // a draw in which the ratio is undefined has no value to rank
+        v.retain(|x| crate::units::is_defined(*x));
+        v.sort_by(|a, b| a.total_cmp(b));
+        out.lens.push(v.len() as u32);
+        out.values.extend_from_slice(&v);
+    }
+    out
+}
+
+/// Merges the parts of one run (any number, in any order) into its bands:
+/// the sorted cells are merged, so the quantiles are those of all draws
+/// together, bit for bit. Parts whose shape does not match the dataset's
+/// are left out.
+pub fn merge(ds: &Dataset, settings: &McSettings, parts: &[PartResult]) -> Bands {
+    let draws = settings.draws.clamp(1, MAX_DRAWS);
+    let specs = crate::catalogue::indicators();
+    let n_years = (ds.horizon - ds.base_year + 1) as usize;
+    let cells = specs.len() * n_years;
+    let parts: Vec<&PartResult> = parts
+        .iter()
+        .filter(|p| {
+            p.lens.len() == cells
+                && p.met.len() == ds.targets.len()
+                && p.lens.iter().map(|n| *n as usize).sum::<usize>() == p.values.len()
+        })
+        .collect();
+    let mut met = vec![0u32; ds.targets.len()];
+    for p in &parts {
+        for (m, x) in met.iter_mut().zip(&p.met) {
+            *m += x;
+        }
+    }
+    let years = parts
+        .iter()
+        .map(|p| p.years.clone())
+        .find(|y| !y.is_empty())
+        .unwrap_or_default();
     let mut out = Bands {
         years,
         draws,
@@ -187,14 +271,19 @@ pub fn run(ds: &Dataset, sc: &Scenario, settings: &McSettings) -> Bands {
         targets: ds.targets.iter().map(|t| t.id.clone()).collect(),
         prob_met: met.iter().map(|m| *m as f64 / draws as f64).collect(),
     };
-    for by_year in values.iter_mut() {
+    let mut starts = vec![0usize; parts.len()];
+    let mut merged = Vec::with_capacity(draws as usize);
+    for i in 0..specs.len() {
         let mut row: [Vec<f64>; 5] = Default::default();
-        for v in by_year.iter_mut() {
-            // a draw in which the ratio is undefined has no value to rank
-            v.retain(|x| crate::units::is_defined(*x));
-            v.sort_by(|a, b| a.total_cmp(b));
+        for y in 0..n_years {
+            merged.clear();
+            for (p, start) in parts.iter().zip(starts.iter_mut()) {
+                let len = p.lens[i * n_years + y] as usize;
+                merge_sorted(&mut merged, &p.values[*start..*start + len]);
+                *start += len;
+            }
             for (k, q) in [0.1, 0.25, 0.5, 0.75, 0.9].into_iter().enumerate() {
-                row[k].push(quantile(v, q));
+                row[k].push(quantile(&merged, q));
             }
         }
         let [a, b, c, d, e] = row;
@@ -205,6 +294,34 @@ pub fn run(ds: &Dataset, sc: &Scenario, settings: &McSettings) -> Bands {
         out.p90.push(e);
     }
     out
+}
+
+/// Merges sorted `more` into sorted `into` (by `f64::total_cmp`).
+fn merge_sorted(into: &mut Vec<f64>, more: &[f64]) {
+    if into.is_empty() {
+        into.extend_from_slice(more);
+        return;
+    }
+    let old = std::mem::take(into);
+    into.reserve(old.len() + more.len());
+    let (mut i, mut j) = (0, 0);
+    while i < old.len() && j < more.len() {
+        if old[i].total_cmp(&more[j]).is_le() {
+            into.push(old[i]);
+            i += 1;
+        } else {
+            into.push(more[j]);
+            j += 1;
+        }
+    }
+    into.extend_from_slice(&old[i..]);
+    into.extend_from_slice(&more[j..]);
+}
+
+/// Runs the Monte Carlo for a scenario to the dataset's horizon (all draws
+/// in one part; see [`run_part`] and [`merge`] to split them).
+pub fn run(ds: &Dataset, sc: &Scenario, settings: &McSettings) -> Bands {
+    merge(ds, settings, &[run_part(ds, sc, settings, Part::WHOLE)])
 }
 
 #[cfg(test)]
@@ -231,6 +348,52 @@ mod tests {
 
     fn ds() -> Dataset {
         Dataset::default_dataset().unwrap()
+    }
+
+    #[test]
+    fn any_number_of_parts_in_any_order_gives_the_same_bits() {
+        let ds = ds();
+        let mut sc = Scenario::default();
+        sc.set("kg.public_seats", crate::scenario::LeverValue::Constant(900.0))
+            .unwrap();
+        let settings = McSettings {
+            draws: 23,
+            seed: 11,
+            spread: 1.5,
+        };
+        let whole = run(&ds, &sc, &settings);
+        for of in [2, 3, 7, 23, 30] {
+            let mut parts: Vec<PartResult> = (0..of)
+                .map(|i| run_part(&ds, &sc, &settings, Part::new(i, of).unwrap()))
+                .collect();
+            assert_eq!(merge(&ds, &settings, &parts), whole, "{of} parts");
+            parts.reverse();
+            assert_eq!(merge(&ds, &settings, &parts), whole, "{of} parts, reversed");
+        }
+        // every draw is computed by exactly one part
+        let counted: u32 = (0..3)
+            .map(|i| run_part(&ds, &sc, &settings, Part::new(i, 3).unwrap()).lens[0])
+            .sum();
+        assert_eq!(counted, 23);
+        assert_eq!(Part::new(3, 3), None);
+        assert_eq!(Part::new(0, 0), None);
+    }
+
+    #[test]
+    fn a_part_of_another_shape_is_left_out() {
+        let ds = ds();
+        let settings = McSettings {
+            draws: 4,
+            seed: 2,
+            spread: 1.0,
+        };
+        let good = run_part(&ds, &Scenario::default(), &settings, Part::WHOLE);
+        let mut bad = good.clone();
+        bad.lens.pop();
+        assert_eq!(
+            merge(&ds, &settings, &[good.clone(), bad]),
+            merge(&ds, &settings, &[good])
+        );
     }
 
     #[test]

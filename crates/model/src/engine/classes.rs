@@ -10,6 +10,10 @@
 //! Pupils are split as evenly as whole pupils allow, so 100 pupils in 2
 //! classes are 50 + 50, and 113 in 2 are 57 + 56.
 
+use super::state::{Ctx, State, YearStep};
+use crate::level::Level;
+use crate::record::ZoneRec;
+
 /// Whole pupils for class counting (rounded half up; `as` saturates).
 pub fn whole(p: f64) -> u32 {
     if p.is_finite() && p > 0.0 {
@@ -20,39 +24,48 @@ pub fn whole(p: f64) -> u32 {
 }
 
 /// ⌈n / size⌉ classes, in integers when the size is whole (it always is in
-/// practice; `f64::ceil` is a library call on baseline x86-64).
+/// practice; `f64::ceil` and `f64::fract` are library calls on baseline
+/// x86-64 and in wasm's integer-heavy paths, a conversion is not).
 pub fn classes_for(n: u32, size: f64) -> u32 {
     if n == 0 {
         return 0;
     }
     let s = size.max(1.0);
-    if s.fract() == 0.0 && s < u32::MAX as f64 {
-        n.div_ceil(s as u32)
-    } else {
-        (n as f64 / s).ceil() as u32
+    if s < u32::MAX as f64 {
+        let whole = s as u32;
+        if whole as f64 == s {
+            return n.div_ceil(whole);
+        }
     }
+    (n as f64 / s).ceil() as u32
 }
 
 /// Classes per grade for one school, given pupils, standard sizes and rooms,
 /// written into `c` (same length as `pupils`).
 pub fn allocate(pupils: &[u32], standard: &[f64], rooms: u32, c: &mut [u32]) {
-    let needed = |g: usize| -> u32 { classes_for(pupils[g], standard[g]) };
-    let total: u64 = (0..pupils.len()).map(|g| needed(g) as u64).sum();
-    if total <= rooms as u64 {
-        for (g, x) in c.iter_mut().enumerate() {
-            *x = needed(g);
-        }
+    let need: Vec<u32> = pupils.iter().zip(standard).map(|(n, s)| classes_for(*n, *s)).collect();
+    allocate_with(pupils, &need, rooms, c);
+}
+
+/// [`allocate`] with each grade's classes at the standard size (`need`)
+/// already counted: at most `budget` classes (rooms, or what the teachers can
+/// run), each grade with pupils gets one, each further one goes to the grade
+/// whose classes are largest.
+pub fn allocate_with(pupils: &[u32], need: &[u32], budget: u32, c: &mut [u32]) {
+    let total: u64 = need.iter().map(|n| *n as u64).sum();
+    if total <= budget as u64 {
+        c.copy_from_slice(need);
         return;
     }
     for (x, &n) in c.iter_mut().zip(pupils) {
         *x = u32::from(n > 0);
     }
     let used: u32 = c.iter().sum();
-    let mut spare = rooms.saturating_sub(used);
+    let mut spare = budget.saturating_sub(used);
     while spare > 0 {
         // the grade with the largest current class among those below their need
         let best = (0..c.len())
-            .filter(|&g| c[g] < needed(g))
+            .filter(|&g| c[g] < need[g])
             .max_by(|&a, &b| (pupils[a] as f64 / c[a] as f64).total_cmp(&(pupils[b] as f64 / c[b] as f64)));
         match best {
             Some(g) => {
@@ -61,6 +74,106 @@ pub fn allocate(pupils: &[u32], standard: &[f64], rooms: u32, c: &mut [u32]) {
             }
             None => break,
         }
+    }
+}
+
+/// Stage 6, classes school by school: the classes the rooms allow (the
+/// class-based teacher requirement), cut where a level's share of its pool's
+/// teachers cannot run them; large-class counts over the classes run; zone
+/// and level totals on the record; the staffing-norm requirement by pool,
+/// which steers next year's hires (the class-based one would make new rooms
+/// pull teachers from other zones).
+pub(super) fn stage(cx: &Ctx, st: &mut State, y: &mut YearStep) {
+    let (ds, p) = (cx.ds, cx.p);
+    let n = &ds.norms;
+    let (large, sup) = (n.large_class.value, n.super_large_class.value);
+    let b = &mut st.buf;
+    let slots = p.slots.len();
+    b.whole.clear();
+    b.whole.extend(b.pupils.iter().map(|x| whole(*x)));
+    b.need.clear();
+    b.need
+        .extend(b.whole.iter().zip(&p.standard).map(|(w, s)| classes_for(*w, *s)));
+    b.allowed.clear();
+    b.allowed.resize(slots, 0);
+    b.count.clear();
+    b.count.resize(slots, 0);
+    // pupils of each [level][pool], for the staffing norm and the teachers' split
+    for (i, row) in b.pool_pupils.iter_mut().enumerate() {
+        row.clear();
+        row.resize(st.teachers[i].len(), 0.0);
+    }
+    for (s, x) in p.slots.iter().zip(&b.pupils) {
+        b.pool_pupils[s.level][s.pool] += x;
+    }
+    for (si, r) in p.ranges.iter().enumerate() {
+        let rooms = st.rooms[si].max(0.0).round() as u32;
+        allocate_with(
+            &b.whole[r.clone()],
+            &b.need[r.clone()],
+            rooms,
+            &mut b.allowed[r.clone()],
+        );
+        b.count[r.clone()].copy_from_slice(&b.allowed[r.clone()]);
+        // the school's share of its pool's teachers follows its pupils; a level
+        // whose teachers cannot run the rooms' classes runs as many as they can
+        let mut k = r.start;
+        while k < r.end {
+            let (lvl, pl) = (p.slots[k].level, p.slots[k].pool);
+            let mut e = k;
+            while e < r.end && p.slots[e].level == lvl {
+                e += 1;
+            }
+            let level_pupils: f64 = b.pupils[k..e].iter().sum();
+            let tpc = *n.teachers_per_class.value.of(Level::FLOW[lvl]);
+            let pool_total = b.pool_pupils[lvl][pl];
+            let staff = if pool_total > 0.0 {
+                st.teachers[lvl][pl] * level_pupils / pool_total
+            } else {
+                0.0
+            };
+            // ⌊x⌋ for x ≥ 0 is what `as` keeps (and it saturates); no library call
+            let cap = (staff / tpc + 1e-9).max(0.0) as u32;
+            let have: u32 = b.count[k..e].iter().sum();
+            if have > cap {
+                allocate_with(&b.whole[k..e], &b.need[k..e], cap, &mut b.count[k..e]);
+            }
+            k = e;
+        }
+    }
+    for (i, l) in Level::FLOW.into_iter().enumerate() {
+        let ppt = *n.pupils_per_teacher.value.of(l);
+        for (req, x) in b.requirement[i].iter_mut().zip(&b.pool_pupils[i]) {
+            *req = x / ppt;
+        }
+    }
+    std::mem::swap(&mut st.last_requirement, &mut b.requirement);
+    let rec = &mut y.rec;
+    rec.zones = vec![ZoneRec::default(); p.nz];
+    for z in 0..p.nz {
+        let zr = &mut rec.zones[z];
+        let kg = &st.kg[z];
+        zr.pop_3_5 = st.pop.zone_ages(z, 3, 5);
+        zr.pop_6_14 = st.pop.zone_ages(z, 6, 14);
+        zr.kg_demand = b.demand[z];
+        zr.kg_enrollment = kg.enrollment.iter().sum();
+        zr.kg_public = kg.enrollment[0];
+        zr.kg_inclusive = kg.enrollment[1];
+        zr.kg_seats = kg.seats.iter().sum();
+    }
+    for (k, (s, x)) in p.slots.iter().zip(&b.pupils).enumerate() {
+        let (c56, c66) = large_counts(b.whole[k], b.count[k], large, sup);
+        let classes = b.count[k] as f64;
+        let lr = &mut rec.levels[s.level];
+        lr.classes += classes;
+        lr.classes_needed += b.allowed[k] as f64;
+        lr.classes_56_65 += c56 as f64;
+        lr.classes_66 += c66 as f64;
+        let zl = &mut rec.zones[s.zone].levels[s.level];
+        zl.enrollment += x;
+        zl.classes += classes;
+        zl.classes_56_65 += c56 as f64;
+        zl.classes_66 += c66 as f64;
     }
 }
 
@@ -74,6 +187,12 @@ fn allocated(pupils: &[u32], standard: &[f64], rooms: u32) -> Vec<u32> {
 /// Classes of 56–65 and of 66+ among `classes` classes sharing `pupils` evenly.
 pub fn large_counts(pupils: u32, classes: u32, large: u32, super_large: u32) -> (u32, u32) {
     if classes == 0 {
+        return (0, 0);
+    }
+    // nothing to count when the largest class, ⌈pupils / classes⌉, is below
+    // both thresholds (most schools; saves the division)
+    let first = large.min(super_large) as u64;
+    if first > 0 && pupils as u64 + (classes as u64 - 1) < first * classes as u64 {
         return (0, 0);
     }
     let q = pupils / classes;

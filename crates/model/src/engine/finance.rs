@@ -14,6 +14,7 @@
 //! the yearly rises of the funding levers, and the residual is what the base
 //! budget spends beyond the modelled items (so the base-year gap is zero).
 
+use super::state::{Ctx, State, YearStep};
 use crate::dataset::Dataset;
 use crate::engine::kindergarten::SeatChanges;
 use crate::level::Level;
@@ -88,4 +89,34 @@ pub fn cost_year(
         }
     });
     rec.cost.other = per * n * wage;
+}
+
+/// Stage 8, money: pay grows by the salary lever and the budget by its growth
+/// lever (extra funding raises the envelope in both modes; budget mode also
+/// spends it), then the year's costs ([`cost_year`]).
+pub(super) fn stage(cx: &Ctx, st: &mut State, y: &mut YearStep) {
+    let (lv, t) = (cx.lv, y.t);
+    if t > 0 {
+        st.wage *= 1.0 + lv.salary_growth.at(t);
+        st.budget *= 1.0 + lv.budget_growth.at(t);
+    }
+    y.rec.budget = st.budget + if t > 0 { lv.budget_extra.at(t).max(0.0) } else { 0.0 };
+    let years = lv.funds_step_years.whole_run().round().max(0.0) as usize;
+    let cum = |s: super::levers::Series| -> f64 { (1..=t.min(years)).map(|yr| s.at(yr)).sum() };
+    let levers = YearLevers {
+        step_primary: cum(lv.funds_step_primary),
+        step_junior: cum(lv.funds_step_junior),
+        step_senior: cum(lv.funds_step_senior),
+        costs_scale: lv.costs_scale.whole_run(),
+    };
+    cost_year(
+        cx.ds,
+        &levers,
+        t,
+        st.wage,
+        &y.rooms_built,
+        &y.seat_changes,
+        &mut y.rec,
+        &mut st.other_per_pupil,
+    );
 }

@@ -15,6 +15,8 @@
 //!    first; the rest fills public, then inclusive, then other-private seats.
 //!    Enrollment = min(demand, seats) in every zone.
 
+use super::classes;
+use super::state::{Ctx, State, YearStep};
 use crate::level::Provider;
 
 /// Seats and enrollment of one zone by provider (public, inclusive, private).
@@ -139,6 +141,127 @@ pub fn fill(seats: [f64; 3], demand: f64, private_preference: f64) -> [f64; 3] {
     let extra = left.min(seats[pr] - e[pr]);
     e[pr] += extra.max(0.0);
     e
+}
+
+/// Stage 2, kindergartens: demand by zone (participation, its trend and the
+/// draw's shift, times children aged 3–5), then — after the base year —
+/// closures, conversions, accreditations, new public seats and the fill
+/// (steps 1–5 above), teachers, and the record's seats, children and classes.
+pub(super) fn stage(cx: &Ctx, st: &mut State, y: &mut YearStep) {
+    let (ds, t, nz) = (cx.ds, y.t, cx.p.nz);
+    let kgp = &ds.kindergarten;
+    let trend = cx.lv.participation_trend.whole_run();
+    let demand = &mut st.buf.demand;
+    demand.clear();
+    demand.extend((0..nz).map(|z| {
+        let shift = if t > 0 { cx.pert.participation } else { 0.0 };
+        let phi = (kgp.participation.value[z] + trend * t as f64 + shift)
+            .min(kgp.participation_max.value.get().max(kgp.participation.value[z]))
+            .clamp(0.0, 1.0);
+        phi * st.pop.zone_ages(z, 3, 5)
+    }));
+    let changes = &mut y.seat_changes;
+    let rec = &mut y.rec;
+    if t == 0 {
+        st.seat_key.0.clone_from(demand);
+        st.seat_key.1.clear();
+        st.seat_key.1.extend(st.kg.iter().map(|z| z.seats.iter().sum::<f64>()));
+    } else {
+        let kg = &mut st.kg;
+        let closed = close_underused(kg, kgp.closure_threshold.value.get(), kgp.closure_rate.value.get());
+        changes.closed = closed.iter().flatten().sum();
+        let conv = move_seats(
+            kg,
+            cx.lv.kg_convert.at(t),
+            &[Provider::Private, Provider::Inclusive],
+            Provider::Public,
+        );
+        changes.converted = conv.iter().sum();
+        let acc = move_seats(kg, cx.lv.kg_accredit.at(t), &[Provider::Private], Provider::Inclusive);
+        changes.accredited = acc.iter().sum();
+        st.seats_built += cx.lv.kg_public_seats.at(t).max(0.0);
+        let after = place_new_seats(st.seats_built, &st.seat_key.0, &st.seat_key.1);
+        let new: Vec<f64> = after
+            .iter()
+            .zip(&st.seats_placed)
+            .map(|(a, b)| (a - b).max(0.0))
+            .collect();
+        st.seats_placed = after;
+        for (z, s) in new.iter().enumerate() {
+            kg[z].seats[Provider::Public.index()] += s;
+        }
+        changes.built = new.iter().sum();
+        for (z, zk) in kg.iter_mut().enumerate() {
+            zk.enrollment = fill(zk.seats, demand[z], kgp.private_preference.value.get());
+        }
+        let hires = cx.lv.hires_kg.at(t);
+        st.kg_teachers = st.kg_teachers * (1.0 - cx.lv.attrition.at(t)) + hires;
+        rec.kg.hires = hires;
+    }
+    rec.kg.demand = demand.iter().sum();
+    for zk in &st.kg {
+        for i in 0..3 {
+            rec.kg.seats[i] += zk.seats[i];
+            rec.kg.enrollment[i] += zk.enrollment[i];
+        }
+    }
+    rec.kg.seats_built = changes.built;
+    rec.kg.seats_converted = changes.converted;
+    rec.kg.seats_accredited = changes.accredited;
+    rec.kg.seats_closed = changes.closed;
+    rec.kg.teachers = st.kg_teachers;
+    rec.kg.classes = classes(cx, st, t);
+}
+
+/// Kindergarten classes: each zone-provider's children are spread over its
+/// kindergartens in proportion to seats (seats beyond the base-year ones form a
+/// new kindergarten), each age group in classes of 25/30/35.
+fn classes(cx: &Ctx, st: &State, t: usize) -> f64 {
+    let size = cx.ds.kindergarten.class_size.value;
+    let class_count = |e: [f64; 3]| -> f64 {
+        (0..3)
+            .map(|a| classes::classes_for(classes::whole(e[a]), size[a]) as f64)
+            .sum()
+    };
+    if t == 0 {
+        return cx.p.kg_ages0.iter().map(|e| class_count(*e)).sum();
+    }
+    let mut total = 0.0;
+    for (z, zk) in st.kg.iter().enumerate() {
+        let by_age = &st.pop.by_zone[z];
+        let ages = [by_age[3], by_age[4], by_age[5]];
+        let sum_ages: f64 = ages.iter().sum();
+        let age_share = |a: usize| {
+            if sum_ages > 0.0 {
+                ages[a] / sum_ages
+            } else {
+                1.0 / 3.0
+            }
+        };
+        for (k, prov) in Provider::ALL.into_iter().enumerate() {
+            let enrolled = zk.enrollment[prov.index()];
+            if enrolled <= 0.0 {
+                continue;
+            }
+            let base = &cx.p.kg_base_seats[z][k];
+            let base_total: f64 = base.iter().sum();
+            let now = zk.seats[prov.index()];
+            // the base kindergartens (shrunk in proportion if seats closed), then the new one
+            let grown = (now > base_total).then_some(now - base_total);
+            let scale = if base_total > 0.0 {
+                (now / base_total).min(1.0)
+            } else {
+                0.0
+            };
+            let kept = base.iter().filter(|_| base_total > 0.0).map(|s| s * scale);
+            let cap: f64 = kept.clone().chain(grown).sum();
+            for u in kept.chain(grown) {
+                let e = if cap > 0.0 { enrolled * u / cap } else { 0.0 };
+                total += class_count([e * age_share(0), e * age_share(1), e * age_share(2)]);
+            }
+        }
+    }
+    total
 }
 
 #[cfg(test)]

@@ -7,6 +7,7 @@
 //! scale assumption. Residents of all ages follow
 //! R(t+1) = R(t)·(1 − cdr) + B(t+1) + child net migrants + adult net migrants·k.
 
+use super::state::{Ctx, State, YearStep};
 use crate::dataset::{Dataset, AGES};
 use crate::units::Year;
 
@@ -99,18 +100,42 @@ impl Pop {
         self.by_zone[z][lo..=hi].iter().sum()
     }
 
-    /// One year on.
-    pub fn step(&self, ds: &Dataset, mig: &Migration, births: f64) -> Pop {
+    /// Back to the dataset's base-year population, in the same buffers.
+    pub fn reset(&mut self, ds: &Dataset) {
+        let rows = &ds.demography.population.value;
+        self.by_zone.resize(rows.len(), [0.0; AGES]);
+        for (a, row) in self.by_zone.iter_mut().zip(rows) {
+            *a = [0.0; AGES];
+            for (x, v) in a.iter_mut().zip(row) {
+                *x = *v;
+            }
+        }
+        self.residents = ds.demography.residents.value;
+    }
+
+    /// One year on: everyone ages a year and migrates, `births` are born by
+    /// the zones' birth shares. `next` and `col` are working buffers; the new
+    /// population is swapped into `self`.
+    pub fn step(
+        &mut self,
+        ds: &Dataset,
+        mig: &Migration,
+        births: f64,
+        next: &mut Vec<[f64; AGES]>,
+        col: &mut Vec<f64>,
+    ) {
         let nz = self.by_zone.len();
-        let mut next = vec![[0.0; AGES]; nz];
+        next.clear();
+        next.resize(nz, [0.0; AGES]);
+        col.clear();
+        col.resize(nz, 0.0);
         let mut child_net = 0.0;
-        let mut col = vec![0.0; nz];
         for a in 0..AGES - 1 {
             for (c, zone) in col.iter_mut().zip(&self.by_zone) {
                 *c = zone[a];
             }
-            child_net += mig.apply(&mut col, a);
-            for (zone, c) in next.iter_mut().zip(&col) {
+            child_net += mig.apply(col, a);
+            for (zone, c) in next.iter_mut().zip(col.iter()) {
                 zone[a + 1] = *c;
             }
         }
@@ -118,16 +143,43 @@ impl Pop {
             next[z][0] = births * share;
         }
         let d = &ds.demography;
-        let residents = (self.residents * (1.0 - d.crude_death_rate.value)
+        self.residents = (self.residents * (1.0 - d.crude_death_rate.value)
             + births
             + child_net
             + d.adult_net_migration.value * mig.scale)
             .max(0.0);
-        Pop {
-            by_zone: next,
-            residents,
-        }
+        std::mem::swap(&mut self.by_zone, next);
     }
+}
+
+/// Stage 1, population: the year's births (a recorded year's as recorded,
+/// later ones by the chosen variant, times the draw's birth multiplier), the
+/// population aged a year with migration, and its age groups on the record.
+pub(super) fn stage(cx: &Ctx, st: &mut State, y: &mut YearStep) {
+    let (ds, t) = (cx.ds, y.t);
+    let d = &ds.demography;
+    let variant = match cx.lv.births_variant.at(t).round() as i64 {
+        0 => d.birth_variants.low.value,
+        2 => d.birth_variants.high.value,
+        _ => d.birth_variants.central.value,
+    };
+    let births = births(ds, y.year, variant)
+        * if ds.recorded_births(y.year).is_none() {
+            cx.pert.births.get(t).copied().unwrap_or(1.0).max(0.0)
+        } else {
+            1.0
+        };
+    if t > 0 {
+        st.pop
+            .step(ds, &cx.mig, births, &mut st.buf.pop_next, &mut st.buf.zone_col);
+    }
+    let (pop, rec) = (&st.pop, &mut y.rec);
+    rec.births = births;
+    rec.residents = pop.residents;
+    rec.pop_3_5 = pop.ages(3, 5);
+    rec.pop_6_11 = pop.ages(6, 11);
+    rec.pop_12_14 = pop.ages(12, 14);
+    rec.pop_15_17 = pop.ages(15, 17);
 }
 
 #[cfg(test)]

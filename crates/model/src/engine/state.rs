@@ -1,0 +1,160 @@
+//! What the engine carries from year to year ([`State`]), what one year's
+//! stages hand each other ([`YearStep`]) and what every stage reads but never
+//! writes ([`Ctx`]). A `State` is allocated once and reset for each run, so
+//! Monte Carlo draws reuse its buffers.
+
+use super::flows::{Account, Rates};
+use super::kindergarten::{SeatChanges, ZoneKg};
+use super::levers::Levers;
+use super::population::{Migration, Pop};
+use super::prepared::{pools, Prep};
+use super::Perturbation;
+use crate::dataset::Dataset;
+use crate::level::Level;
+use crate::record::Rec;
+use crate::units::Year;
+
+/// What every stage of a run reads: the dataset, what it fixes for the run,
+/// the levers, the draw's perturbation and the migration rule.
+pub(super) struct Ctx<'a> {
+    pub ds: &'a Dataset,
+    pub p: &'a Prep,
+    pub lv: &'a Levers<'a>,
+    pub pert: &'a Perturbation,
+    pub mig: Migration<'a>,
+}
+
+/// The engine's state between years, with the working buffers of its stages.
+pub struct State {
+    pub(super) pop: Pop,
+    /// Enrollment [level][pool][grade] (levels in [`Level::FLOW`] order).
+    pub(super) enroll: [Vec<Vec<f64>>; 4],
+    /// Local vocational students enrolled outside the county, by grade.
+    pub(super) voc_outside: Vec<f64>,
+    /// Teachers [level][pool].
+    pub(super) teachers: [Vec<f64>; 4],
+    pub(super) kg_teachers: f64,
+    pub(super) kg: Vec<ZoneKg>,
+    /// Where new public seats go: base-year (demand, seats) by zone, fixed for
+    /// the run (see kindergarten.rs step 4).
+    pub(super) seat_key: (Vec<f64>, Vec<f64>),
+    pub(super) seats_built: f64,
+    /// Where the seats built so far went, by zone.
+    pub(super) seats_placed: Vec<f64>,
+    /// Classrooms of each grade-teaching school.
+    pub(super) rooms: Vec<f64>,
+    pub(super) special_capacity: f64,
+    /// Last year's teacher requirement by the staffing norm [level][pool]: it
+    /// steers this year's hires.
+    pub(super) last_requirement: [Vec<f64>; 4],
+    /// Cumulated pay growth w(t).
+    pub(super) wage: f64,
+    pub(super) budget: f64,
+    /// Base-year spending beyond the modelled items, per pupil (set in year 0).
+    pub(super) other_per_pupil: Option<f64>,
+    pub(super) buf: Buffers,
+}
+
+/// Working buffers, overwritten each year (kept to avoid reallocating them).
+#[derive(Default)]
+pub(super) struct Buffers {
+    pub pop_next: Vec<[f64; crate::dataset::AGES]>,
+    /// A migration column by zone (the population step's working space).
+    pub zone_col: Vec<f64>,
+    /// Kindergarten demand by zone (children).
+    pub demand: Vec<f64>,
+    /// Entrants to a level's first grade, and a level's graduates, by pool.
+    pub intake: Vec<f64>,
+    pub graduates: Vec<f64>,
+    /// A grade step's working column by pool.
+    pub col: Vec<f64>,
+    pub enroll_next: [Vec<Vec<f64>>; 4],
+    pub voc_next: Vec<Vec<f64>>,
+    /// Pupils of each flat slot, and of each school.
+    pub pupils: Vec<f64>,
+    pub school_total: Vec<f64>,
+    /// Whole pupils, classes needed at the standard size, classes the rooms
+    /// allow and classes run, per flat slot.
+    pub whole: Vec<u32>,
+    pub need: Vec<u32>,
+    pub allowed: Vec<u32>,
+    pub count: Vec<u32>,
+    /// Pupils [level][pool] and this year's requirement [level][pool].
+    pub pool_pupils: [Vec<f64>; 4],
+    pub requirement: [Vec<f64>; 4],
+}
+
+impl State {
+    /// A state sized for `p`'s dataset; [`State::reset`] fills it for a run.
+    pub(super) fn new(ds: &Dataset, p: &Prep) -> State {
+        let mut st = State {
+            pop: Pop::base(ds),
+            enroll: p.enroll0.clone(),
+            voc_outside: Vec::new(),
+            teachers: p.teachers0.clone(),
+            kg_teachers: 0.0,
+            kg: Vec::new(),
+            seat_key: (Vec::new(), Vec::new()),
+            seats_built: 0.0,
+            seats_placed: Vec::new(),
+            rooms: Vec::new(),
+            special_capacity: 0.0,
+            last_requirement: p.teachers0.clone(),
+            wage: 1.0,
+            budget: 0.0,
+            other_per_pupil: None,
+            buf: Buffers::default(),
+        };
+        let b = &mut st.buf;
+        b.pop_next = st.pop.by_zone.clone();
+        b.enroll_next = p.enroll0.clone();
+        b.pool_pupils = std::array::from_fn(|i| vec![0.0; pools(Level::FLOW[i], p.nz)]);
+        b.requirement = b.pool_pupils.clone();
+        st.reset(ds, p);
+        st
+    }
+
+    /// Back to the base year: the dataset's values, buffers kept.
+    pub(super) fn reset(&mut self, ds: &Dataset, p: &Prep) {
+        self.pop.reset(ds);
+        for i in 0..4 {
+            for (row, base) in self.enroll[i].iter_mut().zip(&p.enroll0[i]) {
+                row.copy_from_slice(base);
+            }
+            self.teachers[i].copy_from_slice(&p.teachers0[i]);
+            self.last_requirement[i].copy_from_slice(&p.teachers0[i]);
+        }
+        self.voc_outside.clone_from(&ds.flows.vocational_outside.value);
+        self.kg_teachers = p.kg_teachers0;
+        self.kg.clone_from(&p.kg0);
+        self.seat_key.0.clear();
+        self.seat_key.1.clear();
+        self.seats_built = 0.0;
+        self.seats_placed.clear();
+        self.seats_placed.resize(p.nz, 0.0);
+        self.rooms.clear();
+        self.rooms.extend(p.schools.iter().map(|s| s.rooms));
+        self.special_capacity = ds.special.placed.value;
+        self.wage = 1.0;
+        self.budget = ds.finance.budget.value;
+        self.other_per_pupil = None;
+    }
+}
+
+/// One projection year as its stages build it.
+pub(super) struct YearStep {
+    /// Year index (0 = base year) and calendar year.
+    pub t: usize,
+    pub year: Year,
+    /// The record the stages fill.
+    pub rec: Rec,
+    /// This year's grade-flow rates by level.
+    pub rates: [Rates; 4],
+    pub seat_changes: SeatChanges,
+    /// What each level's grade step moved (projection years only).
+    pub flows: [Account; 4],
+    pub general_intake: f64,
+    pub voc_intake: f64,
+    /// Classrooms built this year by level.
+    pub rooms_built: [f64; 4],
+}
