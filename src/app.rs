@@ -181,6 +181,7 @@ pub fn App(props: &AppProps) -> Html {
         let bands = bands.clone();
         let mc_running = mc_running.clone();
         let dataset_json = props.dataset_json.clone();
+        let dataset = props.dataset.clone();
         use_effect_with(
             (state.committed.clone(), state.uncertainty, state.draws),
             move |(scenario, on, draws)| {
@@ -188,6 +189,7 @@ pub fn App(props: &AppProps) -> Html {
                 if *on && bands.as_ref().map(|(s, b, _)| (s, b.draws)) != Some((scenario, draws)) {
                     let scenario = scenario.clone();
                     let dataset_json = dataset_json.clone();
+                    let dataset = dataset.clone();
                     mc_running.set(true);
                     *mc_generation.borrow_mut() += 1;
                     let mine = *mc_generation.borrow();
@@ -198,25 +200,12 @@ pub fn App(props: &AppProps) -> Html {
                             ..McSettings::default()
                         };
                         // the draws run on the data in use: an imported dataset travels with the request
-                        let req = serde_json::json!({
-                            "dataset": dataset_json.as_deref(),
-                            "scenario": scenario,
-                            "settings": settings,
-                        })
-                        .to_string();
-                        if let Ok(reply) = crate::workers::request(crate::workers::MC, &req).await {
-                            let parsed = reply
-                                .as_string()
-                                .and_then(|s| serde_json::from_str::<serde_json::Value>(&s).ok())
-                                .and_then(|v| {
-                                    let ms = v["ms"].as_f64().unwrap_or(0.0);
-                                    serde_json::from_value::<Bands>(v["bands"].clone())
-                                        .ok()
-                                        .map(|b| (b, ms))
-                                });
-                            if let Some((b, ms)) = parsed.filter(|_| *mc_generation.borrow() == mine) {
+                        match crate::monte_carlo::run(&dataset, dataset_json.as_deref(), &scenario, &settings).await {
+                            Ok((b, ms)) if *mc_generation.borrow() == mine => {
                                 bands.set(Some((scenario, Rc::new(b), ms)));
                             }
+                            Ok(_) => {}
+                            Err(e) => web_sys::console::warn_1(&format!("Monte Carlo: {e}").into()),
                         }
                         if *mc_generation.borrow() == mine {
                             mc_running.set(false);

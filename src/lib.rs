@@ -17,6 +17,7 @@ pub mod exports;
 pub mod i18n;
 pub mod library;
 pub mod modal;
+pub mod monte_carlo;
 pub mod offline;
 pub mod panic_banner;
 pub mod persist;

@@ -15,17 +15,21 @@ pub const XLSX: &str = "./eduplan-xlsx_loader.js";
 pub const MC: &str = "./eduplan-mc_loader.js";
 pub const DATA: &str = "./eduplan-data_loader.js";
 
+/// A worker: its loader URL and which copy (the Monte Carlo runs one per core).
+type Key = (&'static str, u32);
+
 thread_local! {
-    /// Started workers by loader URL, with a promise that resolves on `ready`.
-    static WORKERS: RefCell<HashMap<&'static str, (web_sys::Worker, js_sys::Promise)>> = RefCell::new(HashMap::new());
+    /// Started workers, with a promise that resolves on `ready`.
+    static WORKERS: RefCell<HashMap<Key, (web_sys::Worker, js_sys::Promise)>> = RefCell::new(HashMap::new());
     /// The last request queued on each worker: a worker answers one request at
     /// a time, so each waits for the one before it.
-    static QUEUE: RefCell<HashMap<&'static str, js_sys::Promise>> = RefCell::new(HashMap::new());
+    static QUEUE: RefCell<HashMap<Key, js_sys::Promise>> = RefCell::new(HashMap::new());
 }
 
-fn start(url: &'static str) -> Result<(web_sys::Worker, js_sys::Promise), String> {
+fn start(key: Key) -> Result<(web_sys::Worker, js_sys::Promise), String> {
+    let url = key.0;
     WORKERS.with(|all| {
-        if let Some(w) = all.borrow().get(url) {
+        if let Some(w) = all.borrow().get(&key) {
             return Ok(w.clone());
         }
         let worker = web_sys::Worker::new(url).map_err(|_| format!("{url} cannot start"))?;
@@ -43,7 +47,7 @@ fn start(url: &'static str) -> Result<(web_sys::Worker, js_sys::Promise), String
                 .unchecked_ref(),
             ));
         });
-        all.borrow_mut().insert(url, (worker.clone(), ready.clone()));
+        all.borrow_mut().insert(key, (worker.clone(), ready.clone()));
         Ok((worker, ready))
     })
 }
@@ -55,8 +59,8 @@ pub async fn request(url: &'static str, json: &str) -> Result<JsValue, String> {
 }
 
 /// Ends a worker (after a failure or a panic): its module may be in any state.
-fn end(url: &'static str) {
-    if let Some((w, _)) = WORKERS.with(|all| all.borrow_mut().remove(url)) {
+fn end(key: Key) {
+    if let Some((w, _)) = WORKERS.with(|all| all.borrow_mut().remove(&key)) {
         w.terminate();
     }
 }
@@ -64,23 +68,29 @@ fn end(url: &'static str) {
 /// Sends any message (an object with transferable parts) to a worker and
 /// waits for its answer, after any request queued before it.
 pub async fn request_value(url: &'static str, message: &JsValue) -> Result<JsValue, String> {
+    request_on(url, 0, message).await
+}
+
+/// [`request_value`] on copy `copy` of a worker (started on first use).
+pub async fn request_on(url: &'static str, copy: u32, message: &JsValue) -> Result<JsValue, String> {
+    let key = (url, copy);
     let mut finished: Option<js_sys::Function> = None;
     let mine = js_sys::Promise::new(&mut |resolve, _| finished = Some(resolve));
-    let before = QUEUE.with(|q| q.borrow_mut().insert(url, mine));
+    let before = QUEUE.with(|q| q.borrow_mut().insert(key, mine));
     if let Some(p) = before {
         let _ = JsFuture::from(p).await;
     }
-    let result = send(url, message).await;
+    let result = send(key, message).await;
     if let Some(f) = finished {
         let _ = f.call0(&JsValue::NULL);
     }
     result
 }
 
-async fn send(url: &'static str, message: &JsValue) -> Result<JsValue, String> {
-    let (w, ready) = start(url)?;
+async fn send(key: Key, message: &JsValue) -> Result<JsValue, String> {
+    let (w, ready) = start(key)?;
     if let Err(e) = JsFuture::from(ready).await {
-        end(url);
+        end(key);
         return Err(e.as_string().unwrap_or_else(|| "the worker cannot start".into()));
     }
     let answer = js_sys::Promise::new(&mut |resolve, reject| {
@@ -102,14 +112,14 @@ async fn send(url: &'static str, message: &JsValue) -> Result<JsValue, String> {
     let data = match JsFuture::from(answer).await {
         Ok(d) => d,
         Err(e) => {
-            end(url);
+            end(key);
             return Err(e.as_string().unwrap_or_else(|| "the worker failed".into()));
         }
     };
     match data.as_string() {
         Some(s) if s.starts_with("error:") => Err(s.trim_start_matches("error:").trim().to_string()),
         Some(s) if s.starts_with("panic:") => {
-            end(url);
+            end(key);
             Err(s.trim_start_matches("panic:").trim().to_string())
         }
         _ => Ok(data),

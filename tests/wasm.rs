@@ -98,18 +98,19 @@ fn the_engine_in_wasm_reproduces_the_verified_figures() {
 /// (crates/model/tests/engine.rs checks the same golden file natively).
 #[wasm_bindgen_test]
 fn monte_carlo_bands_are_bit_identical_to_native() {
-    use eduplan_model::uncertainty::{run, McSettings};
+    use eduplan_model::uncertainty::{merge, run_part, McSettings, Part};
     let golden: serde_json::Value = serde_json::from_str(include_str!("golden/bands.json")).unwrap();
     let ds = Dataset::default_dataset().unwrap();
-    let b = run(
-        &ds,
-        &Scenario::default(),
-        &McSettings {
-            draws: 20,
-            seed: 42,
-            spread: 1.0,
-        },
-    );
+    let settings = McSettings {
+        draws: 20,
+        seed: 42,
+        spread: 1.0,
+    };
+    // as the page runs it: three workers' parts, merged
+    let parts: Vec<_> = (0..3)
+        .map(|i| run_part(&ds, &Scenario::default(), &settings, Part::new(i, 3).unwrap()))
+        .collect();
+    let b = merge(&ds, &settings, &parts);
     let hex = |x: f64| format!("{:016x}", x.to_bits());
     for (id, qs) in golden["series"].as_object().unwrap() {
         let [p10, _, p50, _, p90] = b.get(id).unwrap();

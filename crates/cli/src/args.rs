@@ -10,7 +10,8 @@ USAGE:
   eduplan run ... --purchases                   budget mode: what each year's money bought, not the projection
   eduplan link SCENARIO.json [--dataset FILE]   prints the scenario's share-link query
   eduplan seek --target ID --lever ID [SCENARIO.json | --link URL]   least lever value meeting the target
-  eduplan mc [SCENARIO.json | --link URL] [--draws N] [--seed S]      Monte Carlo bands and P(met)
+  eduplan mc [SCENARIO.json | --link URL] [--draws N] [--seed S] [--threads T]
+                                                                     Monte Carlo bands and P(met)
   eduplan template [--dataset FILE] [-o FILE.xlsx]   the data template workbook, filled from the dataset
   eduplan import FILE... [--base FILE] -o dataset.json  bureau files (XLSX, XLS, CSV, JSON) → a dataset
   eduplan levers [--dataset FILE]
@@ -78,6 +79,9 @@ pub enum Command {
         dataset: Option<String>,
         draws: Option<u32>,
         seed: Option<u64>,
+        /// Threads for the draws (default: every core); the bands are the
+        /// same bits whatever the number.
+        threads: Option<usize>,
     },
 }
 
@@ -97,6 +101,7 @@ pub fn parse(argv: &[String]) -> Result<Command, String> {
     let mut lever = None;
     let mut draws = None;
     let mut seed = None;
+    let mut threads = None;
     let mut positional = Vec::new();
     let mut it = rest.iter();
     while let Some(a) = it.next() {
@@ -133,6 +138,15 @@ pub fn parse(argv: &[String]) -> Result<Command, String> {
                 seed = Some(
                     v.parse()
                         .map_err(|_| format!("--seed needs a whole number, not '{v}'"))?,
+                );
+            }
+            "--threads" => {
+                let v = value("--threads")?;
+                threads = Some(
+                    v.parse::<usize>()
+                        .ok()
+                        .filter(|n| (1..=256).contains(n))
+                        .ok_or_else(|| format!("--threads needs a whole number from 1 to 256, not '{v}'"))?,
                 );
             }
             "-h" | "--help" => return Ok(Command::Help),
@@ -176,6 +190,7 @@ pub fn parse(argv: &[String]) -> Result<Command, String> {
                 dataset,
                 draws,
                 seed,
+                threads,
             })
         }
         "run" => {

@@ -211,6 +211,7 @@ fn run(argv: &[String]) -> Result<String, String> {
             dataset: d,
             draws,
             seed,
+            threads,
         } => {
             let ds = dataset(d.as_deref())?;
             let sc = scenario_of(input, &ds)?;
@@ -222,7 +223,7 @@ fn run(argv: &[String]) -> Result<String, String> {
             if settings.draws == 0 || settings.draws > uncertainty::MAX_DRAWS {
                 return Err(format!("--draws must be 1..={}", uncertainty::MAX_DRAWS));
             }
-            to_json(&uncertainty::run(&ds, &sc, &settings))
+            to_json(&monte_carlo(&ds, &sc, &settings, threads)?)
         }
         Command::Link { scenario, dataset: d } => {
             let ds = dataset(d.as_deref())?;
@@ -277,6 +278,31 @@ fn run(argv: &[String]) -> Result<String, String> {
             }
         }
     }
+}
+
+/// The draws in parts on `threads` threads (default: every core), merged:
+/// the same bits as one thread (uncertainty::merge).
+fn monte_carlo(
+    ds: &Dataset,
+    sc: &Scenario,
+    settings: &uncertainty::McSettings,
+    threads: Option<usize>,
+) -> Result<uncertainty::Bands, String> {
+    use rayon::prelude::*;
+    let threads = threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()
+        .map_err(|e| format!("cannot start {threads} threads: {e}"))?;
+    let of = threads.min(settings.draws as usize).max(1) as u32;
+    let parts: Vec<_> = pool.install(|| {
+        (0..of)
+            .into_par_iter()
+            .filter_map(|i| uncertainty::Part::new(i, of))
+            .map(|part| uncertainty::run_part(ds, sc, settings, part))
+            .collect()
+    });
+    Ok(uncertainty::merge(ds, settings, &parts))
 }
 
 #[cfg(test)]

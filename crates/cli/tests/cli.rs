@@ -265,3 +265,21 @@ fn a_ratio_over_no_teachers_is_undefined_not_zero() {
         .unwrap();
     assert_eq!(row, "senior.pupils_per_teacher,pupils_per_teacher,,,,,,,,,,,");
 }
+
+/// Issue 17: the draws run on several threads, each a fixed part of them;
+/// the bands are the same bytes whatever the number of threads.
+#[test]
+fn monte_carlo_gives_the_same_bands_on_any_number_of_threads() {
+    let one = eduplan(&["mc", "--draws", "40", "--seed", "5", "--threads", "1"]);
+    assert!(one.status.success(), "{}", stderr(&one));
+    for threads in ["2", "3", "8"] {
+        let many = eduplan(&["mc", "--draws", "40", "--seed", "5", "--threads", threads]);
+        assert!(many.status.success(), "{}", stderr(&many));
+        assert_eq!(one.stdout, many.stdout, "{threads} threads");
+    }
+    let v: serde_json::Value = serde_json::from_slice(&one.stdout).unwrap();
+    assert_eq!(v["draws"], 40);
+    let bad = eduplan(&["mc", "--threads", "0"]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(stderr(&bad).contains("--threads"), "{}", stderr(&bad));
+}

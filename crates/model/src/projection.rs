@@ -245,6 +245,60 @@ fn fmt_num(x: f64) -> String {
 /// Indicators are finite or [`UNDEFINED`](crate::units::UNDEFINED) (a ratio
 /// over nothing); this is the last guard so an infinity, which no indicator
 /// should produce, is reported as undefined rather than as a number.
+/// One Monte Carlo draw's outcomes without building its whole projection:
+/// every county indicator's value in every year (`value(indicator, year,
+/// v)`, catalogue order; undefined where not finite, as in
+/// [`Projection::series`]), and a count in `met[k]` when dataset target k is
+/// met (as [`Projection::targets`] would judge it).
+pub(crate) fn draw_outcomes(
+    ds: &Dataset,
+    years: &[Year],
+    records: &[Rec],
+    mut value: impl FnMut(usize, usize, f64),
+    met: &mut [u32],
+) {
+    let specs = indicators();
+    for (i, s) in specs.iter().enumerate() {
+        for (y, r) in records.iter().enumerate() {
+            value(i, y, finite((s.get)(r)));
+        }
+    }
+    let mut series = Vec::with_capacity(records.len());
+    for (k, t) in ds.targets.iter().enumerate() {
+        series.clear();
+        let found = target_series(ds, records, &t.indicator, &mut series);
+        if evaluate(t, years, if found { &series } else { &[] }).is_met() {
+            if let Some(m) = met.get_mut(k) {
+                *m += 1;
+            }
+        }
+    }
+}
+
+/// The series a target reads (county `a.b` or zonal `a.b@zone`), as
+/// [`Projection::get`] finds it; false when there is none.
+fn target_series(ds: &Dataset, records: &[Rec], id: &str, out: &mut Vec<f64>) -> bool {
+    let specs = indicators();
+    match id.split_once('@') {
+        Some((base, zone)) => {
+            let get = indicator_index(base).and_then(|i| specs[i].get_zone.as_ref());
+            let z = ds.zones.iter().position(|x| x.id == zone);
+            let (Some(g), Some(z)) = (get, z) else {
+                return false;
+            };
+            out.extend(records.iter().map(|r| r.zones.get(z).map_or(0.0, |zr| finite(g(zr)))));
+            true
+        }
+        None => match indicator_index(id) {
+            Some(i) => {
+                out.extend(records.iter().map(|r| finite((specs[i].get)(r))));
+                true
+            }
+            None => false,
+        },
+    }
+}
+
 fn finite(x: f64) -> f64 {
     if x.is_finite() {
         x

@@ -20,7 +20,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::dataset::Dataset;
 use crate::engine::{Engine, Perturbation};
-use crate::scenario::Scenario;
+use crate::scenario::{Resolved, Scenario};
 use crate::units::Year;
 
 /// The seed used when a scenario names none.
@@ -161,6 +161,8 @@ impl Part {
 /// which the target is met.
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct PartResult {
+    /// Draws this part computed.
+    pub draws: u32,
     pub years: Vec<Year>,
     pub values: Vec<f64>,
     pub lens: Vec<u32>,
@@ -192,29 +194,28 @@ pub fn run_part(ds: &Dataset, sc: &Scenario, settings: &McSettings, part: Part) 
     let mine = draws.div_ceil(part.of.max(1)) as usize;
     let mut cells: Vec<Vec<f64>> = vec![Vec::with_capacity(mine); n_ind * n_years];
     let mut met = vec![0u32; ds.targets.len()];
-    let mut years = Vec::new();
-    // one prepared engine and one state for every draw (their buffers are reused)
+    let years: Vec<Year> = (0..n_years).map(|t| ds.base_year + t as i32).collect();
+    // one prepared engine and one state for every draw (their buffers are
+    // reused), the scenario resolved once; each draw's outcomes are read off
+    // its records without building a whole projection
     let engine = Engine::new(ds);
     let mut state = engine.state();
+    let resolved = Resolved::new(ds, sc, horizon);
     for k in 0..draws {
         let pert = draw(&mut rng, ds, n_years, spread);
         if k % part.of.max(1) != part.index {
             continue;
         }
-        let p = engine.project(sc, horizon, &pert, &mut state);
-        for (i, series) in p.series.iter().enumerate() {
-            for (y, v) in series.iter().enumerate().take(n_years) {
-                cells[i * n_years + y].push(*v);
+        let records = engine.records(&resolved, &pert, &mut state);
+        let value = |i: usize, y: usize, v: f64| {
+            if let Some(cell) = cells.get_mut(i * n_years + y).filter(|_| y < n_years) {
+                cell.push(v);
             }
-        }
-        for (k, t) in p.targets.iter().enumerate() {
-            if t.is_met() {
-                met[k] += 1;
-            }
-        }
-        years = p.years;
+        };
+        crate::projection::draw_outcomes(ds, &years, &records, value, &mut met);
     }
     let mut out = PartResult {
+        draws: (0..draws).filter(|k| k % part.of.max(1) == part.index).count() as u32,
         years,
         values: Vec::with_capacity(cells.iter().map(Vec::len).sum()),
         lens: Vec::with_capacity(cells.len()),
@@ -223,7 +224,9 @@ pub fn run_part(ds: &Dataset, sc: &Scenario, settings: &McSettings, part: Part) 
     for mut v in cells {
         // a draw in which the ratio is undefined has no value to rank
         v.retain(|x| crate::units::is_defined(*x));
-        v.sort_by(|a, b| a.total_cmp(b));
+        // values equal under total_cmp are the same bits, so an unstable sort
+        // gives the same order as a stable one, faster
+        v.sort_unstable_by(f64::total_cmp);
         out.lens.push(v.len() as u32);
         out.values.extend_from_slice(&v);
     }
@@ -233,9 +236,9 @@ pub fn run_part(ds: &Dataset, sc: &Scenario, settings: &McSettings, part: Part) 
 /// Merges the parts of one run (any number, in any order) into its bands:
 /// the sorted cells are merged, so the quantiles are those of all draws
 /// together, bit for bit. Parts whose shape does not match the dataset's
-/// are left out.
+/// are left out; `Bands::draws` says how many draws were merged (the
+/// settings' number when every part came back).
 pub fn merge(ds: &Dataset, settings: &McSettings, parts: &[PartResult]) -> Bands {
-    let draws = settings.draws.clamp(1, MAX_DRAWS);
     let specs = crate::catalogue::indicators();
     let n_years = (ds.horizon - ds.base_year + 1) as usize;
     let cells = specs.len() * n_years;
@@ -247,6 +250,7 @@ pub fn merge(ds: &Dataset, settings: &McSettings, parts: &[PartResult]) -> Bands
                 && p.lens.iter().map(|n| *n as usize).sum::<usize>() == p.values.len()
         })
         .collect();
+    let draws: u32 = parts.iter().map(|p| p.draws).sum();
     let mut met = vec![0u32; ds.targets.len()];
     for p in &parts {
         for (m, x) in met.iter_mut().zip(&p.met) {
@@ -269,7 +273,7 @@ pub fn merge(ds: &Dataset, settings: &McSettings, parts: &[PartResult]) -> Bands
         p75: Vec::new(),
         p90: Vec::new(),
         targets: ds.targets.iter().map(|t| t.id.clone()).collect(),
-        prob_met: met.iter().map(|m| *m as f64 / draws as f64).collect(),
+        prob_met: met.iter().map(|m| *m as f64 / draws.max(1) as f64).collect(),
     };
     let mut starts = vec![0usize; parts.len()];
     let mut merged = Vec::with_capacity(draws as usize);
@@ -390,10 +394,12 @@ mod tests {
         let good = run_part(&ds, &Scenario::default(), &settings, Part::WHOLE);
         let mut bad = good.clone();
         bad.lens.pop();
-        assert_eq!(
-            merge(&ds, &settings, &[good.clone(), bad]),
-            merge(&ds, &settings, &[good])
-        );
+        let merged = merge(&ds, &settings, &[good.clone(), bad]);
+        assert_eq!(merged, merge(&ds, &settings, &[good]));
+        assert_eq!(merged.draws, 4);
+        // a part missing: the bands say how many draws they rest on
+        let half = run_part(&ds, &Scenario::default(), &settings, Part::new(0, 2).unwrap());
+        assert_eq!(merge(&ds, &settings, &[half]).draws, 2);
     }
 
     #[test]

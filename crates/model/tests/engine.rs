@@ -307,19 +307,23 @@ fn base_year_salaries_and_funds_by_hand() {
 /// patterns are checked here natively and again in wasm (tests/wasm.rs).
 #[test]
 fn monte_carlo_bands_match_the_golden_bits() {
-    use eduplan_model::uncertainty::{run, McSettings};
+    use eduplan_model::uncertainty::{merge, run, run_part, McSettings, Part};
     let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/golden/bands.json")).unwrap();
     let golden: serde_json::Value = serde_json::from_str(&text).unwrap();
     let d = ds();
-    let b = run(
-        &d,
-        &Scenario::default(),
-        &McSettings {
-            draws: 20,
-            seed: 42,
-            spread: 1.0,
-        },
-    );
+    let settings = McSettings {
+        draws: 20,
+        seed: 42,
+        spread: 1.0,
+    };
+    let b = run(&d, &Scenario::default(), &settings);
+    // the same bits from any number of workers, each computing its part
+    for of in [2, 3, 8] {
+        let parts: Vec<_> = (0..of)
+            .map(|i| run_part(&d, &Scenario::default(), &settings, Part::new(i, of).unwrap()))
+            .collect();
+        assert_eq!(merge(&d, &settings, &parts), b, "{of} parts");
+    }
     let hex = |x: f64| format!("{:016x}", x.to_bits());
     if std::env::var_os("EDUPLAN_BLESS").is_some() {
         // a deliberate model change: rewrite the golden bits, then review the diff

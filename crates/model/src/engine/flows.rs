@@ -14,7 +14,7 @@ use crate::level::Level;
 use crate::units::Share;
 
 /// Flow rates of one level for one year.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Default)]
 pub struct Rates {
     pub repetition: Vec<f64>,
     pub dropout: Vec<f64>,
@@ -23,11 +23,21 @@ pub struct Rates {
 impl Rates {
     /// Dataset rates with dropout cut by `reduction` (0..=1).
     pub fn new(repetition: &[Share], dropout: &[Share], reduction: f64) -> Rates {
+        let mut r = Rates {
+            repetition: Vec::new(),
+            dropout: Vec::new(),
+        };
+        r.set(repetition, dropout, reduction);
+        r
+    }
+
+    /// [`Rates::new`] in place (keeps the buffers).
+    pub fn set(&mut self, repetition: &[Share], dropout: &[Share], reduction: f64) {
         let keep = 1.0 - reduction.clamp(0.0, 1.0);
-        Rates {
-            repetition: repetition.iter().map(|s| s.get()).collect(),
-            dropout: dropout.iter().map(|s| s.get() * keep).collect(),
-        }
+        self.repetition.clear();
+        self.repetition.extend(repetition.iter().map(|s| s.get()));
+        self.dropout.clear();
+        self.dropout.extend(dropout.iter().map(|s| s.get() * keep));
     }
 
     pub fn promotion(&self, g: usize) -> f64 {
@@ -165,18 +175,17 @@ pub fn step_into(
 /// This year's rates of every grade-flow level: the dataset's, dropouts cut
 /// by the dropout-reduction lever and, after the base year, scaled by the
 /// draw's dropout multiplier (never past 0.5 minus repetition).
-pub(super) fn year_rates(cx: &Ctx, t: usize) -> [Rates; 4] {
+pub(super) fn set_year_rates(cx: &Ctx, t: usize, rates: &mut [Rates; 4]) {
     let reduction = if t == 0 { 0.0 } else { cx.lv.dropout_reduction.at(t) };
-    std::array::from_fn(|i| {
+    for (i, rates) in rates.iter_mut().enumerate() {
         let r = cx.ds.flows.rates.of(Level::FLOW[i]);
-        let mut rates = Rates::new(&r.repetition.value, &r.dropout.value, reduction);
+        rates.set(&r.repetition.value, &r.dropout.value, reduction);
         if t > 0 {
             for (d, rep) in rates.dropout.iter_mut().zip(&rates.repetition) {
                 *d = (*d * cx.pert.dropout.max(0.0)).min(0.5 - rep);
             }
         }
-        rates
-    })
+    }
 }
 
 /// Stage 3, grade flows: primary intake from the age-6 population, primary
@@ -190,6 +199,7 @@ pub(super) fn stage(cx: &Ctx, st: &mut State, y: &mut YearStep) {
         voc_outside,
         pop,
         buf,
+        rates,
         ..
     } = st;
     if t > 0 {
@@ -197,7 +207,7 @@ pub(super) fn stage(cx: &Ctx, st: &mut State, y: &mut YearStep) {
         b.intake.clear();
         b.intake
             .extend((0..cx.p.nz).map(|z| ds.flows.intake_rate.value * pop.by_zone[z][6]));
-        let r = &y.rates;
+        let r = &*rates;
         let [next0, next1, next2, next3] = &mut b.enroll_next;
         y.flows[0] = step_into(
             &enroll[0],
@@ -277,7 +287,7 @@ pub(super) fn stage(cx: &Ctx, st: &mut State, y: &mut YearStep) {
         std::mem::swap(enroll, &mut b.enroll_next);
     } else {
         // base year: first-grade pupils who are not repeating
-        let r = &y.rates;
+        let r = &*rates;
         let first = |l: usize| enroll[l].iter().map(|p| p[0]).sum::<f64>() * (1.0 - r[l].repetition[0]);
         y.general_intake = first(2);
         y.voc_intake = first(3) + voc_outside.first().copied().unwrap_or(0.0) * (1.0 - r[3].repetition[0]);
@@ -296,7 +306,7 @@ pub(super) fn record_levels(cx: &Ctx, st: &State, y: &mut YearStep) {
     let ages = [pop.ages(6, 11), pop.ages(12, 14), pop.ages(15, 17), pop.ages(15, 17)];
     for (i, l) in Level::FLOW.into_iter().enumerate() {
         let lr = &mut y.rec.levels[i];
-        let r = &y.rates[i];
+        let r = &st.rates[i];
         let enroll = &st.enroll[i];
         lr.enrollment = enroll.iter().flatten().sum();
         let first: f64 = enroll.iter().map(|p| p[0]).sum();

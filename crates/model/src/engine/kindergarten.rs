@@ -39,14 +39,22 @@ pub struct SeatChanges {
 /// `cap[z]`; returns what each zone gets (may total less than `amount` when
 /// caps bind).
 pub fn spread(amount: f64, weights: &[f64], cap: Option<&[f64]>) -> Vec<f64> {
+    let mut out = Vec::new();
+    spread_into(amount, weights, cap, &mut out);
+    out
+}
+
+/// [`spread`] into `out` (resized to `weights`' length).
+pub fn spread_into(amount: f64, weights: &[f64], cap: Option<&[f64]>, out: &mut Vec<f64>) {
     let n = weights.len();
-    let mut out = vec![0.0; n];
+    out.clear();
+    out.resize(n, 0.0);
     let mut left = amount.max(0.0);
     // a few rounds redistribute what capped zones could not take
     for _ in 0..n.max(1) {
         let room = |z: usize, out: &[f64]| cap.map_or(f64::INFINITY, |c| (c[z] - out[z]).max(0.0));
         let w: f64 = (0..n)
-            .filter(|&z| room(z, &out) > 0.0)
+            .filter(|&z| room(z, out) > 0.0)
             .map(|z| weights[z].max(0.0))
             .sum();
         if left <= 1e-9 || w <= 0.0 {
@@ -54,7 +62,7 @@ pub fn spread(amount: f64, weights: &[f64], cap: Option<&[f64]>) -> Vec<f64> {
         }
         let mut given = 0.0;
         for z in 0..n {
-            let r = room(z, &out);
+            let r = room(z, out);
             if r <= 0.0 {
                 continue;
             }
@@ -64,47 +72,73 @@ pub fn spread(amount: f64, weights: &[f64], cap: Option<&[f64]>) -> Vec<f64> {
         }
         left -= given;
     }
-    out
+}
+
+/// Working space of the seat rules (kept across years and runs).
+#[derive(Default)]
+pub(super) struct SeatBuffers {
+    closed: Vec<[f64; 3]>,
+    moved: Vec<f64>,
+    seats: Vec<f64>,
+    got: Vec<f64>,
+    shortfall: Vec<f64>,
+    first: Vec<f64>,
+    second: Vec<f64>,
+    ones: Vec<f64>,
+    after: Vec<f64>,
+    new: Vec<f64>,
 }
 
 /// Step 1: closures of under-used private seats. Returns seats closed per zone
 /// and provider index (inclusive = 1, private = 2).
 pub fn close_underused(zones: &mut [ZoneKg], threshold: f64, rate: f64) -> Vec<[f64; 3]> {
-    zones
-        .iter_mut()
-        .map(|z| {
-            let mut closed = [0.0; 3];
-            for p in [Provider::Inclusive, Provider::Private] {
-                let i = p.index();
-                let (s, e) = (z.seats[i], z.enrollment[i]);
-                if threshold > 0.0 && s > 0.0 && e / s < threshold {
-                    let c = rate * (s - e / threshold);
-                    z.seats[i] = (s - c).max(0.0);
-                    closed[i] = s - z.seats[i];
-                }
+    let mut out = Vec::new();
+    close_underused_into(zones, threshold, rate, &mut out);
+    out
+}
+
+fn close_underused_into(zones: &mut [ZoneKg], threshold: f64, rate: f64, out: &mut Vec<[f64; 3]>) {
+    out.clear();
+    out.extend(zones.iter_mut().map(|z| {
+        let mut closed = [0.0; 3];
+        for p in [Provider::Inclusive, Provider::Private] {
+            let i = p.index();
+            let (s, e) = (z.seats[i], z.enrollment[i]);
+            if threshold > 0.0 && s > 0.0 && e / s < threshold {
+                let c = rate * (s - e / threshold);
+                z.seats[i] = (s - c).max(0.0);
+                closed[i] = s - z.seats[i];
             }
-            closed
-        })
-        .collect()
+        }
+        closed
+    }));
 }
 
 /// Moves up to `amount` seats from provider `from` (in order) to `to`, spread
 /// over zones by their seats of the source provider. Returns moved per zone.
 pub fn move_seats(zones: &mut [ZoneKg], amount: f64, from: &[Provider], to: Provider) -> Vec<f64> {
-    let mut moved = vec![0.0; zones.len()];
+    let mut b = SeatBuffers::default();
+    move_seats_into(zones, amount, from, to, &mut b);
+    b.moved
+}
+
+/// [`move_seats`] into `b.moved`.
+fn move_seats_into(zones: &mut [ZoneKg], amount: f64, from: &[Provider], to: Provider, b: &mut SeatBuffers) {
+    b.moved.clear();
+    b.moved.resize(zones.len(), 0.0);
     let mut left = amount.max(0.0);
     for p in from {
         let i = p.index();
-        let seats: Vec<f64> = zones.iter().map(|z| z.seats[i]).collect();
-        let got = spread(left, &seats, Some(&seats));
-        for (z, g) in got.iter().enumerate() {
+        b.seats.clear();
+        b.seats.extend(zones.iter().map(|z| z.seats[i]));
+        spread_into(left, &b.seats, Some(&b.seats), &mut b.got);
+        for (z, g) in b.got.iter().enumerate() {
             zones[z].seats[i] -= g;
             zones[z].seats[to.index()] += g;
-            moved[z] += g;
+            b.moved[z] += g;
             left -= g;
         }
     }
-    moved
 }
 
 /// Step 4: where the first `amount` new public seats go, by zone, given the
@@ -112,15 +146,33 @@ pub fn move_seats(zones: &mut [ZoneKg], amount: f64, from: &[Provider], to: Prov
 /// seats built in a year are `place_new_seats(before + now) − place_new_seats(before)`,
 /// never negative in any zone.
 pub fn place_new_seats(amount: f64, demand: &[f64], seats: &[f64]) -> Vec<f64> {
-    let shortfall: Vec<f64> = demand.iter().zip(seats).map(|(d, s)| (d - s).max(0.0)).collect();
-    let first = spread(amount.min(shortfall.iter().sum()), &shortfall, Some(&shortfall));
-    let rest = amount - first.iter().sum::<f64>();
-    let second = if demand.iter().sum::<f64>() > 0.0 {
-        spread(rest, demand, None)
+    let mut b = SeatBuffers::default();
+    place_new_seats_into(amount, demand, seats, &mut b);
+    b.after
+}
+
+/// [`place_new_seats`] into `b.after`.
+fn place_new_seats_into(amount: f64, demand: &[f64], seats: &[f64], b: &mut SeatBuffers) {
+    b.shortfall.clear();
+    b.shortfall
+        .extend(demand.iter().zip(seats).map(|(d, s)| (d - s).max(0.0)));
+    let total_shortfall: f64 = b.shortfall.iter().sum();
+    spread_into(
+        amount.min(total_shortfall),
+        &b.shortfall,
+        Some(&b.shortfall),
+        &mut b.first,
+    );
+    let rest = amount - b.first.iter().sum::<f64>();
+    if demand.iter().sum::<f64>() > 0.0 {
+        spread_into(rest, demand, None, &mut b.second);
     } else {
-        spread(rest, &vec![1.0; demand.len()], None)
-    };
-    first.iter().zip(second).map(|(a, b)| a + b).collect()
+        b.ones.clear();
+        b.ones.resize(demand.len(), 1.0);
+        spread_into(rest, &b.ones, None, &mut b.second);
+    }
+    b.after.clear();
+    b.after.extend(b.first.iter().zip(&b.second).map(|(a, x)| a + x));
 }
 
 /// Step 5: fills one zone's seats from its demand.
@@ -167,30 +219,35 @@ pub(super) fn stage(cx: &Ctx, st: &mut State, y: &mut YearStep) {
         st.seat_key.1.clear();
         st.seat_key.1.extend(st.kg.iter().map(|z| z.seats.iter().sum::<f64>()));
     } else {
-        let kg = &mut st.kg;
-        let closed = close_underused(kg, kgp.closure_threshold.value.get(), kgp.closure_rate.value.get());
-        changes.closed = closed.iter().flatten().sum();
-        let conv = move_seats(
+        let (kg, b) = (&mut st.kg, &mut st.buf.seats);
+        close_underused_into(
             kg,
-            cx.lv.kg_convert.at(t),
-            &[Provider::Private, Provider::Inclusive],
-            Provider::Public,
+            kgp.closure_threshold.value.get(),
+            kgp.closure_rate.value.get(),
+            &mut b.closed,
         );
-        changes.converted = conv.iter().sum();
-        let acc = move_seats(kg, cx.lv.kg_accredit.at(t), &[Provider::Private], Provider::Inclusive);
-        changes.accredited = acc.iter().sum();
+        changes.closed = b.closed.iter().flatten().sum();
+        let from = [Provider::Private, Provider::Inclusive];
+        move_seats_into(kg, cx.lv.kg_convert.at(t), &from, Provider::Public, b);
+        changes.converted = b.moved.iter().sum();
+        move_seats_into(
+            kg,
+            cx.lv.kg_accredit.at(t),
+            &[Provider::Private],
+            Provider::Inclusive,
+            b,
+        );
+        changes.accredited = b.moved.iter().sum();
         st.seats_built += cx.lv.kg_public_seats.at(t).max(0.0);
-        let after = place_new_seats(st.seats_built, &st.seat_key.0, &st.seat_key.1);
-        let new: Vec<f64> = after
-            .iter()
-            .zip(&st.seats_placed)
-            .map(|(a, b)| (a - b).max(0.0))
-            .collect();
-        st.seats_placed = after;
-        for (z, s) in new.iter().enumerate() {
+        place_new_seats_into(st.seats_built, &st.seat_key.0, &st.seat_key.1, b);
+        b.new.clear();
+        b.new
+            .extend(b.after.iter().zip(&st.seats_placed).map(|(a, p)| (a - p).max(0.0)));
+        std::mem::swap(&mut st.seats_placed, &mut b.after);
+        for (z, s) in b.new.iter().enumerate() {
             kg[z].seats[Provider::Public.index()] += s;
         }
-        changes.built = new.iter().sum();
+        changes.built = b.new.iter().sum();
         for (z, zk) in kg.iter_mut().enumerate() {
             zk.enrollment = fill(zk.seats, demand[z], kgp.private_preference.value.get());
         }

@@ -88,8 +88,19 @@ impl<'a> Engine<'a> {
     /// allowed span) under a perturbation of the assumptions.
     pub fn project(&self, sc: &Scenario, horizon: CalendarYear, pert: &Perturbation, state: &mut State) -> Projection {
         let horizon = horizon.clamp(self.ds.base_year + 1, self.ds.max_horizon);
-        let res = Resolved::new(self.ds, sc, horizon);
-        Projection::from_records(self.ds, self.run(&res, pert, state))
+        self.project_resolved(&Resolved::new(self.ds, sc, horizon), pert, state)
+    }
+
+    /// [`Engine::project`] of a scenario already resolved to its horizon
+    /// (a Monte Carlo resolves once for all its draws).
+    pub fn project_resolved(&self, res: &Resolved, pert: &Perturbation, state: &mut State) -> Projection {
+        Projection::from_records(self.ds, self.run(res, pert, state))
+    }
+
+    /// The year-by-year records alone (index 0 = base year), for callers that
+    /// read a few outcomes of many runs (the Monte Carlo).
+    pub fn records(&self, res: &Resolved, pert: &Perturbation, state: &mut State) -> Vec<Rec> {
+        self.run(res, pert, state)
     }
 
     /// The year-by-year records: each year's eight stages in order.
@@ -118,13 +129,13 @@ impl<'a> Engine<'a> {
                 t,
                 year: ds.base_year + t as i32,
                 rec: Rec::default(),
-                rates: flows::year_rates(&cx, t),
                 seat_changes: Default::default(),
                 flows: Default::default(),
                 general_intake: 0.0,
                 voc_intake: 0.0,
                 rooms_built: [0.0; 4],
             };
+            flows::set_year_rates(&cx, t, &mut st.rates);
             population::stage(&cx, st, &mut y);
             kindergarten::stage(&cx, st, &mut y);
             flows::stage(&cx, st, &mut y);

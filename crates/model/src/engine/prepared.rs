@@ -65,6 +65,9 @@ pub(super) struct Prep {
     pub rooms_eligible: [[Vec<usize>; 2]; 4],
     /// Base-year seats of each kindergarten, by zone and provider, in dataset order.
     pub kg_base_seats: Vec<[Vec<f64>; 3]>,
+    /// Primary pools that publicly funded trainees join: the rural zones, or
+    /// every zone when none is rural.
+    pub trainee_pools: Vec<bool>,
 }
 
 /// Primary and junior classroom levers are split town/rural; the others are county-wide.
@@ -215,6 +218,11 @@ pub(super) fn prepare(ds: &Dataset) -> Prep {
             })
         })
         .collect();
+    let trainee_pools = if urban.iter().any(|u| !u) {
+        urban.iter().map(|u| !u).collect()
+    } else {
+        vec![true; nz]
+    };
     Prep {
         nz,
         town,
@@ -230,5 +238,6 @@ pub(super) fn prepare(ds: &Dataset) -> Prep {
         standard,
         rooms_eligible,
         kg_base_seats,
+        trainee_pools,
     }
 }

@@ -52,6 +52,8 @@ pub struct State {
     pub(super) budget: f64,
     /// Base-year spending beyond the modelled items, per pupil (set in year 0).
     pub(super) other_per_pupil: Option<f64>,
+    /// This year's grade-flow rates by level ([`Level::FLOW`] order).
+    pub(super) rates: [Rates; 4],
     pub(super) buf: Buffers,
 }
 
@@ -82,6 +84,8 @@ pub(super) struct Buffers {
     /// Pupils [level][pool] and this year's requirement [level][pool].
     pub pool_pupils: [Vec<f64>; 4],
     pub requirement: [Vec<f64>; 4],
+    pub hire: super::teachers::HireBuffers,
+    pub seats: super::kindergarten::SeatBuffers,
 }
 
 impl State {
@@ -103,6 +107,7 @@ impl State {
             wage: 1.0,
             budget: 0.0,
             other_per_pupil: None,
+            rates: Default::default(),
             buf: Buffers::default(),
         };
         let b = &mut st.buf;
@@ -148,8 +153,6 @@ pub(super) struct YearStep {
     pub year: Year,
     /// The record the stages fill.
     pub rec: Rec,
-    /// This year's grade-flow rates by level.
-    pub rates: [Rates; 4],
     pub seat_changes: SeatChanges,
     /// What each level's grade step moved (projection years only).
     pub flows: [Account; 4],

@@ -15,30 +15,29 @@ pub(super) fn stage(cx: &Ctx, st: &mut State, y: &mut YearStep) {
     let attrition = if t == 0 { 0.0 } else { cx.lv.attrition.at(t) };
     let joining = trainee_intake(cx, year - trainee_years);
     if t > 0 {
-        let (teachers, last) = (&mut st.teachers, &st.last_requirement);
+        let (teachers, last, b) = (&mut st.teachers, &st.last_requirement, &mut st.buf.hire);
         for i in 0..Level::FLOW.len() {
             for x in teachers[i].iter_mut() {
                 *x *= 1.0 - attrition;
             }
-            let gaps: Vec<f64> = last[i].iter().zip(&teachers[i]).map(|(r, s)| r - s).collect();
-            let eligible = vec![true; teachers[i].len()];
+            b.gaps.clear();
+            b.gaps.extend(last[i].iter().zip(&teachers[i]).map(|(r, s)| r - s));
+            let mut all = std::mem::take(&mut b.all);
+            all.clear();
+            all.resize(teachers[i].len(), true);
             let hires = cx.lv.hires[i].at(t);
-            let add = by_gap(hires, &gaps, &teachers[i], &eligible);
-            for (x, h) in teachers[i].iter_mut().zip(add) {
+            by_gap(hires, &teachers[i], &all, b);
+            b.all = all;
+            for (x, h) in teachers[i].iter_mut().zip(&b.add) {
                 *x += h;
             }
             y.rec.levels[i].hires = hires;
         }
-        // publicly funded trainees join rural primaries
-        let gaps: Vec<f64> = last[0].iter().zip(&teachers[0]).map(|(r, s)| r - s).collect();
-        let rural: Vec<bool> = (0..cx.p.nz).map(|z| !cx.p.urban[z]).collect();
-        let eligible = if rural.iter().any(|r| *r) {
-            rural
-        } else {
-            vec![true; cx.p.nz]
-        };
-        let add = by_gap(joining, &gaps, &teachers[0], &eligible);
-        for (x, h) in teachers[0].iter_mut().zip(add) {
+        // publicly funded trainees join rural primaries (any primary when no zone is rural)
+        b.gaps.clear();
+        b.gaps.extend(last[0].iter().zip(&teachers[0]).map(|(r, s)| r - s));
+        by_gap(joining, &teachers[0], &cx.p.trainee_pools, b);
+        for (x, h) in teachers[0].iter_mut().zip(&b.add) {
             *x += h;
         }
     }
@@ -64,38 +63,48 @@ fn trainee_intake(cx: &Ctx, year: CalendarYear) -> f64 {
     }
 }
 
-/// Spreads `amount` over pools: first their positive gaps, in proportion and
-/// never past them; whatever is left in proportion to their stock.
-fn by_gap(amount: f64, gaps: &[f64], stock: &[f64], eligible: &[bool]) -> Vec<f64> {
-    let pos: Vec<f64> = gaps
-        .iter()
-        .zip(eligible)
-        .map(|(g, e)| if *e { g.max(0.0) } else { 0.0 })
-        .collect();
-    let first = amount.min(pos.iter().sum());
-    let filled = kindergarten::spread(first, &pos, None);
-    let rest = amount - first;
-    if rest <= 0.0 {
-        return filled;
-    }
-    filled
-        .iter()
-        .zip(by_stock(rest, stock, eligible))
-        .map(|(a, b)| a + b)
-        .collect()
+/// Working space of the hiring rule (kept across years and runs).
+#[derive(Default)]
+pub(super) struct HireBuffers {
+    gaps: Vec<f64>,
+    positive: Vec<f64>,
+    stock: Vec<f64>,
+    by_stock: Vec<f64>,
+    add: Vec<f64>,
+    all: Vec<bool>,
 }
 
-/// Spreads `amount` over eligible pools in proportion to their stock (evenly
-/// when none has any).
-fn by_stock(amount: f64, stock: &[f64], eligible: &[bool]) -> Vec<f64> {
-    let st: Vec<f64> = stock
-        .iter()
-        .zip(eligible)
-        .map(|(s, e)| if *e { s.max(0.0) } else { 0.0 })
-        .collect();
-    if st.iter().sum::<f64>() > 0.0 {
-        return kindergarten::spread(amount, &st, None);
+/// Spreads `amount` over pools into `b.add`: first their positive gaps, in
+/// proportion and never past them; whatever is left in proportion to their
+/// stock (evenly when none has any).
+fn by_gap(amount: f64, stock: &[f64], eligible: &[bool], b: &mut HireBuffers) {
+    b.positive.clear();
+    b.positive.extend(
+        b.gaps
+            .iter()
+            .zip(eligible)
+            .map(|(g, e)| if *e { g.max(0.0) } else { 0.0 }),
+    );
+    let first = amount.min(b.positive.iter().sum());
+    kindergarten::spread_into(first, &b.positive, None, &mut b.add);
+    let rest = amount - first;
+    if rest <= 0.0 {
+        return;
     }
-    let ones: Vec<f64> = eligible.iter().map(|e| if *e { 1.0 } else { 0.0 }).collect();
-    kindergarten::spread(amount, &ones, None)
+    b.stock.clear();
+    b.stock.extend(
+        stock
+            .iter()
+            .zip(eligible)
+            .map(|(s, e)| if *e { s.max(0.0) } else { 0.0 }),
+    );
+    let total: f64 = b.stock.iter().sum();
+    if total.is_nan() || total <= 0.0 {
+        b.stock.clear();
+        b.stock.extend(eligible.iter().map(|e| if *e { 1.0 } else { 0.0 }));
+    }
+    kindergarten::spread_into(rest, &b.stock, None, &mut b.by_stock);
+    for (a, x) in b.add.iter_mut().zip(&b.by_stock) {
+        *a += x;
+    }
 }
