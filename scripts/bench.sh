@@ -26,6 +26,7 @@ export EDUPLAN_URL="http://127.0.0.1:$port/"
 say "native engine and Monte Carlo"
 native="$(cargo run --release --locked -q -p eduplan-model --example bench_mc)"
 echo "$native"
+cargo run --release --locked -q -p eduplan-model --example count_allocs
 # the runner's Monte Carlo on 1 and 2 threads (rayon; same bands either way)
 cargo build --release --locked -q -p eduplan-cli
 runner_mc() {
