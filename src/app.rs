@@ -52,7 +52,7 @@ fn shortcut(e: &web_sys::KeyboardEvent) -> Option<Action> {
     if typing {
         return None;
     }
-    match (e.key().to_lowercase().as_str(), e.shift_key()) {
+    match (e.key().to_ascii_lowercase().as_str(), e.shift_key()) {
         ("z", false) => Some(Action::Undo),
         ("z", true) | ("y", false) => Some(Action::Redo),
         _ => None,

@@ -87,6 +87,31 @@ pub fn file_stem(name: &str, fallback: &str) -> String {
     }
 }
 
+/// A shared value compared by identity: a component prop that holds the
+/// dataset is equal when it is the same dataset, without comparing every
+/// figure in it on each render.
+#[derive(Debug)]
+pub struct Shared<T>(pub Rc<T>);
+
+impl<T> Clone for Shared<T> {
+    fn clone(&self) -> Self {
+        Shared(self.0.clone())
+    }
+}
+
+impl<T> PartialEq for Shared<T> {
+    fn eq(&self, o: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &o.0)
+    }
+}
+
+impl<T> std::ops::Deref for Shared<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
 /// The context, for components rendered inside the app.
 #[hook]
 pub fn use_ctx() -> Ctx {

@@ -13,14 +13,17 @@
 use eduplan_model::catalogue::{indicator_spec, IndicatorSpec, IndicatorUnit};
 use eduplan_model::format::{self, Locale};
 use eduplan_model::units::is_defined;
+use eduplan_model::Dataset;
+use std::rc::Rc;
 use web_sys::{Element, MouseEvent};
 use yew::prelude::*;
 
 use crate::charts::scale::{nice_domain, year_ticks, Linear};
 use crate::charts::specs::{ChartSpec, Series};
 use crate::components::compare_table::SCENARIO_STYLES;
-use crate::context::use_ctx;
+use crate::context::{use_ctx, Ctx};
 use crate::i18n::fill;
+use crate::i18n::Lang;
 use crate::state::Action;
 
 const W: f64 = 640.0;
@@ -94,6 +97,7 @@ struct Line<'a> {
 }
 
 /// One drawn line: what the readout and the legend list.
+#[derive(PartialEq)]
 struct Drawn {
     /// `data-series` of its path (indicator id, or indicator id plus scenario index).
     key: String,
@@ -107,26 +111,99 @@ struct Drawn {
     is_baseline: bool,
 }
 
+/// A dataset target drawn on the chart: name, low and high thresholds, colour.
+type TargetLine = (String, Option<f64>, Option<f64>, &'static str);
+
+/// Everything one chart draws. The drawing is rebuilt only when this
+/// changes: moving a lever that none of the chart's series depends on
+/// leaves the chart as it is (issue 17).
+struct ChartView {
+    chart: &'static ChartSpec,
+    prefix: AttrValue,
+    bare: bool,
+    lang: Lang,
+    comparing: bool,
+    zone: Option<String>,
+    picked: usize,
+    hover: Option<usize>,
+    years: Vec<i32>,
+    unit: IndicatorUnit,
+    /// Labels of the chart's series (the comparison's series picker).
+    labels: Vec<String>,
+    /// The series drawn when comparing one at a time (slides name it).
+    shown_label: Option<String>,
+    drawn: Vec<Drawn>,
+    targets: Vec<TargetLine>,
+    /// What the y axis must hold before any drawn line: baselines and targets.
+    fixed: Vec<f64>,
+    /// The bands of the drawn lines (P10, P25, P50, P75, P90), single-scenario mode.
+    bands: Vec<Option<[Vec<f64>; 5]>>,
+    has_bands: bool,
+    dataset: Rc<Dataset>,
+}
+
+impl PartialEq for ChartView {
+    fn eq(&self, o: &Self) -> bool {
+        self.chart.id == o.chart.id
+            && self.prefix == o.prefix
+            && self.bare == o.bare
+            && self.lang == o.lang
+            && self.comparing == o.comparing
+            && self.zone == o.zone
+            && self.picked == o.picked
+            && self.hover == o.hover
+            && self.years == o.years
+            && self.unit == o.unit
+            && self.labels == o.labels
+            && self.shown_label == o.shown_label
+            && self.drawn == o.drawn
+            && self.targets == o.targets
+            && self.fixed == o.fixed
+            && self.bands == o.bands
+            && self.has_bands == o.has_bands
+            && Rc::ptr_eq(&self.dataset, &o.dataset)
+    }
+}
+
+/// The chart's own state and the latest context (read when a button is
+/// pressed, so a reused drawing never acts on an old scenario).
+#[derive(Clone)]
+struct Handles {
+    zone: UseStateHandle<Option<String>>,
+    hover: UseStateHandle<Option<usize>>,
+    picked: UseStateHandle<usize>,
+    ctx: Rc<std::cell::RefCell<Ctx>>,
+}
+
 #[function_component]
 pub fn Chart(props: &ChartProps) -> Html {
     let ctx = use_ctx();
+    let latest = use_mut_ref(|| ctx.clone());
+    *latest.borrow_mut() = ctx.clone();
+    let handles = Handles {
+        zone: use_state(|| None::<String>),
+        hover: use_state(|| None::<usize>),
+        picked: use_state(|| 0usize),
+        ctx: latest,
+    };
+    let view = chart_view(&ctx, props, &handles);
+    let html = use_memo(view, move |v| draw(v, &handles));
+    (*html).clone()
+}
+
+/// What the chart draws now, from the context and its own state.
+fn chart_view(ctx: &Ctx, props: &ChartProps, h: &Handles) -> ChartView {
     let t = ctx.t();
     let lang = ctx.lang();
-    let loc = lang.locale();
     let chart = props.spec;
-    let zone = use_state(|| None::<String>);
-    let hover = use_state(|| None::<usize>);
-    let picked = use_state(|| 0usize);
-    let years = ctx.current.years.clone();
-    let n = years.len();
+    let zone = &*h.zone;
     let comparing = ctx.compare.len() >= 2;
-
     let lines: Vec<Line> = chart
         .series
         .iter()
         .filter_map(|s| {
             let spec = indicator_spec(s.indicator)?;
-            let id = match &*zone {
+            let id = match zone {
                 Some(z) if spec.zonal => format!("{}@{z}", s.indicator),
                 Some(_) => return None,
                 None => s.indicator.to_string(),
@@ -138,9 +215,10 @@ pub fn Chart(props: &ChartProps) -> Html {
     let empty: &[f64] = &[];
     let base = |id: &str| ctx.baseline.get(id).unwrap_or(empty).to_vec();
     let label = |l: &Line| l.spec.label(lang.locale(), &ctx.dataset.words).into_owned();
+    let picked = (*h.picked).min(lines.len().saturating_sub(1));
 
     let drawn: Vec<Drawn> = if comparing {
-        match lines.get((*picked).min(lines.len().saturating_sub(1))) {
+        match lines.get(picked) {
             Some(l) => std::iter::once(Drawn {
                 key: l.id.clone(),
                 label: t.legend_baseline.to_string(),
@@ -178,11 +256,9 @@ pub fn Chart(props: &ChartProps) -> Html {
     };
 
     // comparing scenarios draws one of the chart's series at a time: its targets only
-    let shown_series = (comparing && lines.len() > 1)
-        .then(|| lines.get((*picked).min(lines.len() - 1)))
-        .flatten();
+    let shown_series = (comparing && lines.len() > 1).then(|| lines.get(picked)).flatten();
     // dataset targets on this chart's indicators (county level only)
-    let targets: Vec<(String, Option<f64>, Option<f64>, &'static str)> = if zone.is_some() {
+    let targets: Vec<TargetLine> = if zone.is_some() {
         Vec::new()
     } else {
         ctx.dataset
@@ -206,17 +282,62 @@ pub fn Chart(props: &ChartProps) -> Html {
             })
             .collect()
     };
-
-    // y domain: baseline and targets with headroom; grows only if a drawn line leaves it
     let mut fixed: Vec<f64> = lines.iter().flat_map(|l| base(&l.id)).collect();
     fixed.extend(targets.iter().flat_map(|(_, a, b, _)| [*a, *b]).flatten());
+    let bands = drawn
+        .iter()
+        .map(|d| {
+            let b = ctx.bands.as_ref().filter(|_| !comparing)?;
+            let [p10, p25, p50, p75, p90] = b.get(&d.key)?;
+            Some([p10, p25, p50, p75, p90].map(|q| q.to_vec()))
+        })
+        .collect();
+    ChartView {
+        chart,
+        prefix: props.prefix.clone(),
+        bare: props.bare,
+        lang,
+        comparing,
+        zone: zone.clone(),
+        picked,
+        hover: *h.hover,
+        years: ctx.current.years.clone(),
+        unit,
+        labels: lines.iter().map(label).collect(),
+        shown_label: shown_series.map(label),
+        drawn,
+        targets,
+        fixed,
+        bands,
+        has_bands: ctx.bands.is_some(),
+        dataset: ctx.dataset.clone(),
+    }
+}
+
+/// The chart's figure: title and tools, the SVG, the readout and the key.
+fn draw(v: &ChartView, h: &Handles) -> Html {
+    let ChartView {
+        chart,
+        lang,
+        comparing,
+        unit,
+        ref years,
+        ref drawn,
+        ref targets,
+        ..
+    } = *v;
+    let t = lang.strings();
+    let loc = lang.locale();
+    let n = years.len();
+    let zone = &v.zone;
+    let picked = v.picked;
+    let hover = &h.hover;
+
+    // y domain: baseline and targets with headroom; grows only if a drawn line leaves it
+    let mut fixed = v.fixed.clone();
     let mut drawn_all: Vec<f64> = drawn.iter().flat_map(|d| d.values.iter().copied()).collect();
-    if let Some(b) = ctx.bands.as_ref().filter(|_| !comparing) {
-        for d in &drawn {
-            if let Some([p10, _, _, _, p90]) = b.get(&d.key) {
-                drawn_all.extend(p10.iter().chain(p90.iter()).copied());
-            }
-        }
+    for [p10, _, _, _, p90] in v.bands.iter().flatten() {
+        drawn_all.extend(p10.iter().chain(p90.iter()).copied());
     }
     let min_all = fixed.iter().chain(&drawn_all).copied().fold(f64::INFINITY, f64::min);
     let zero = !(unit == IndicatorUnit::Share && min_all > 0.5);
@@ -239,7 +360,7 @@ pub fn Chart(props: &ChartProps) -> Html {
     let xs = Linear::new((first as f64, last as f64), (ML, W - MR));
     let ys = Linear::new((lo, hi), (H - MB, MT));
 
-    let selected = hover.unwrap_or(n.saturating_sub(1)).min(n.saturating_sub(1));
+    let selected = v.hover.unwrap_or(n.saturating_sub(1)).min(n.saturating_sub(1));
     let sel_year = years.get(selected).copied().unwrap_or(last);
 
     // pointer and keyboard move the readout year
@@ -280,7 +401,7 @@ pub fn Chart(props: &ChartProps) -> Html {
         })
     };
     let on_zone = {
-        let zone = zone.clone();
+        let zone = h.zone.clone();
         Callback::from(move |e: Event| {
             let sel: web_sys::HtmlSelectElement = e.target_unchecked_into();
             let v = sel.value();
@@ -288,23 +409,23 @@ pub fn Chart(props: &ChartProps) -> Html {
         })
     };
     let on_pick = {
-        let picked = picked.clone();
+        let picked = h.picked.clone();
         Callback::from(move |e: Event| {
             let sel: web_sys::HtmlSelectElement = e.target_unchecked_into();
             picked.set(sel.value().parse().unwrap_or(0));
         })
     };
     let on_close = {
-        let ctx = ctx.clone();
+        let ctx = h.ctx.clone();
         let id = chart.id;
-        Callback::from(move |_| ctx.dispatch(Action::ToggleChart(id.to_string())))
+        Callback::from(move |_| ctx.borrow().dispatch(Action::ToggleChart(id.to_string())))
     };
 
     let fmt = |v: f64| format::value(v, unit, loc);
     let title = (chart.title)(t);
     let zone_name = zone
         .as_ref()
-        .and_then(|z| ctx.dataset.zones.iter().find(|x| &x.id == z))
+        .and_then(|z| v.dataset.zones.iter().find(|x| &x.id == z))
         .map(|z| lang.pick(&z.name.zh, &z.name.en).to_string());
     let desc: Vec<String> = drawn
         .iter()
@@ -324,21 +445,22 @@ pub fn Chart(props: &ChartProps) -> Html {
             )
         })
         .collect();
-    let id = format!("{}-{}", props.prefix, chart.id);
+    let id = format!("{}-{}", v.prefix, chart.id);
     let on_svg = {
-        let ctx = ctx.clone();
+        let ctx = h.ctx.clone();
         let id = chart.id;
         Callback::from(move |_| {
+            let ctx = ctx.borrow().clone();
             if let Err(e) = crate::exports::download_svg(&ctx, id) {
                 ctx.dispatch(Action::Notify(vec![crate::state::Message::ExportFailed(e)]));
             }
         })
     };
     let on_png = {
-        let ctx = ctx.clone();
+        let ctx = h.ctx.clone();
         let id = chart.id;
         Callback::from(move |_| {
-            let ctx = ctx.clone();
+            let ctx = ctx.borrow().clone();
             wasm_bindgen_futures::spawn_local(async move {
                 if let Err(e) = crate::exports::download_png(&ctx, id).await {
                     ctx.dispatch(Action::Notify(vec![crate::state::Message::ExportFailed(e)]));
@@ -346,7 +468,7 @@ pub fn Chart(props: &ChartProps) -> Html {
             });
         })
     };
-    let line_path = |values: &[f64]| path(&xs, &ys, &years, values);
+    let line_path = |values: &[f64]| path(&xs, &ys, years, values);
 
     html! {
         <figure class={classes!("chart", comparing.then_some("comparing"))} id={id.clone()} tabindex="-1" aria-labelledby={format!("{id}-title")} data-chart={chart.id}>
@@ -355,14 +477,14 @@ pub fn Chart(props: &ChartProps) -> Html {
                     { title }
                     if let Some(z) = &zone_name { <span class="chart-zone">{ " · " }{ z }</span> }
                     // a slide or the brief has no series picker: the title says which is drawn
-                    if let Some(l) = shown_series.filter(|_| props.bare) { <span class="chart-zone chart-series">{ " · " }{ label(l) }</span> }
+                    if let Some(l) = v.shown_label.as_ref().filter(|_| v.bare) { <span class="chart-zone chart-series">{ " · " }{ l }</span> }
                 </h3>
-                if !props.bare {
+                if !v.bare {
                 <div class="chart-tools">
-                    if comparing && lines.len() > 1 {
+                    if comparing && v.labels.len() > 1 {
                         <select class="series-select" onchange={on_pick} aria-label={format!("{}: {}", title, t.col_target)}>
-                            { for lines.iter().enumerate().map(|(i, l)| html! {
-                                <option value={i.to_string()} selected={*picked == i}>{ label(l) }</option>
+                            { for v.labels.iter().enumerate().map(|(i, l)| html! {
+                                <option value={i.to_string()} selected={picked == i}>{ l }</option>
                             }) }
                         </select>
                     }
@@ -370,8 +492,8 @@ pub fn Chart(props: &ChartProps) -> Html {
                         <label class="zone-select">
                             <span class="visually-hidden">{ t.zone }</span>
                             <select onchange={on_zone} aria-label={format!("{}: {}", title, t.zone)}>
-                                <option value="" selected={zone.is_none()}>{ lang.pick(&ctx.dataset.words.whole, t.county_wide) }</option>
-                                { for ctx.dataset.zones.iter().map(|z| html! {
+                                <option value="" selected={zone.is_none()}>{ lang.pick(&v.dataset.words.whole, t.county_wide) }</option>
+                                { for v.dataset.zones.iter().map(|z| html! {
                                     <option value={z.id.clone()} selected={zone.as_deref() == Some(z.id.as_str())}>{ lang.pick(&z.name.zh, &z.name.en) }</option>
                                 }) }
                             </select>
@@ -424,9 +546,8 @@ pub fn Chart(props: &ChartProps) -> Html {
                     }
                 }) }
                 // uncertainty bands of the current scenario (P10–P90, P25–P75) and the median
-                { for drawn.iter().filter(|d| !comparing && d.baseline.is_some()).filter_map(|d| {
-                    let b = ctx.bands.as_ref()?;
-                    let [p10, p25, p50, p75, p90] = b.get(&d.key)?;
+                { for drawn.iter().zip(&v.bands).filter(|(d, _)| !comparing && d.baseline.is_some()).filter_map(|(d, b)| {
+                    let [p10, p25, p50, p75, p90] = b.as_ref()?;
                     // the band over the years where both bounds are defined
                     let area = |lo: &[f64], hi: &[f64]| {
                         let at = |(y, v): (&i32, &f64)| format!("{:.1},{:.1}", xs.map(*y as f64), ys.map(*v));
@@ -460,7 +581,7 @@ pub fn Chart(props: &ChartProps) -> Html {
             </svg>
             <div class="chart-readout" aria-live="polite">
                 <span class="readout-year">{ sel_year }</span>
-                { for drawn.iter().map(|d| {
+                { for drawn.iter().zip(&v.bands).map(|(d, band)| {
                     let c = d.values.get(selected).copied();
                     html! {
                         <span class="readout-item" data-series={d.key.clone()}>
@@ -470,7 +591,7 @@ pub fn Chart(props: &ChartProps) -> Html {
                             if let Some(b) = &d.baseline {
                                 <span class="readout-base">{ format!("（{} {}）", t.legend_baseline, b.get(selected).map_or(format::NO_VALUE.into(), |v| fmt(*v))) }</span>
                             }
-                            if let Some([p10, _, _, _, p90]) = ctx.bands.as_ref().filter(|_| !comparing).and_then(|b| b.get(&d.key))
+                            if let Some([p10, _, _, _, p90]) = band.as_ref()
                                 .filter(|[lo, _, _, _, hi]| lo.get(selected).zip(hi.get(selected)).is_some_and(|(a, b)| is_defined(*a) && is_defined(*b))) {
                                 <span class="readout-band">{ fill(t.band_range, &[("lo", &p10.get(selected).map_or(format::NO_VALUE.into(), |v| fmt(*v))), ("hi", &p90.get(selected).map_or(format::NO_VALUE.into(), |v| fmt(*v)))]) }</span>
                             }
@@ -485,7 +606,7 @@ pub fn Chart(props: &ChartProps) -> Html {
                     if !targets.is_empty() {
                         <span><svg width="28" height="8"><line x1="0" x2="28" y1="4" y2="4" class="key-target" /></svg>{ t.target_line }</span>
                     }
-                    if ctx.bands.is_some() {
+                    if v.has_bands {
                         <span>{ t.bands_legend }</span>
                     }
                 </div>

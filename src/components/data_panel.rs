@@ -4,7 +4,9 @@
 use eduplan_model::dataset::SourceKind;
 use yew::prelude::*;
 
-use crate::context::use_ctx;
+use crate::context::{use_ctx, Shared};
+use crate::i18n::Lang;
+use eduplan_model::Dataset;
 
 /// The part of the data a provenance path (`Dataset::provenance`) lies in,
 /// named as the template's sheet for it: what a statistician recognises,
@@ -30,12 +32,24 @@ fn part_of(path: &str, t: &'static crate::i18n::Strings) -> &'static str {
 #[function_component]
 pub fn DataPanel() -> Html {
     let ctx = use_ctx();
-    let t = ctx.t();
-    let lang = ctx.lang();
-    let ds = &ctx.dataset;
+    html! { <DataPanelView dataset={Shared(ctx.dataset.clone())} lang={ctx.lang()} /> }
+}
+
+/// The panel depends on the data and the language only: a lever step leaves it alone.
+#[derive(Properties, PartialEq)]
+struct DataPanelProps {
+    dataset: Shared<Dataset>,
+    lang: Lang,
+}
+
+#[function_component]
+fn DataPanelView(props: &DataPanelProps) -> Html {
+    let lang = props.lang;
+    let t = lang.strings();
+    let ds = &props.dataset;
     // what uses each source: fixed for the dataset, so built once
     let used_by = {
-        let ds = ctx.dataset.clone();
+        let ds = props.dataset.0.clone();
         use_memo(lang, move |lang| {
             let t = lang.strings();
             let prov = ds.provenance();
@@ -76,7 +90,7 @@ pub fn DataPanel() -> Html {
     let in_use = sources.len();
     // imported values by file and sheet: how many, and which cells
     let origins = {
-        let ds = ctx.dataset.clone();
+        let ds = props.dataset.0.clone();
         use_memo((), move |_| {
             let mut by: std::collections::BTreeMap<(String, String), (usize, Vec<String>)> = Default::default();
             for o in ds.origins.values() {

@@ -10,7 +10,8 @@ use yew::prelude::*;
 use crate::components::programme_order::ProgrammeOrder;
 use crate::components::year_editor::YearEditor;
 use crate::context::use_ctx;
-use crate::state::{snap, Action};
+use crate::i18n::Lang;
+use crate::state::{snap, Action, AppState};
 use crate::units;
 
 #[derive(Properties, PartialEq)]
@@ -27,7 +28,6 @@ pub fn LeverControl(props: &LeverControlProps) -> Html {
     let value = ctx.state.lever_value(spec.id);
     let changed = ctx.state.is_changed(spec.id);
     let varies = ctx.state.varies_by_year(spec.id);
-    let open = use_state(|| false);
     if spec.unit == LeverUnit::Order {
         return html! { <ProgrammeOrder /> };
     }
@@ -56,6 +56,37 @@ pub fn LeverControl(props: &LeverControlProps) -> Html {
             </div>
         };
     }
+    html! {
+        <LeverRow {spec} {value} {changed} {varies} {lang} dispatch={ctx.state.dispatcher()} />
+    }
+}
+
+/// What one lever's row shows: everything that can change it is a prop, so
+/// a change to another lever, a projection or the bands leaves it as it is
+/// (Yew compares the props and skips it).
+#[derive(Properties, PartialEq)]
+pub struct LeverRowProps {
+    pub spec: &'static LeverSpec,
+    /// The value in use (stored units).
+    pub value: f64,
+    pub changed: bool,
+    pub varies: bool,
+    pub lang: Lang,
+    pub dispatch: UseReducerDispatcher<AppState>,
+}
+
+#[function_component]
+fn LeverRow(props: &LeverRowProps) -> Html {
+    let LeverRowProps {
+        spec,
+        value,
+        changed,
+        varies,
+        lang,
+        ..
+    } = *props;
+    let t = lang.strings();
+    let open = use_state(|| false);
     let scale = units::scale(spec.unit);
     let id = spec.id.replace('.', "-");
     let label = lang.pick(spec.label_zh, spec.label_en);
@@ -67,54 +98,54 @@ pub fn LeverControl(props: &LeverControlProps) -> Html {
     // when clamping leaves the state as it was, no re-render would replace
     // the rejected text.
     let set = {
-        let ctx = ctx.clone();
+        let dispatch = props.dispatch.clone();
         let lever = spec.id.to_string();
         move |e: Event| {
             let input: HtmlInputElement = e.target_unchecked_into();
             let typed = input.value().trim().replace(',', ".").parse::<f64>().ok();
             let held = match typed.and_then(|v| snap(&lever, v / scale)) {
                 Some(v) => {
-                    ctx.dispatch(Action::SetLever(lever.clone(), v));
-                    ctx.dispatch(Action::Commit);
+                    dispatch.dispatch(Action::SetLever(lever.clone(), v));
+                    dispatch.dispatch(Action::Commit);
                     v
                 }
                 // not a number: the value stays
-                None => ctx.state.lever_value(&lever),
+                None => value,
             };
             input.set_value(&units::display(held, spec.step, spec.unit));
         }
     };
     let on_slide = {
-        let ctx = ctx.clone();
+        let dispatch = props.dispatch.clone();
         let lever = spec.id.to_string();
         Callback::from(move |e: InputEvent| {
             let input: HtmlInputElement = e.target_unchecked_into();
             if let Ok(v) = input.value().parse::<f64>() {
-                ctx.dispatch(Action::SetLever(lever.clone(), v / scale));
+                dispatch.dispatch(Action::SetLever(lever.clone(), v / scale));
             }
         })
     };
     let on_number = Callback::from(set);
     // releasing the slider (or a key press on it) settles the change: one undo step
     let on_settle = {
-        let ctx = ctx.clone();
-        Callback::from(move |_: Event| ctx.dispatch(Action::Commit))
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |_: Event| dispatch.dispatch(Action::Commit))
     };
     let on_reset = {
-        let ctx = ctx.clone();
+        let dispatch = props.dispatch.clone();
         let lever = spec.id.to_string();
-        Callback::from(move |_| ctx.dispatch(Action::ResetLever(lever.clone())))
+        Callback::from(move |_| dispatch.dispatch(Action::ResetLever(lever.clone())))
     };
 
     let control = if spec.unit == LeverUnit::Choice {
         let on_choice = {
-            let ctx = ctx.clone();
+            let dispatch = props.dispatch.clone();
             let lever = spec.id.to_string();
             Callback::from(move |e: Event| {
                 let input: web_sys::HtmlSelectElement = e.target_unchecked_into();
                 if let Ok(v) = input.value().parse::<f64>() {
-                    ctx.dispatch(Action::SetLever(lever.clone(), v));
-                    ctx.dispatch(Action::Commit);
+                    dispatch.dispatch(Action::SetLever(lever.clone(), v));
+                    dispatch.dispatch(Action::Commit);
                 }
             })
         };

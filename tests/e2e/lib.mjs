@@ -13,8 +13,9 @@ const FLAGS = [
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
 ];
 
-export async function launch() {
-  return chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: FLAGS });
+/** Starts Chromium with the project's flags (and any `extra` ones). */
+export async function launch(extra = []) {
+  return chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: [...FLAGS, ...extra] });
 }
 
 /** Opens the app in a new context; records console errors, page errors and requests. */
