@@ -331,10 +331,13 @@ fn SkipLinks(props: &SkipLinksProps) -> Html {
             e.prevent_default();
             if id == "levers" && !*levers_open {
                 levers_open.set(true);
-                // the sheet is shown on the next render: focus it then
-                let later = wasm_bindgen::closure::Closure::once_into_js(|| crate::browser::focus("#levers"));
-                if let Some(w) = web_sys::window() {
-                    let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(later.unchecked_ref(), 0);
+                // beside the results (wide screens) the panel takes focus now; a phone's
+                // sheet is shown on the next render: focus it then
+                if !crate::browser::focus("#levers") {
+                    let later = wasm_bindgen::closure::Closure::once_into_js(|| crate::browser::focus("#levers"));
+                    if let Some(w) = web_sys::window() {
+                        let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(later.unchecked_ref(), 0);
+                    }
                 }
             } else {
                 crate::browser::focus(&format!("#{id}"));

@@ -146,15 +146,20 @@ fn data_url(mime: &str, bytes: &[u8]) -> Option<String> {
     Some(format!("data:{mime};base64,{b64}"))
 }
 
-/// Moves keyboard focus to the first element matching `selector`, if any.
-pub fn focus(selector: &str) {
-    let el = web_sys::window()
-        .and_then(|w| w.document())
+/// Moves keyboard focus to the first element matching `selector`, if any;
+/// true when it took the focus.
+pub fn focus(selector: &str) -> bool {
+    let doc = web_sys::window().and_then(|w| w.document());
+    let el = doc
+        .as_ref()
         .and_then(|d| d.query_selector(selector).ok().flatten())
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-    if let Some(el) = el {
-        let _ = el.focus();
-    }
+    let Some(el) = el else {
+        return false;
+    };
+    let _ = el.focus();
+    // a hidden element (the closed levers sheet on a phone) does not take focus
+    doc.and_then(|d| d.active_element()).is_some_and(|a| a == *el.as_ref())
 }
 
 /// The bytes of a file the user picked (`None` when the browser cannot read it).

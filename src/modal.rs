@@ -36,7 +36,9 @@ impl Opened {
             Some(e) => {
                 let _ = e.focus();
             }
-            None => crate::browser::focus(fallback),
+            None => {
+                crate::browser::focus(fallback);
+            }
         }
     }
 }
