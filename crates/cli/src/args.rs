@@ -12,6 +12,9 @@ USAGE:
   eduplan seek --target ID --lever ID [SCENARIO.json | --link URL]   least lever value meeting the target
   eduplan mc [SCENARIO.json | --link URL] [--draws N] [--seed S] [--threads T]
                                                                      Monte Carlo bands and P(met)
+  eduplan schools [SCENARIO.json | --link URL] [--year Y] [--format json|csv]
+                                                every school and kindergarten in year Y (default: the
+                                                horizon) with the first year each early warning applies
   eduplan template [--dataset FILE] [-o FILE.xlsx]   the data template workbook, filled from the dataset
   eduplan import FILE... [--base FILE] -o dataset.json  bureau files (XLSX, XLS, CSV, JSON) → a dataset
   eduplan levers [--dataset FILE]
@@ -59,6 +62,13 @@ pub enum Command {
         scenario: String,
         dataset: Option<String>,
     },
+    /// The schools table of one year (issue 18).
+    Schools {
+        input: Option<Input>,
+        dataset: Option<String>,
+        year: Option<i32>,
+        format: Format,
+    },
     Seek {
         input: Option<Input>,
         dataset: Option<String>,
@@ -102,6 +112,7 @@ pub fn parse(argv: &[String]) -> Result<Command, String> {
     let mut draws = None;
     let mut seed = None;
     let mut threads = None;
+    let mut year = None;
     let mut positional = Vec::new();
     let mut it = rest.iter();
     while let Some(a) = it.next() {
@@ -140,6 +151,10 @@ pub fn parse(argv: &[String]) -> Result<Command, String> {
                         .map_err(|_| format!("--seed needs a whole number, not '{v}'"))?,
                 );
             }
+            "--year" => {
+                let v = value("--year")?;
+                year = Some(v.parse().map_err(|_| format!("--year needs a year, not '{v}'"))?);
+            }
             "--threads" => {
                 let v = value("--threads")?;
                 threads = Some(
@@ -172,6 +187,15 @@ pub fn parse(argv: &[String]) -> Result<Command, String> {
         }
     };
     match cmd.as_str() {
+        "schools" => {
+            let input = optional_input(&positional, link)?;
+            Ok(Command::Schools {
+                input,
+                dataset,
+                year,
+                format,
+            })
+        }
         "seek" => {
             let input = optional_input(&positional, link)?;
             let target = target.ok_or("seek needs --target ID")?;

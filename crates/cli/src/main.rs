@@ -206,6 +206,24 @@ fn run(argv: &[String]) -> Result<String, String> {
             let r = seek::seek(&ds, &sc, &target, &lever).map_err(|e| e.to_string())?;
             to_json(&r)
         }
+        Command::Schools {
+            input,
+            dataset: d,
+            year,
+            format,
+        } => {
+            let ds = dataset(d.as_deref())?;
+            let sc = scenario_of(input, &ds)?;
+            let year = year.unwrap_or(ds.horizon);
+            if year < ds.base_year || year > ds.horizon {
+                return Err(format!("--year must be {}..={}", ds.base_year, ds.horizon));
+            }
+            let (table, _) = eduplan_model::schools::table(&ds, &sc, Default::default());
+            match format {
+                Format::Json => to_json(&eduplan_model::schools::json(&table, year)),
+                Format::Csv => Ok(eduplan_model::schools::csv(&table, year)),
+            }
+        }
         Command::Mc {
             input,
             dataset: d,

@@ -283,3 +283,36 @@ fn monte_carlo_gives_the_same_bands_on_any_number_of_threads() {
     assert_eq!(bad.status.code(), Some(2));
     assert!(stderr(&bad).contains("--threads"), "{}", stderr(&bad));
 }
+
+/// Issue 18: `eduplan schools` prints every school and kindergarten of a year
+/// with the first year each early warning applies; a bad year exits 2.
+#[test]
+fn schools_prints_the_table_of_a_year() {
+    let csv = eduplan(&["schools", "--year", "2025", "--format", "csv"]);
+    assert!(csv.status.success(), "{}", stderr(&csv));
+    let text = String::from_utf8(csv.stdout).unwrap();
+    let mut lines = text.lines();
+    let header = lines.next().unwrap();
+    assert!(
+        header.starts_with("id,name,zone,kind,pupils,classes,largest_class"),
+        "{header}"
+    );
+    assert!(header.ends_with("first_teachers_surplus"), "{header}");
+    let rows: Vec<&str> = lines.collect();
+    assert!(rows.len() > 200, "{}", rows.len());
+    // teaching points: a handful of pupils per grade, under-used from the base year
+    let tp = rows
+        .iter()
+        .find(|r| r.contains(",teaching_point,"))
+        .expect("a teaching point");
+    assert!(tp.split(',').nth(16) == Some("2020"), "{tp}");
+    let json = eduplan(&["schools", "--link", "?v=1&kg.public_seats=800"]);
+    assert!(json.status.success(), "{}", stderr(&json));
+    let v: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(v["year"], 2030);
+    assert_eq!(v["schools"].as_array().unwrap().len(), rows.len());
+    assert_eq!(v["settings"]["min_pupils_per_grade"], 10.0);
+    let bad = eduplan(&["schools", "--year", "1999"]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(stderr(&bad).contains("--year"), "{}", stderr(&bad));
+}

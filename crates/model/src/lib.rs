@@ -30,6 +30,7 @@ pub mod projection;
 pub mod purchase;
 pub mod record;
 pub mod scenario;
+pub mod schools;
 pub mod seek;
 pub mod summary;
 pub mod targets;

@@ -78,6 +78,45 @@ pub struct ZoneRec {
     pub levels: [ZoneLevelRec; 4],
 }
 
+/// One school's or kindergarten's year, as the schools view shows it
+/// (collected only when asked for: [`crate::engine::Engine::schools`]).
+/// docs/MODEL.md §6a states how each figure is made.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SchoolRec {
+    /// Pupils (children in a kindergarten).
+    pub pupils: f64,
+    pub classes: u32,
+    /// Pupils in its largest class (0 without classes).
+    pub largest_class: u32,
+    pub classes_56_65: u32,
+    pub classes_66: u32,
+    /// Grades (kindergarten: age groups) with pupils.
+    pub grades: u32,
+    /// Classrooms: what its classes at the standard size need, and what it has
+    /// (kindergartens: not counted, 0).
+    pub rooms_needed: u32,
+    pub rooms: u32,
+    /// Its share of its pools' teachers, as the engine assigns them (by
+    /// pupils), and what the staffing norm asks for its pupils; undefined for
+    /// kindergartens (their teachers are one county pool).
+    pub teachers: f64,
+    pub teachers_needed: f64,
+    /// Places: classrooms × the standard class size of its grades
+    /// (kindergartens: seats).
+    pub places: f64,
+}
+
+impl SchoolRec {
+    /// Pupils over places (undefined without places).
+    pub fn utilisation(&self) -> f64 {
+        if self.places > 0.0 {
+            self.pupils / self.places
+        } else {
+            crate::units::UNDEFINED
+        }
+    }
+}
+
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct CostRec {
     pub salaries: f64,

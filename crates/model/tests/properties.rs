@@ -164,3 +164,56 @@ proptest! {
         }
     }
 }
+
+mod school_flags {
+    use eduplan_model::record::SchoolRec;
+    use eduplan_model::schools::{applies, Flag, FlagSettings};
+    use proptest::prelude::*;
+
+    fn school() -> impl Strategy<Value = SchoolRec> {
+        (
+            0.0..3000.0f64,
+            0u32..80,
+            0u32..13,
+            0u32..80,
+            0.0..200.0f64,
+            0.0..200.0f64,
+            0.0..4000.0f64,
+            0u32..5,
+            0u32..5,
+        )
+            .prop_map(
+                |(pupils, classes, grades, rooms, teachers, needed, places, c56, c66)| SchoolRec {
+                    pupils,
+                    classes,
+                    largest_class: 0,
+                    classes_56_65: c56,
+                    classes_66: c66,
+                    grades,
+                    rooms_needed: classes,
+                    rooms,
+                    teachers,
+                    teachers_needed: needed,
+                    places,
+                },
+            )
+    }
+
+    proptest! {
+        /// Issue 18: flags are monotone in their thresholds — a stricter
+        /// threshold never clears a flag the looser one raised.
+        #[test]
+        fn flags_are_monotone_in_their_thresholds(
+            r in school(),
+            (a, b) in (0.0..60.0f64, 0.0..60.0f64),
+            (u, v) in (0.0..1.0f64, 0.0..1.0f64),
+            (m, n) in (0.0..10.0f64, 0.0..10.0f64),
+        ) {
+            let low = FlagSettings { min_pupils_per_grade: a.min(b), min_utilisation: u.min(v), teacher_margin: m.max(n) };
+            let high = FlagSettings { min_pupils_per_grade: a.max(b), min_utilisation: u.max(v), teacher_margin: m.min(n) };
+            for f in Flag::ALL {
+                prop_assert!(!applies(f, &r, &low) || applies(f, &r, &high), "{f:?} {r:?}");
+            }
+        }
+    }
+}

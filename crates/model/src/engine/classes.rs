@@ -12,7 +12,7 @@
 
 use super::state::{Ctx, State, YearStep};
 use crate::level::Level;
-use crate::record::ZoneRec;
+use crate::record::{SchoolRec, ZoneRec};
 
 /// Whole pupils for class counting (rounded half up; `as` saturates).
 pub fn whole(p: f64) -> u32 {
@@ -161,6 +161,11 @@ pub(super) fn stage(cx: &Ctx, st: &mut State, y: &mut YearStep) {
         zr.kg_inclusive = kg.enrollment[1];
         zr.kg_seats = kg.seats.iter().sum();
     }
+    if st.collect_schools {
+        school_records(cx, st, &mut y.schools);
+    }
+    let b = &st.buf;
+    let rec = &mut y.rec;
     for (k, (s, x)) in p.slots.iter().zip(&b.pupils).enumerate() {
         let (c56, c66) = large_counts(b.whole[k], b.count[k], large, sup);
         let classes = b.count[k] as f64;
@@ -182,6 +187,56 @@ fn allocated(pupils: &[u32], standard: &[f64], rooms: u32) -> Vec<u32> {
     let mut c = vec![0; pupils.len()];
     allocate(pupils, standard, rooms, &mut c);
     c
+}
+
+/// Each grade-teaching school's year (docs/MODEL.md §6a), into `out` by dataset index.
+fn school_records(cx: &Ctx, st: &State, out: &mut [Option<SchoolRec>]) {
+    let (ds, p, b) = (cx.ds, cx.p, &st.buf);
+    let n = &ds.norms;
+    let (large, sup) = (n.large_class.value, n.super_large_class.value);
+    for (si, r) in p.ranges.iter().enumerate() {
+        let rooms = st.rooms[si].max(0.0).round() as u32;
+        let mut rec = SchoolRec {
+            pupils: b.school_total[si],
+            classes: 0,
+            largest_class: 0,
+            classes_56_65: 0,
+            classes_66: 0,
+            grades: 0,
+            rooms_needed: 0,
+            rooms,
+            teachers: 0.0,
+            teachers_needed: 0.0,
+            places: 0.0,
+        };
+        let mut standard = 0.0;
+        for k in r.clone() {
+            let (whole, count) = (b.whole[k], b.count[k]);
+            let slot = &p.slots[k];
+            rec.classes += count;
+            rec.rooms_needed += b.need[k];
+            rec.grades += u32::from(whole > 0);
+            if count > 0 {
+                rec.largest_class = rec.largest_class.max(whole.div_ceil(count));
+            }
+            let (c56, c66) = large_counts(whole, count, large, sup);
+            rec.classes_56_65 += c56;
+            rec.classes_66 += c66;
+            standard += p.standard[k];
+            // its pools' teachers follow pupils, as in the classes above
+            let pool_total = b.pool_pupils[slot.level][slot.pool];
+            if pool_total > 0.0 {
+                rec.teachers += st.teachers[slot.level][slot.pool] * b.pupils[k] / pool_total;
+            }
+            rec.teachers_needed += b.pupils[k] / n.pupils_per_teacher.value.of(Level::FLOW[slot.level]);
+        }
+        if !r.is_empty() {
+            rec.places = rooms as f64 * standard / r.len() as f64;
+        }
+        if let Some(slot) = out.get_mut(p.schools[si].index) {
+            *slot = Some(rec);
+        }
+    }
 }
 
 /// Classes of 56–65 and of 66+ among `classes` classes sharing `pupils` evenly.

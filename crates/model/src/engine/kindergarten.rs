@@ -18,6 +18,7 @@
 use super::classes;
 use super::state::{Ctx, State, YearStep};
 use crate::level::Provider;
+use crate::record::SchoolRec;
 
 /// Seats and enrollment of one zone by provider (public, inclusive, private).
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -267,13 +268,15 @@ pub(super) fn stage(cx: &Ctx, st: &mut State, y: &mut YearStep) {
     rec.kg.seats_accredited = changes.accredited;
     rec.kg.seats_closed = changes.closed;
     rec.kg.teachers = st.kg_teachers;
-    rec.kg.classes = classes(cx, st, t);
+    rec.kg.classes = classes(cx, st, t, &mut y.schools);
 }
 
 /// Kindergarten classes: each zone-provider's children are spread over its
 /// kindergartens in proportion to seats (seats beyond the base-year ones form a
-/// new kindergarten), each age group in classes of 25/30/35.
-fn classes(cx: &Ctx, st: &State, t: usize) -> f64 {
+/// new kindergarten), each age group in classes of 25/30/35. When `schools`
+/// is not empty (the schools view asked for them), each dataset
+/// kindergarten's year is written into it.
+fn classes(cx: &Ctx, st: &State, t: usize, schools: &mut [Option<SchoolRec>]) -> f64 {
     let size = cx.ds.kindergarten.class_size.value;
     let class_count = |e: [f64; 3]| -> f64 {
         (0..3)
@@ -281,6 +284,14 @@ fn classes(cx: &Ctx, st: &State, t: usize) -> f64 {
             .sum()
     };
     if t == 0 {
+        if !schools.is_empty() {
+            for (i, s) in cx.ds.schools.iter().enumerate() {
+                if s.kind.provider().is_some() {
+                    let e = [0, 1, 2].map(|a| s.enrollment.get(a).copied().unwrap_or(0.0));
+                    schools[i] = Some(kg_record(e, s.seats.unwrap_or(0.0), size));
+                }
+            }
+        }
         return cx.p.kg_ages0.iter().map(|e| class_count(*e)).sum();
     }
     let mut total = 0.0;
@@ -297,28 +308,65 @@ fn classes(cx: &Ctx, st: &State, t: usize) -> f64 {
         };
         for (k, prov) in Provider::ALL.into_iter().enumerate() {
             let enrolled = zk.enrollment[prov.index()];
-            if enrolled <= 0.0 {
-                continue;
-            }
-            let base = &cx.p.kg_base_seats[z][k];
-            let base_total: f64 = base.iter().sum();
+            let base = &cx.p.kg_base[z][k];
+            let base_total: f64 = base.iter().map(|(_, s)| s).sum();
             let now = zk.seats[prov.index()];
             // the base kindergartens (shrunk in proportion if seats closed), then the new one
-            let grown = (now > base_total).then_some(now - base_total);
+            let grown = (now > base_total).then_some((None, now - base_total));
             let scale = if base_total > 0.0 {
                 (now / base_total).min(1.0)
             } else {
                 0.0
             };
-            let kept = base.iter().filter(|_| base_total > 0.0).map(|s| s * scale);
-            let cap: f64 = kept.clone().chain(grown).sum();
-            for u in kept.chain(grown) {
-                let e = if cap > 0.0 { enrolled * u / cap } else { 0.0 };
-                total += class_count([e * age_share(0), e * age_share(1), e * age_share(2)]);
+            let kept = base
+                .iter()
+                .filter(|_| base_total > 0.0)
+                .map(|(i, s)| (Some(*i), s * scale));
+            let cap: f64 = kept.clone().chain(grown).map(|(_, u)| u).sum();
+            for (index, u) in kept.chain(grown) {
+                let e = if cap > 0.0 && enrolled > 0.0 {
+                    enrolled * u / cap
+                } else {
+                    0.0
+                };
+                let by_age = [e * age_share(0), e * age_share(1), e * age_share(2)];
+                if enrolled > 0.0 {
+                    total += class_count(by_age);
+                }
+                if let Some(slot) = index.and_then(|i| schools.get_mut(i)) {
+                    *slot = Some(kg_record(by_age, u, size));
+                }
             }
         }
     }
     total
+}
+
+/// A kindergarten's year from its children by age group, seats and the class sizes.
+fn kg_record(children: [f64; 3], seats: f64, size: [f64; 3]) -> SchoolRec {
+    let mut r = SchoolRec {
+        pupils: children.iter().sum(),
+        classes: 0,
+        largest_class: 0,
+        classes_56_65: 0,
+        classes_66: 0,
+        grades: 0,
+        rooms_needed: 0,
+        rooms: 0,
+        teachers: crate::units::UNDEFINED,
+        teachers_needed: crate::units::UNDEFINED,
+        places: seats,
+    };
+    for (e, size) in children.iter().zip(size) {
+        let whole = classes::whole(*e);
+        let c = classes::classes_for(whole, size);
+        r.classes += c;
+        if whole > 0 {
+            r.grades += 1;
+            r.largest_class = r.largest_class.max(whole.div_ceil(c.max(1)));
+        }
+    }
+    r
 }
 
 #[cfg(test)]

@@ -43,7 +43,7 @@ use crate::projection::Projection;
 use crate::scenario::{Resolved, Scenario};
 use crate::units::Year as CalendarYear;
 
-use crate::record::{LevelRec, Rec};
+use crate::record::{LevelRec, Rec, SchoolRec};
 use levers::Levers;
 use population::Migration;
 use prepared::Prep;
@@ -134,6 +134,11 @@ impl<'a> Engine<'a> {
                 general_intake: 0.0,
                 voc_intake: 0.0,
                 rooms_built: [0.0; 4],
+                schools: if st.collect_schools {
+                    vec![None; ds.schools.len()]
+                } else {
+                    Vec::new()
+                },
             };
             flows::set_year_rates(&cx, t, &mut st.rates);
             population::stage(&cx, st, &mut y);
@@ -145,9 +150,30 @@ impl<'a> Engine<'a> {
             flows::record_levels(&cx, st, &mut y);
             special::stage(&cx, st, &mut y);
             finance::stage(&cx, st, &mut y);
+            if st.collect_schools {
+                st.schools_out.push(std::mem::take(&mut y.schools));
+            }
             recs.push(y.rec);
         }
         recs
+    }
+
+    /// Every school's year by year (`[year][school]`, dataset order; `None`
+    /// for schools the engine does not follow) beside the projection.
+    pub fn schools(
+        &self,
+        sc: &Scenario,
+        horizon: CalendarYear,
+        state: &mut State,
+    ) -> (Projection, Vec<Vec<Option<SchoolRec>>>) {
+        let horizon = horizon.clamp(self.ds.base_year + 1, self.ds.max_horizon);
+        let res = Resolved::new(self.ds, sc, horizon);
+        state.collect_schools = true;
+        state.schools_out.clear();
+        let recs = self.run(&res, &Perturbation::none(), state);
+        state.collect_schools = false;
+        let schools = std::mem::take(&mut state.schools_out);
+        (Projection::from_records(self.ds, recs), schools)
     }
 }
 

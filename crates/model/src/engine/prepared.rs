@@ -10,6 +10,8 @@ use crate::level::{Level, Provider, Slot};
 
 /// A grade-teaching school as the engine sees it.
 pub(super) struct FlowSchool {
+    /// Its index in the dataset's schools.
+    pub index: usize,
     pub zone: usize,
     pub slots: Vec<Slot>,
     /// Share of its pool's pupils in each slot (pool = zone for primary and
@@ -20,6 +22,8 @@ pub(super) struct FlowSchool {
 
 /// A kindergarten as the engine sees it.
 pub(super) struct KgSchool {
+    /// Its index in the dataset's schools.
+    pub index: usize,
     pub zone: usize,
     pub provider: Provider,
     pub seats: f64,
@@ -63,8 +67,9 @@ pub(super) struct Prep {
     /// (senior and vocational levers are county-wide: both entries list every
     /// school teaching the level).
     pub rooms_eligible: [[Vec<usize>; 2]; 4],
-    /// Base-year seats of each kindergarten, by zone and provider, in dataset order.
-    pub kg_base_seats: Vec<[Vec<f64>; 3]>,
+    /// Each kindergarten's dataset index and base-year seats, by zone and
+    /// provider ([`Provider::ALL`] order), in dataset order.
+    pub kg_base: Vec<[Vec<(usize, f64)>; 3]>,
     /// Primary pools that publicly funded trainees join: the rural zones, or
     /// every zone when none is rural.
     pub trainee_pools: Vec<bool>,
@@ -97,7 +102,7 @@ pub(super) fn prepare(ds: &Dataset) -> Prep {
     let mut kg_ages0 = Vec::new();
     let mut kg_teachers0 = 0.0;
     let mut raw = Vec::new();
-    for s in &ds.schools {
+    for (index, s) in ds.schools.iter().enumerate() {
         let zone = ds.zone_index(&s.zone).unwrap_or(town);
         if let Some(p) = s.kind.provider() {
             let seats = s.seats.unwrap_or(0.0);
@@ -106,6 +111,7 @@ pub(super) fn prepare(ds: &Dataset) -> Prep {
             kg0[zone].enrollment[p.index()] += e;
             kg_teachers0 += s.teachers;
             kgs.push(KgSchool {
+                index,
                 zone,
                 provider: p,
                 seats,
@@ -143,12 +149,12 @@ pub(super) fn prepare(ds: &Dataset) -> Prep {
                 }
             }
         }
-        raw.push((zone, slots, s.enrollment.clone(), s.classrooms as f64));
+        raw.push((index, zone, slots, s.enrollment.clone(), s.classrooms as f64));
     }
     // schools teaching each [level][pool][grade], for slots nobody is in at base
     let mut teaching: [Vec<Vec<usize>>; 4] =
         std::array::from_fn(|i| vec![vec![0; enroll0[i][0].len()]; enroll0[i].len()]);
-    for (zone, slots, _, _) in &raw {
+    for (_, zone, slots, _, _) in &raw {
         for (l, g) in slots.iter().collect::<std::collections::BTreeSet<_>>() {
             let i = l.flow_index().unwrap_or(0);
             teaching[i][pool(*l, *zone)][*g] += 1;
@@ -156,7 +162,7 @@ pub(super) fn prepare(ds: &Dataset) -> Prep {
     }
     // shares of each school in its pool, per slot
     let mut schools = Vec::with_capacity(raw.len());
-    for (zone, slots, enr, rooms) in &raw {
+    for (index, zone, slots, enr, rooms) in &raw {
         let share = slots
             .iter()
             .zip(enr)
@@ -173,6 +179,7 @@ pub(super) fn prepare(ds: &Dataset) -> Prep {
             })
             .collect();
         schools.push(FlowSchool {
+            index: *index,
             zone: *zone,
             slots: slots.clone(),
             share,
@@ -208,12 +215,12 @@ pub(super) fn prepare(ds: &Dataset) -> Prep {
                 .collect()
         })
     });
-    let kg_base_seats = (0..nz)
+    let kg_base = (0..nz)
         .map(|z| {
             Provider::ALL.map(|prov| {
                 kgs.iter()
                     .filter(|k| k.zone == z && k.provider == prov)
-                    .map(|k| k.seats)
+                    .map(|k| (k.index, k.seats))
                     .collect()
             })
         })
@@ -237,7 +244,7 @@ pub(super) fn prepare(ds: &Dataset) -> Prep {
         ranges,
         standard,
         rooms_eligible,
-        kg_base_seats,
+        kg_base,
         trainee_pools,
     }
 }

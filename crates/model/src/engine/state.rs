@@ -11,7 +11,7 @@ use super::prepared::{pools, Prep};
 use super::Perturbation;
 use crate::dataset::Dataset;
 use crate::level::Level;
-use crate::record::Rec;
+use crate::record::{Rec, SchoolRec};
 use crate::units::Year;
 
 /// What every stage of a run reads: the dataset, what it fixes for the run,
@@ -54,6 +54,11 @@ pub struct State {
     pub(super) other_per_pupil: Option<f64>,
     /// This year's grade-flow rates by level ([`Level::FLOW`] order).
     pub(super) rates: [Rates; 4],
+    /// Collect each school's year ([`YearStep::schools`]); off for the
+    /// Monte Carlo and the workspace's figures, which need none.
+    pub(super) collect_schools: bool,
+    /// What the collecting run gathered, `[year][school]`.
+    pub(super) schools_out: Vec<Vec<Option<SchoolRec>>>,
     pub(super) buf: Buffers,
 }
 
@@ -108,6 +113,8 @@ impl State {
             budget: 0.0,
             other_per_pupil: None,
             rates: Default::default(),
+            collect_schools: false,
+            schools_out: Vec::new(),
             buf: Buffers::default(),
         };
         let b = &mut st.buf;
@@ -160,4 +167,7 @@ pub(super) struct YearStep {
     pub voc_intake: f64,
     /// Classrooms built this year by level.
     pub rooms_built: [f64; 4],
+    /// Each school's year, in dataset order (`None` for one the engine does
+    /// not follow: special schools), when the state collects them.
+    pub schools: Vec<Option<SchoolRec>>,
 }
