@@ -20,6 +20,7 @@ pub mod presentation;
 pub mod programme_order;
 pub mod saved_panel;
 pub mod scenario_bar;
+pub mod schools_panel;
 pub mod target_board;
 pub mod update_notice;
 pub mod wechat_guide;

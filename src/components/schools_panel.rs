@@ -1,0 +1,509 @@
+//! Every school and kindergarten under the current scenario (issue 18): a
+//! year's figures, a sparkline of pupils over the years, early warnings with
+//! the first year each applies; filter by zone, stage and warnings, sort by
+//! any column, the planner's thresholds, and the table as CSV. Computed only
+//! while the panel is open (`schools::table`, one more engine run).
+
+use std::rc::Rc;
+
+use eduplan_model::export::{csv_with_bom, Cell, Sheet};
+use eduplan_model::format;
+use eduplan_model::level::{Level, SchoolKind};
+use eduplan_model::names::school_kind;
+use eduplan_model::record::SchoolRec;
+use eduplan_model::schools::{applies, table, Flag, FlagSettings, SchoolRow, SchoolTable};
+use eduplan_model::units::is_defined;
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+use crate::context::{use_ctx, Ctx};
+use crate::i18n::{fill, Lang, Strings};
+use crate::state::Action;
+
+/// A sortable column.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Column {
+    School,
+    Zone,
+    Pupils,
+    Classes,
+    Largest,
+    LargeClasses,
+    Rooms,
+    Teachers,
+    Use,
+    Flags,
+}
+
+/// What the planner chose: year, filters, sort and thresholds.
+#[derive(Clone, Debug, PartialEq)]
+struct View {
+    year: Option<i32>,
+    zone: String,
+    stage: String,
+    flagged_only: bool,
+    sort: Column,
+    ascending: bool,
+    settings: FlagSettings,
+}
+
+impl Default for View {
+    fn default() -> Self {
+        View {
+            year: None,
+            zone: String::new(),
+            stage: String::new(),
+            flagged_only: false,
+            sort: Column::Flags,
+            ascending: true,
+            settings: FlagSettings::default(),
+        }
+    }
+}
+
+fn flag_label(f: Flag, t: &Strings) -> &'static str {
+    match f {
+        Flag::OverCapacity => t.flag_over,
+        Flag::UnderUsed => t.flag_under,
+        Flag::TeachersShort => t.flag_short,
+        Flag::TeachersSurplus => t.flag_surplus,
+    }
+}
+
+/// The stages (filter keys) a school of this kind teaches.
+fn stages(kind: SchoolKind) -> Vec<&'static str> {
+    if kind.provider().is_some() {
+        return vec!["kg"];
+    }
+    let mut out: Vec<&'static str> = Vec::new();
+    for (l, _) in kind.slots() {
+        let key = match l {
+            Level::Primary => "primary",
+            Level::Junior => "junior",
+            Level::Senior => "senior",
+            Level::Vocational => "vocational",
+            _ => continue,
+        };
+        if !out.contains(&key) {
+            out.push(key);
+        }
+    }
+    out
+}
+
+/// The value a column sorts by (undefined last whichever way).
+fn sort_key(c: Column, row: &SchoolRow, r: &SchoolRec) -> f64 {
+    match c {
+        Column::School | Column::Zone => 0.0,
+        Column::Pupils => r.pupils,
+        Column::Classes => r.classes as f64,
+        Column::Largest => r.largest_class as f64,
+        Column::LargeClasses => (r.classes_56_65 + r.classes_66) as f64,
+        Column::Rooms => r.rooms as f64 - r.rooms_needed as f64,
+        Column::Teachers if is_defined(r.teachers) => r.teachers - r.teachers_needed,
+        Column::Use => r.utilisation(),
+        Column::Flags => row.first.iter().map(|(_, y)| *y as f64).fold(f64::INFINITY, f64::min),
+        _ => f64::NAN,
+    }
+}
+
+#[function_component]
+pub fn SchoolsPanel() -> Html {
+    let ctx = use_ctx();
+    let t = ctx.t();
+    let open = use_state(|| false);
+    let view = use_state(View::default);
+    let toggle = {
+        let open = open.clone();
+        Callback::from(move |_| open.set(!*open))
+    };
+    html! {
+        <section class="schools-panel" aria-labelledby="schools-title">
+            <div class="section-head">
+                <h2 id="schools-title">{ t.schools_title }</h2>
+                <button type="button" class="schools-toggle" aria-expanded={open.to_string()} aria-controls="schools-body" onclick={toggle}>
+                    { if *open { t.schools_hide } else { t.schools_show } }
+                </button>
+            </div>
+            if *open {
+                <SchoolsBody view={view.clone()} />
+            }
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct BodyProps {
+    view: UseStateHandle<View>,
+}
+
+#[function_component]
+fn SchoolsBody(props: &BodyProps) -> Html {
+    let ctx = use_ctx();
+    let t = ctx.t();
+    let view = &props.view;
+    // the quantities in use (budget mode: what the money buys); recomputed when they or the thresholds change
+    let data = {
+        let ds = ctx.dataset.clone();
+        use_memo((ctx.state.scenario.clone(), view.settings), move |(sc, settings)| {
+            Rc::new(table(&ds, sc, *settings).0)
+        })
+    };
+    let tbl: &SchoolTable = &data;
+    let year = view.year.unwrap_or(*tbl.years.last().unwrap_or(&ctx.dataset.horizon));
+    let ti = tbl.years.iter().position(|y| *y == year).unwrap_or(0);
+    let set = |f: fn(&mut View, String)| {
+        let view = view.clone();
+        Callback::from(move |e: Event| {
+            let value = e
+                .target_dyn_into::<HtmlSelectElement>()
+                .map(|s| s.value())
+                .or_else(|| e.target_dyn_into::<HtmlInputElement>().map(|i| i.value()))
+                .unwrap_or_default();
+            let mut v = (*view).clone();
+            f(&mut v, value);
+            view.set(v);
+        })
+    };
+    let mut rows: Vec<&SchoolRow> = tbl
+        .rows
+        .iter()
+        .filter(|r| view.zone.is_empty() || r.zone == view.zone)
+        .filter(|r| view.stage.is_empty() || stages(r.kind).contains(&view.stage.as_str()))
+        .filter(|r| {
+            !view.flagged_only
+                || r.years
+                    .get(ti)
+                    .is_some_and(|x| Flag::ALL.iter().any(|f| applies(*f, x, &tbl.settings)))
+        })
+        .collect();
+    sort_rows(&mut rows, view, ti, &ctx);
+    let counts: Vec<String> = Flag::ALL
+        .iter()
+        .map(|f| {
+            fill(
+                t.schools_count_item,
+                &[("label", flag_label(*f, t)), ("n", &tbl.flagged(*f, year).to_string())],
+            )
+        })
+        .collect();
+    let zone_name = |id: &str| {
+        ctx.dataset
+            .zones
+            .iter()
+            .find(|z| z.id == id)
+            .map_or(id.to_string(), |z| ctx.lang().pick(&z.name.zh, &z.name.en).to_string())
+    };
+    let whole = ctx.lang().pick(&ctx.dataset.words.whole, t.county_wide).to_string();
+    let on_csv = {
+        let ctx = ctx.clone();
+        let data = data.clone();
+        Callback::from(move |_| {
+            let sheet = schools_sheet(&ctx, &data, year);
+            let name = format!("{}-{year}.csv", ctx.t().schools_title);
+            if let Err(e) = crate::browser::download(&name, "text/csv;charset=utf-8", &csv_with_bom(&sheet)) {
+                ctx.dispatch(Action::Notify(vec![crate::state::Message::ExportFailed(e)]));
+            }
+        })
+    };
+    html! {
+        <div id="schools-body" class="schools-body">
+            <p class="schools-lead">{ t.schools_lead }</p>
+            <div class="schools-controls">
+                <label>{ t.schools_year }
+                    <select class="schools-year" onchange={set(|v, s| v.year = s.parse().ok())}>
+                        { for tbl.years.iter().map(|y| html! { <option value={y.to_string()} selected={*y == year}>{ y }</option> }) }
+                    </select>
+                </label>
+                <label>{ t.zone }
+                    <select class="schools-zone" onchange={set(|v, s| v.zone = s)}>
+                        <option value="" selected={view.zone.is_empty()}>{ whole.clone() }</option>
+                        { for ctx.dataset.zones.iter().map(|z| html! {
+                            <option value={z.id.clone()} selected={view.zone == z.id}>{ ctx.lang().pick(&z.name.zh, &z.name.en) }</option>
+                        }) }
+                    </select>
+                </label>
+                <label>{ t.schools_stage }
+                    <select class="schools-stage" onchange={set(|v, s| v.stage = s)}>
+                        <option value="" selected={view.stage.is_empty()}>{ t.schools_all_stages }</option>
+                        { for [("kg", t.lv_kg), ("primary", t.lv_primary), ("junior", t.lv_junior), ("senior", t.lv_senior), ("vocational", t.lv_vocational)].into_iter().map(|(k, l)| html! {
+                            <option value={k} selected={view.stage == k}>{ l }</option>
+                        }) }
+                    </select>
+                </label>
+                <label class="schools-check">
+                    <input type="checkbox" class="schools-flagged" checked={view.flagged_only} onchange={set(|v, _| v.flagged_only = !v.flagged_only)} />
+                    { t.schools_flagged_only }
+                </label>
+                <label>{ t.schools_min_grade }
+                    <input type="number" class="schools-min-grade" min="0" max="100" step="1" value={view.settings.min_pupils_per_grade.to_string()}
+                        onchange={set(|v, s| if let Some(x) = s.trim().parse::<f64>().ok().filter(|x| x.is_finite()) { v.settings.min_pupils_per_grade = x.clamp(0.0, 100.0) })} />
+                </label>
+                <label>{ t.schools_min_use }
+                    <input type="number" class="schools-min-use" min="0" max="100" step="5" value={format!("{:.0}", view.settings.min_utilisation * 100.0)}
+                        onchange={set(|v, s| if let Some(x) = s.trim().parse::<f64>().ok().filter(|x| x.is_finite()) { v.settings.min_utilisation = (x / 100.0).clamp(0.0, 1.0) })} />
+                </label>
+                <button type="button" class="schools-csv" onclick={on_csv}>{ t.schools_csv }</button>
+            </div>
+            <p class="schools-summary" aria-live="polite">
+                { format!("{year}{}", if ctx.lang() == crate::i18n::Lang::Zh { "年：" } else { ": " }) }{ counts.join(t.list_sep) }
+                { if ctx.lang() == crate::i18n::Lang::Zh { "。" } else { "." } }
+                { " " }{ fill(t.schools_shown, &[("n", &rows.len().to_string()), ("total", &tbl.rows.len().to_string())]) }
+            </p>
+            <div class="table-wrap schools-wrap">
+                <table class="schools-table">
+                    <thead><tr>{ for header(view, t) }</tr></thead>
+                    <tbody>
+                        { for rows.iter().filter_map(|r| {
+                            let rec = r.years.get(ti)?.clone();
+                            Some(html! {
+                                <SchoolLine key={r.id.clone()} name={r.name.clone()} id={r.id.clone()} zone={zone_name(&r.zone)} kind={r.kind}
+                                    {rec} first={r.first.clone()} pupils={r.years.iter().map(|x| x.pupils).collect::<Vec<f64>>()}
+                                    years={(tbl.years.first().copied().unwrap_or(0), tbl.years.last().copied().unwrap_or(0))}
+                                    settings={tbl.settings} lang={ctx.lang()} />
+                            })
+                        }) }
+                    </tbody>
+                </table>
+                if rows.is_empty() { <p class="schools-none">{ t.schools_none }</p> }
+            </div>
+            <p class="schools-note">{ fill(t.schools_note, &[("whole", &whole)]) }</p>
+        </div>
+    }
+}
+
+/// Sorts the shown rows by the chosen column (names by the locale's text order).
+fn sort_rows(rows: &mut [&SchoolRow], view: &View, ti: usize, ctx: &Ctx) {
+    let key = |r: &SchoolRow| r.years.get(ti).map_or(f64::NAN, |x| sort_key(view.sort, r, x));
+    match view.sort {
+        Column::School => rows.sort_by(|a, b| a.name.cmp(&b.name)),
+        Column::Zone => {
+            let zi = |id: &str| ctx.dataset.zone_index(id).unwrap_or(usize::MAX);
+            rows.sort_by(|a, b| zi(&a.zone).cmp(&zi(&b.zone)).then(a.name.cmp(&b.name)))
+        }
+        _ => rows.sort_by(|a, b| {
+            let (x, y) = (key(a), key(b));
+            // undefined (and "never flagged") last, whichever the direction
+            match (x.is_finite(), y.is_finite()) {
+                (true, true) if view.ascending => x.total_cmp(&y),
+                (true, true) => y.total_cmp(&x),
+                (a, b) => b.cmp(&a),
+            }
+        }),
+    }
+    if !view.ascending && matches!(view.sort, Column::School | Column::Zone) {
+        rows.reverse();
+    }
+}
+
+/// The header row: each column a button that sorts by it (again: the other way).
+fn header(view: &UseStateHandle<View>, t: &'static Strings) -> Vec<Html> {
+    let cols = [
+        (Some(Column::School), t.col_school),
+        (Some(Column::Zone), t.zone),
+        (None, t.col_kind),
+        (Some(Column::Pupils), t.col_pupils),
+        (Some(Column::Classes), t.col_classes),
+        (Some(Column::Largest), t.col_largest),
+        (Some(Column::LargeClasses), t.col_large_classes),
+        (Some(Column::Rooms), t.col_rooms),
+        (Some(Column::Teachers), t.col_teachers),
+        (Some(Column::Use), t.col_use),
+        (None, t.col_trend),
+        (Some(Column::Flags), t.col_flags),
+    ];
+    cols.into_iter()
+        .map(|(col, label)| match col {
+            Some(c) => {
+                let on = view.sort == c;
+                let sort = if on {
+                    if view.ascending { "ascending" } else { "descending" }
+                } else {
+                    "none"
+                };
+                let onclick = {
+                    let view = view.clone();
+                    Callback::from(move |_| {
+                        let mut v = (*view).clone();
+                        v.ascending = if v.sort == c { !v.ascending } else { true };
+                        v.sort = c;
+                        view.set(v);
+                    })
+                };
+                html! {
+                    <th scope="col" aria-sort={sort} data-col={format!("{c:?}").to_lowercase()}>
+                        <button type="button" class="sort" {onclick} title={fill(t.schools_sort, &[("col", label)])}>{ label }</button>
+                    </th>
+                }
+            }
+            None => html! { <th scope="col">{ label }</th> },
+        })
+        .collect()
+}
+
+/// One school's row: everything it shows is a prop, so a lever step redraws
+/// only the schools whose figures it changed.
+#[derive(Properties, PartialEq)]
+struct LineProps {
+    id: String,
+    name: String,
+    zone: String,
+    kind: SchoolKind,
+    /// The chosen year's figures.
+    rec: SchoolRec,
+    first: Vec<(Flag, i32)>,
+    /// Pupils in every year (the sparkline).
+    pupils: Vec<f64>,
+    /// First and last year of the table.
+    years: (i32, i32),
+    settings: FlagSettings,
+    lang: Lang,
+}
+
+#[function_component]
+fn SchoolLine(props: &LineProps) -> Html {
+    let t = props.lang.strings();
+    let loc = props.lang.locale();
+    let r = &props.rec;
+    let n = |x: f64| format::group_thousands(x, 0);
+    let teachers = if is_defined(r.teachers) {
+        format!(
+            "{}/{}",
+            format::group_thousands(r.teachers_needed, 1),
+            format::group_thousands(r.teachers, 1)
+        )
+    } else {
+        format::NO_VALUE.to_string()
+    };
+    let rooms = if r.rooms > 0 || r.rooms_needed > 0 {
+        format!("{}/{}", r.rooms_needed, r.rooms)
+    } else {
+        format::NO_VALUE.to_string()
+    };
+    let now: Vec<Flag> = Flag::ALL
+        .into_iter()
+        .filter(|f| applies(*f, r, &props.settings))
+        .collect();
+    let flags: Vec<String> = props
+        .first
+        .iter()
+        .map(|(f, y)| fill(t.flag_from, &[("flag", flag_label(*f, t)), ("year", &y.to_string())]))
+        .collect();
+    html! {
+        <tr class={classes!("school-row", (!now.is_empty()).then_some("flagged"))} data-school={props.id.clone()}
+            data-flags={now.iter().map(|f| f.key()).collect::<Vec<_>>().join(" ")}>
+            <th scope="row" class="school-name">{ &props.name }</th>
+            <td data-label={t.zone}>{ &props.zone }</td>
+            <td data-label={t.col_kind}>{ school_kind(props.kind, loc) }</td>
+            <td class="num pupils" data-label={t.col_pupils}>{ n(r.pupils) }</td>
+            <td class="num" data-label={t.col_classes}>{ r.classes }</td>
+            <td class="num" data-label={t.col_largest}>{ r.largest_class }</td>
+            <td class="num" data-label={t.col_large_classes}>{ r.classes_56_65 + r.classes_66 }</td>
+            <td class="num" data-label={t.col_rooms}>{ rooms }</td>
+            <td class="num" data-label={t.col_teachers}>{ teachers }</td>
+            <td class="num use" data-label={t.col_use}>{ format::percent(r.utilisation()) }</td>
+            <td class="trend" data-label={t.col_trend}>{ sparkline(&props.pupils, props.years, t) }</td>
+            <td class="flags" data-label={t.col_flags}>{ if flags.is_empty() { format::NO_VALUE.to_string() } else { flags.join(t.list_sep) } }</td>
+        </tr>
+    }
+}
+
+/// Pupils over the years as a small line (its title says first and last).
+fn sparkline(values: &[f64], (first, last): (i32, i32), t: &Strings) -> Html {
+    let (w, h) = (72.0, 18.0);
+    let max = values.iter().copied().fold(0.0, f64::max).max(1.0);
+    let n = values.len().max(2) - 1;
+    let points: Vec<String> = values
+        .iter()
+        .enumerate()
+        .map(|(i, v)| format!("{:.1},{:.1}", i as f64 * w / n as f64, h - 1.0 - v / max * (h - 2.0)))
+        .collect();
+    let title = fill(
+        t.schools_trend_title,
+        &[
+            ("first", &first.to_string()),
+            ("a", &format::group_thousands(values.first().copied().unwrap_or(0.0), 0)),
+            ("last", &last.to_string()),
+            ("b", &format::group_thousands(values.last().copied().unwrap_or(0.0), 0)),
+        ],
+    );
+    html! {
+        <svg class="sparkline" width="72" height="18" viewBox="0 0 72 18" role="img" aria-label={title.clone()}>
+            <title>{ title }</title>
+            <polyline points={points.join(" ")} />
+        </svg>
+    }
+}
+
+/// The year's table for a spreadsheet: the interface's column names, plain numbers.
+fn schools_sheet(ctx: &Ctx, tbl: &SchoolTable, year: i32) -> Sheet {
+    let t = ctx.t();
+    let loc = ctx.lang().locale();
+    let ti = tbl.years.iter().position(|y| *y == year).unwrap_or(0);
+    let num = |x: f64| {
+        if is_defined(x) {
+            Cell::Number((x * 10.0).round() / 10.0)
+        } else {
+            Cell::Empty
+        }
+    };
+    let mut rows = vec![[
+        t.col_school,
+        t.zone,
+        t.col_kind,
+        t.col_pupils,
+        t.col_classes,
+        t.col_largest,
+        t.col_large_classes,
+    ]
+    .into_iter()
+    .map(Cell::from)
+    .chain([
+        Cell::from(t.col_rooms),
+        Cell::from(t.col_teachers),
+        Cell::Text(format!("{}{}", t.col_use, ctx.lang().pick("（%）", " (%)"))),
+    ])
+    .chain(Flag::ALL.into_iter().map(|f| Cell::from(flag_label(f, t))))
+    .collect::<Vec<Cell>>()];
+    for row in &tbl.rows {
+        let Some(r) = row.years.get(ti) else { continue };
+        let zone = ctx
+            .dataset
+            .zones
+            .iter()
+            .find(|z| z.id == row.zone)
+            .map_or(row.zone.clone(), |z| {
+                ctx.lang().pick(&z.name.zh, &z.name.en).to_string()
+            });
+        let mut cells = vec![
+            Cell::Text(row.name.clone()),
+            Cell::Text(zone),
+            Cell::Text(school_kind(row.kind, loc).to_string()),
+            num(r.pupils),
+            Cell::Number(r.classes as f64),
+            Cell::Number(r.largest_class as f64),
+            Cell::Number((r.classes_56_65 + r.classes_66) as f64),
+            Cell::Text(format!("{}/{}", r.rooms_needed, r.rooms)),
+            if is_defined(r.teachers) {
+                Cell::Text(format!(
+                    "{}/{}",
+                    format::group_thousands(r.teachers_needed, 1),
+                    format::group_thousands(r.teachers, 1)
+                ))
+            } else {
+                Cell::Empty
+            },
+            num(r.utilisation() * 100.0),
+        ];
+        cells.extend(
+            Flag::ALL
+                .into_iter()
+                .map(|f| row.first_year(f).map_or(Cell::Empty, |y| Cell::Number(y as f64))),
+        );
+        rows.push(cells);
+    }
+    Sheet {
+        name: format!("{}（{year}）", t.schools_title),
+        rows,
+    }
+}
