@@ -37,6 +37,10 @@ test('axe: workspace, goal seek, comparison, uncertainty, budget mode, presentat
   for (const lang of ['zh', 'en']) {
     const { context, page } = await openApp(browser, { path: lang === 'en' ? '?lang=en' : '' });
     await check(page, `${lang} workspace`);
+    await page.locator('.schools-toggle').click();
+    await page.locator('.schools-table').waitFor();
+    await check(page, `${lang} schools view`);
+    await page.locator('.schools-toggle').click();
     await page.locator('tr[data-target="senior_ger"] .seek-open').click();
     await page.locator('.seek-run').click();
     await page.locator('.seek-answer').waitFor({ timeout: 30000 });

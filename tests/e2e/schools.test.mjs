@@ -1,0 +1,92 @@
+// Issue 18: the schools view — every school and kindergarten under the
+// current scenario, its early warnings with the first year each applies,
+// filters, sorting, the planner's thresholds and the table as CSV.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { launch, openApp } from './lib.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+const pct = (s) => (s.trim() === '—' ? NaN : Number(s.replace('%', '')));
+
+test('the schools view lists every school with its warnings, sorts, filters and exports', async () => {
+  const { context, page, errors } = await openApp(browser);
+  assert.equal(await page.locator('.schools-table').count(), 0, 'closed until asked for');
+  await page.locator('.schools-toggle').click();
+  const rows = page.locator('.school-row');
+  // the bundled register: 216 schools and kindergartens, the special school not run school by school
+  assert.equal(await rows.count(), 215);
+  const summary = await page.locator('.schools-summary').innerText();
+  assert.match(summary, /^2030年：教室不足或大班额\d+所、生源不足\d+所、教师缺编\d+所、教师超编\d+所。/);
+  // a teaching point: a handful of pupils per grade, under-used from the base year
+  const tp = page.locator('.school-row[data-school^="tp-"]').first();
+  assert.match(await tp.locator('.flags').innerText(), /生源不足（2020年起）/);
+  assert.ok((await tp.getAttribute('data-flags')).includes('under_used'));
+  // sort by utilisation: ascending, then descending, undefined last
+  await page.locator('th[data-col="use"] .sort').click();
+  assert.equal(await page.locator('th[data-col="use"]').getAttribute('aria-sort'), 'ascending');
+  let uses = (await page.locator('.school-row td.use').allInnerTexts()).map(pct).filter((x) => !Number.isNaN(x));
+  assert.deepEqual(uses, [...uses].sort((a, b) => a - b));
+  await page.locator('th[data-col="use"] .sort').click();
+  assert.equal(await page.locator('th[data-col="use"]').getAttribute('aria-sort'), 'descending');
+  uses = (await page.locator('.school-row td.use').allInnerTexts()).map(pct).filter((x) => !Number.isNaN(x));
+  assert.deepEqual(uses, [...uses].sort((a, b) => b - a));
+  // filters: one zone, primary stage, warnings only
+  await page.locator('.schools-zone').selectOption('jiangnan');
+  const zones = await page.locator('.school-row td:nth-of-type(1)').allInnerTexts();
+  assert.ok(zones.length > 0 && zones.every((z) => z === '江南镇'), zones.join());
+  await page.locator('.schools-stage').selectOption('primary');
+  const kinds = await page.locator('.school-row td:nth-of-type(2)').allInnerTexts();
+  assert.ok(kinds.every((k) => /小学|教学点|九年一贯/.test(k)), kinds.join());
+  await page.locator('.schools-flagged').check();
+  const flagged = await page.locator('.school-row').count();
+  assert.ok(flagged >= 1 && flagged <= kinds.length);
+  assert.equal(await page.locator('.school-row:not(.flagged)').count(), 0);
+  // a stricter threshold flags at least as many schools
+  await page.locator('.schools-zone').selectOption('');
+  await page.locator('.schools-stage').selectOption('');
+  const under = async () => Number(/生源不足(\d+)所/.exec(await page.locator('.schools-summary').innerText())[1]);
+  const before = await under();
+  await page.locator('.schools-min-grade').fill('30');
+  await page.locator('.schools-min-grade').dispatchEvent('change');
+  assert.ok((await under()) >= before, `${before} → ${await under()}`);
+  // an earlier year
+  await page.locator('.schools-year').selectOption('2020');
+  assert.match(await page.locator('.schools-summary').innerText(), /^2020年：/);
+  // the table as CSV: the interface's column names, one line per school
+  const download = page.waitForEvent('download');
+  await page.locator('.schools-csv').click();
+  const file = await download;
+  assert.equal(file.suggestedFilename(), '各校情况与预警-2020.csv');
+  const text = readFileSync(await file.path(), 'utf8').replace(/^\uFEFF/, '');
+  const lines = text.trim().split(/\r?\n/);
+  assert.match(lines[0], /^学校,片区,类别,在校生（幼儿）,班数,最大班额,56人及以上班数,教室（需\/有）,专任教师（需\/有）,学位使用率（%）,教室不足或大班额,生源不足,教师缺编,教师超编$/);
+  assert.equal(lines.length, 216);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a lever moves the schools it reaches and the view follows the scenario', async () => {
+  const { context, page } = await openApp(browser);
+  await page.locator('.schools-toggle').click();
+  const pupils = (id) => page.locator(`.school-row[data-school="${id}"] td.pupils`).innerText();
+  const kg = await page.locator('.school-row[data-school^="kg-"]').last().getAttribute('data-school');
+  const before = await pupils(kg);
+  // more children in kindergarten: participation up
+  await page.locator('#num-kg-participation_trend').fill('3');
+  await page.locator('#num-kg-participation_trend').press('Enter');
+  await page.waitForFunction(([id, b]) => document.querySelector(`.school-row[data-school="${id}"] td.pupils`)?.textContent !== b, [kg, before]);
+  assert.notEqual(await pupils(kg), before);
+  await context.close();
+});
+
+test('the schools view in English', async () => {
+  const { context, page } = await openApp(browser, { path: '?lang=en' });
+  await page.locator('.schools-toggle').click();
+  assert.match(await page.locator('.schools-summary').innerText(), /^2030: over capacity: \d+, under-used: \d+, teachers short: \d+, teachers in surplus: \d+\./);
+  assert.match(await page.locator('.school-row[data-school^="tp-"] .flags').first().innerText(), /under-used \(from 2020\)/);
+  await context.close();
+});
