@@ -16,16 +16,22 @@ pub fn today() -> String {
     format!("{:04}-{:02}-{:02}", d.get_full_year(), d.get_month() + 1, d.get_date())
 }
 
-/// The workbook of the working scenario.
+/// The workbook of the working scenario, with every school at the horizon
+/// (the schools view's table).
 pub fn workbook(ctx: &Ctx) -> Workbook {
-    export::workbook(
+    let mut wb = export::workbook(
         &ctx.dataset,
         &ctx.state.scenario,
         &ctx.current,
         &ctx.baseline,
         ctx.lang().locale(),
         &today(),
-    )
+    );
+    let (schools, _) = eduplan_model::schools::table(&ctx.dataset, &ctx.state.scenario, Default::default());
+    let year = schools.years.last().copied().unwrap_or(ctx.dataset.horizon);
+    wb.sheets
+        .push(crate::components::schools_panel::schools_sheet(ctx, &schools, year));
+    wb
 }
 
 fn base_name(ctx: &Ctx) -> String {

@@ -435,8 +435,9 @@ fn sparkline(values: &[f64], (first, last): (i32, i32), t: &Strings) -> Html {
     }
 }
 
-/// The year's table for a spreadsheet: the interface's column names, plain numbers.
-fn schools_sheet(ctx: &Ctx, tbl: &SchoolTable, year: i32) -> Sheet {
+/// The year's table for a spreadsheet: the interface's column names, plain
+/// numbers (the CSV export and the workbook's sheet, for the horizon year).
+pub fn schools_sheet(ctx: &Ctx, tbl: &SchoolTable, year: i32) -> Sheet {
     let t = ctx.t();
     let loc = ctx.lang().locale();
     let ti = tbl.years.iter().position(|y| *y == year).unwrap_or(0);
@@ -503,7 +504,7 @@ fn schools_sheet(ctx: &Ctx, tbl: &SchoolTable, year: i32) -> Sheet {
         rows.push(cells);
     }
     Sheet {
-        name: format!("{}（{year}）", t.schools_title),
+        name: fill(t.schools_sheet, &[("year", &year.to_string())]),
         rows,
     }
 }

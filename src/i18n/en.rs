@@ -398,4 +398,5 @@ pub const EN: Strings = Strings {
     schools_none: "No school matches.",
     schools_note: "Kindergarten teachers and special schools are not projected school by school; new public kindergarten places count in the {whole} totals, not in this table.",
     schools_trend_title: "{first}: {a} pupils; {last}: {b} pupils",
+    schools_sheet: "Schools ({year})",
 };

@@ -487,6 +487,7 @@ strings! {
     schools_none,
     schools_note,
     schools_trend_title,
+    schools_sheet,
 }
 
 #[cfg(test)]

@@ -398,4 +398,5 @@ pub const ZH: Strings = Strings {
     schools_none: "没有符合条件的学校。",
     schools_note: "幼儿园专任教师、特殊教育学校不逐校测算；新增公办园学位计入{whole}合计，不列入本表。",
     schools_trend_title: "{first}年{a}人，{last}年{b}人",
+    schools_sheet: "各校情况（{year}年）",
 };

@@ -116,7 +116,7 @@ print('kg.public_seats' in ss, '学前三年毛入园率' in ss)
 sheet2 = z.read('xl/worksheets/sheet2.xml').decode()
 print(len(re.findall(r'<row ', sheet2)))
 `, xfile], { encoding: 'utf8' }).trim().split('\n');
-  assert.equal(check[0], '说明|政策措施与假设|预测|目标|基础数据');
+  assert.equal(check[0], '说明|政策措施与假设|预测|目标|基础数据|各校情况（2030年）');
   assert.equal(check[1], 'True True');
   assert.ok(Number(check[2]) > 25, 'one row per lever');
   assert.ok(requests.some((u) => u.includes('eduplan-xlsx_bg.wasm')), 'fetched on demand');
