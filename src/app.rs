@@ -275,7 +275,8 @@ fn LeversToggle(props: &LeversToggleProps) -> Html {
     let ctx = crate::context::use_ctx();
     let t = ctx.t();
     let open = props.open.clone();
-    let changed = ctx.state.scenario.levers.len() + ctx.state.scenario.assumptions.len();
+    let sc = &ctx.state.scenario;
+    let changed = sc.levers.len() + sc.assumptions.len() + sc.merges.len();
     // Esc closes the sheet (unless a dialog or the slides are over it) and focus goes back to the button
     {
         let open = open.clone();

@@ -245,6 +245,11 @@ pub enum Action {
     ResetPolicies,
     ResetAssumptions,
     ResetAll,
+    /// Merges a school into another from a year (issue 18); one the dataset
+    /// cannot make leaves the scenario as it was.
+    AddMerge(eduplan_model::network::Merge),
+    /// Takes back the merge at this position.
+    RemoveMerge(usize),
     /// Shows or hides a chart.
     ToggleChart(String),
     /// Shows a chart (if hidden) and brings it into view.
@@ -330,6 +335,8 @@ fn settles(a: &Action) -> bool {
     matches!(
         a,
         Action::SetLeverYear(..)
+            | Action::AddMerge(_)
+            | Action::RemoveMerge(_)
             | Action::ResetLever(_)
             | Action::ResetPolicies
             | Action::ResetAssumptions
@@ -411,11 +418,27 @@ impl Reducible for AppState {
                 next.scenario.levers.remove(&id);
                 next.scenario.assumptions.remove(&id);
             }
-            Action::ResetPolicies => next.scenario.levers.clear(),
+            Action::ResetPolicies => {
+                next.scenario.levers.clear();
+                next.scenario.merges.clear();
+            }
             Action::ResetAssumptions => next.scenario.assumptions.clear(),
             Action::ResetAll => {
                 next.scenario.levers.clear();
                 next.scenario.assumptions.clear();
+                next.scenario.merges.clear();
+            }
+            Action::AddMerge(m) => {
+                next.scenario.merges.push(m);
+                if next.scenario.validate(&self.dataset).is_err() {
+                    return self;
+                }
+            }
+            Action::RemoveMerge(i) => {
+                if i >= next.scenario.merges.len() {
+                    return self;
+                }
+                next.scenario.merges.remove(i);
             }
             Action::Commit => next.checkpoint(),
             Action::Undo => {

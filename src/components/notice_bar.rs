@@ -3,6 +3,7 @@
 
 use eduplan_model::catalogue::lever_spec;
 use eduplan_model::codec::Notice;
+use eduplan_model::network::MergeError;
 use eduplan_model::ScenarioError;
 use yew::prelude::*;
 
@@ -54,6 +55,7 @@ pub fn scenario_error_text(e: &ScenarioError, t: &Strings, lang: Lang) -> String
         ScenarioError::NotANumber { id } | ScenarioError::NotPerYear { id } | ScenarioError::BadOrder { id, .. } => {
             fill(t.scenario_bad_value, &[("id", &lever(id))])
         }
+        ScenarioError::Merge(m) => merge_error_text(m, t),
         ScenarioError::BadYear { id, year, first, last } => fill(
             t.scenario_bad_year,
             &[
@@ -101,6 +103,20 @@ pub fn link_notice_text(n: &Notice, t: &Strings, lang: Lang) -> String {
         Notice::Digits { other_build: true } => t.link_digits_other.to_string(),
         Notice::Digits { other_build: false } => t.link_digits_cut.to_string(),
         Notice::Repeated { id } => fill(t.link_repeated, &[("id", &lever_label(id, lang))]),
+        Notice::Merge { given } => fill(t.link_merge_dropped, &[("given", given)]),
+    }
+}
+
+/// Why a school merge cannot be made, in the interface language.
+pub fn merge_error_text(e: &MergeError, t: &Strings) -> String {
+    match e {
+        MergeError::UnknownSchool(id) => fill(t.merge_unknown, &[("id", id)]),
+        MergeError::IntoItself(id) => fill(t.merge_itself, &[("id", id)]),
+        MergeError::OtherZone { school, into } => fill(t.merge_zone, &[("school", school), ("into", into)]),
+        MergeError::Grades { school, into } => fill(t.merge_grades, &[("school", school), ("into", into)]),
+        MergeError::Year(y) => fill(t.merge_year, &[("year", &y.to_string())]),
+        MergeError::Share => t.merge_share.to_string(),
+        MergeError::Twice(id) => fill(t.merge_twice, &[("id", id)]),
     }
 }
 

@@ -10,6 +10,7 @@ use eduplan_model::export::{csv_with_bom, Cell, Sheet};
 use eduplan_model::format;
 use eduplan_model::level::{Level, SchoolKind};
 use eduplan_model::names::school_kind;
+use eduplan_model::network::{validate, Merge};
 use eduplan_model::record::SchoolRec;
 use eduplan_model::schools::{applies, table, Flag, FlagSettings, SchoolRow, SchoolTable};
 use eduplan_model::units::is_defined;
@@ -150,6 +151,17 @@ fn SchoolsBody(props: &BodyProps) -> Html {
         })
     };
     let tbl: &SchoolTable = &data;
+    let merging = use_state(|| None::<String>);
+    let on_merge = {
+        let merging = merging.clone();
+        use_callback(merging.clone(), move |id: String, _| {
+            merging.set(if merging.as_deref() == Some(id.as_str()) {
+                None
+            } else {
+                Some(id)
+            })
+        })
+    };
     let year = view.year.unwrap_or(*tbl.years.last().unwrap_or(&ctx.dataset.horizon));
     let ti = tbl.years.iter().position(|y| *y == year).unwrap_or(0);
     let set = |f: fn(&mut View, String)| {
@@ -250,17 +262,27 @@ fn SchoolsBody(props: &BodyProps) -> Html {
                 { if ctx.lang() == crate::i18n::Lang::Zh { "。" } else { "." } }
                 { " " }{ fill(t.schools_shown, &[("n", &rows.len().to_string()), ("total", &tbl.rows.len().to_string())]) }
             </p>
+            <MergeList />
             <div class="table-wrap schools-wrap">
                 <table class="schools-table">
                     <thead><tr>{ for header(view, t) }</tr></thead>
                     <tbody>
                         { for rows.iter().filter_map(|r| {
                             let rec = r.years.get(ti)?.clone();
+                            let open = merging.as_deref() == Some(r.id.as_str());
                             Some(html! {
-                                <SchoolLine key={r.id.clone()} name={r.name.clone()} id={r.id.clone()} zone={zone_name(&r.zone)} kind={r.kind}
+                                <>
+                                <SchoolLine name={r.name.clone()} id={r.id.clone()} zone={zone_name(&r.zone)} kind={r.kind}
                                     {rec} first={r.first.clone()} pupils={r.years.iter().map(|x| x.pupils).collect::<Vec<f64>>()}
                                     years={(tbl.years.first().copied().unwrap_or(0), tbl.years.last().copied().unwrap_or(0))}
-                                    settings={tbl.settings} lang={ctx.lang()} />
+                                    settings={tbl.settings} lang={ctx.lang()} closed_from={r.closed_from(&tbl.years)}
+                                    on_merge={on_merge.clone()} merging={open} />
+                                if open {
+                                    <tr class="merge-row"><td colspan="13">
+                                        <MergeForm school={r.id.clone()} on_close={on_merge.reform({ let id = r.id.clone(); move |_: ()| id.clone() })} />
+                                    </td></tr>
+                                }
+                                </>
                             })
                         }) }
                     </tbody>
@@ -312,6 +334,7 @@ fn header(view: &UseStateHandle<View>, t: &'static Strings) -> Vec<Html> {
         (None, t.col_trend),
         (Some(Column::Flags), t.col_flags),
     ];
+    let actions = html! { <th scope="col"><span class="visually-hidden">{ t.merge_action }</span></th> };
     cols.into_iter()
         .map(|(col, label)| match col {
             Some(c) => {
@@ -338,6 +361,7 @@ fn header(view: &UseStateHandle<View>, t: &'static Strings) -> Vec<Html> {
             }
             None => html! { <th scope="col">{ label }</th> },
         })
+        .chain(std::iter::once(actions))
         .collect()
 }
 
@@ -358,6 +382,11 @@ struct LineProps {
     years: (i32, i32),
     settings: FlagSettings,
     lang: Lang,
+    /// The year a merge closes it, if one does.
+    closed_from: Option<i32>,
+    /// Opens (or closes) the merge form under the row.
+    on_merge: Callback<String>,
+    merging: bool,
 }
 
 #[function_component]
@@ -384,11 +413,20 @@ fn SchoolLine(props: &LineProps) -> Html {
         .into_iter()
         .filter(|f| applies(*f, r, &props.settings))
         .collect();
-    let flags: Vec<String> = props
+    let mut flags: Vec<String> = props
         .first
         .iter()
         .map(|(f, y)| fill(t.flag_from, &[("flag", flag_label(*f, t)), ("year", &y.to_string())]))
         .collect();
+    if let Some(y) = props.closed_from {
+        flags.insert(0, fill(t.merge_closed, &[("year", &y.to_string())]));
+    }
+    // a grade-teaching school still open at the horizon can be merged
+    let mergeable = props.kind.provider().is_none() && props.closed_from.is_none();
+    let on_merge = props.on_merge.reform({
+        let id = props.id.clone();
+        move |_: MouseEvent| id.clone()
+    });
     html! {
         <tr class={classes!("school-row", (!now.is_empty()).then_some("flagged"))} data-school={props.id.clone()}
             data-flags={now.iter().map(|f| f.key()).collect::<Vec<_>>().join(" ")}>
@@ -404,6 +442,12 @@ fn SchoolLine(props: &LineProps) -> Html {
             <td class="num use" data-label={t.col_use}>{ format::percent(r.utilisation()) }</td>
             <td class="trend" data-label={t.col_trend}>{ sparkline(&props.pupils, props.years, t) }</td>
             <td class="flags" data-label={t.col_flags}>{ if flags.is_empty() { format::NO_VALUE.to_string() } else { flags.join(t.list_sep) } }</td>
+            <td class="actions">
+                if mergeable {
+                    <button type="button" class="merge-open" onclick={on_merge} aria-expanded={props.merging.to_string()}
+                        aria-label={fill(t.merge_action_aria, &[("name", &props.name)])}>{ t.merge_action }</button>
+                }
+            </td>
         </tr>
     }
 }
@@ -506,5 +550,163 @@ pub fn schools_sheet(ctx: &Ctx, tbl: &SchoolTable, year: i32) -> Sheet {
     Sheet {
         name: fill(t.schools_sheet, &[("year", &year.to_string())]),
         rows,
+    }
+}
+
+/// The scenario's merges, each with a button that takes it back.
+#[function_component]
+fn MergeList() -> Html {
+    let ctx = use_ctx();
+    let t = ctx.t();
+    let merges = &ctx.state.scenario.merges;
+    if merges.is_empty() {
+        return html! {};
+    }
+    let name = |id: &str| {
+        ctx.dataset
+            .schools
+            .iter()
+            .find(|s| s.id == id)
+            .map_or(id.to_string(), |s| s.name.clone())
+    };
+    html! {
+        <div class="merge-list">
+            <h3>{ t.merges_title }</h3>
+            <ul>
+                { for merges.iter().enumerate().map(|(i, m)| {
+                    let text = if m.share == 1.0 {
+                        fill(t.merge_item, &[("school", &name(&m.school)), ("into", &name(&m.into)), ("year", &m.from.to_string())])
+                    } else {
+                        fill(t.merge_item_share, &[("school", &name(&m.school)), ("into", &name(&m.into)), ("year", &m.from.to_string()), ("share", &format::percent(m.share))])
+                    };
+                    let onclick = {
+                        let ctx = ctx.clone();
+                        Callback::from(move |_| ctx.dispatch(Action::RemoveMerge(i)))
+                    };
+                    html! {
+                        <li class="merge-item" data-school={m.school.clone()}>
+                            <span>{ text }</span>
+                            <button type="button" class="merge-remove" {onclick}>{ t.merge_remove }</button>
+                        </li>
+                    }
+                }) }
+            </ul>
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct MergeFormProps {
+    /// The school to merge (dataset id).
+    school: String,
+    on_close: Callback<()>,
+}
+
+/// Where a school's pupils go and from when: the receivers the register
+/// allows (same zone, every grade taught), the year, the share.
+#[function_component]
+fn MergeForm(props: &MergeFormProps) -> Html {
+    let ctx = use_ctx();
+    let t = ctx.t();
+    let ds = &ctx.dataset;
+    let first = ds.base_year + 1;
+    let with = |into: &str, from: i32, share: f64| {
+        let mut all = ctx.state.scenario.merges.clone();
+        all.push(Merge {
+            school: props.school.clone(),
+            into: into.to_string(),
+            from,
+            share,
+        });
+        all
+    };
+    // receivers the register allows, the largest first (the zone's central school, usually)
+    let mut receivers: Vec<&eduplan_model::dataset::School> = ds
+        .schools
+        .iter()
+        .filter(|b| validate(&with(&b.id, ds.horizon, 1.0), ds).is_ok())
+        .collect();
+    receivers.sort_by(|a, b| {
+        b.enrollment
+            .iter()
+            .sum::<f64>()
+            .total_cmp(&a.enrollment.iter().sum::<f64>())
+    });
+    let into = use_state(|| receivers.first().map(|s| s.id.clone()).unwrap_or_default());
+    let from = use_state(|| first.max(ds.horizon.min(first + 2)));
+    let share = use_state(|| 100.0f64);
+    let error = use_state(|| None::<String>);
+    if receivers.is_empty() {
+        return html! { <p class="merge-none">{ t.merge_none_possible }</p> };
+    }
+    let submit = {
+        let (ctx, into, from, share, error) = (ctx.clone(), into.clone(), from.clone(), share.clone(), error.clone());
+        let (school, on_close) = (props.school.clone(), props.on_close.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let m = Merge {
+                school: school.clone(),
+                into: (*into).clone(),
+                from: *from,
+                share: *share / 100.0,
+            };
+            let mut all = ctx.state.scenario.merges.clone();
+            all.push(m.clone());
+            match validate(&all, &ctx.dataset) {
+                Ok(()) => {
+                    ctx.dispatch(Action::AddMerge(m));
+                    on_close.emit(());
+                }
+                Err(e) => error.set(Some(crate::components::notice_bar::merge_error_text(&e, ctx.t()))),
+            }
+        })
+    };
+    let on_into = {
+        let into = into.clone();
+        Callback::from(move |e: Event| into.set(e.target_unchecked_into::<HtmlSelectElement>().value()))
+    };
+    let on_from = {
+        let from = from.clone();
+        Callback::from(move |e: Event| {
+            if let Ok(y) = e.target_unchecked_into::<HtmlSelectElement>().value().parse() {
+                from.set(y);
+            }
+        })
+    };
+    let on_share = {
+        let share = share.clone();
+        Callback::from(move |e: Event| {
+            if let Some(x) = e
+                .target_unchecked_into::<HtmlInputElement>()
+                .value()
+                .trim()
+                .parse::<f64>()
+                .ok()
+                .filter(|x| x.is_finite())
+            {
+                share.set(x.clamp(0.0, 100.0));
+            }
+        })
+    };
+    let cancel = props.on_close.reform(|_: MouseEvent| ());
+    html! {
+        <form class="merge-form" onsubmit={submit}>
+            <label>{ t.merge_into }
+                <select class="merge-into" onchange={on_into}>
+                    { for receivers.iter().map(|s| html! { <option value={s.id.clone()} selected={*into == s.id}>{ &s.name }</option> }) }
+                </select>
+            </label>
+            <label>{ t.merge_from }
+                <select class="merge-from" onchange={on_from}>
+                    { for (first..=ds.horizon).map(|y| html! { <option value={y.to_string()} selected={*from == y}>{ y }</option> }) }
+                </select>
+            </label>
+            <label>{ t.merge_share_label }
+                <input type="number" class="merge-share" min="0" max="100" step="5" value={format!("{:.0}", *share)} onchange={on_share} />
+            </label>
+            <button type="submit" class="merge-ok">{ t.merge_ok }</button>
+            <button type="button" class="merge-cancel" onclick={cancel}>{ t.merge_cancel }</button>
+            if let Some(e) = &*error { <p class="merge-error" role="alert">{ e }</p> }
+        </form>
     }
 }

@@ -90,3 +90,49 @@ test('the schools view in English', async () => {
   assert.match(await page.locator('.school-row[data-school^="tp-"] .flags').first().innerText(), /under-used \(from 2020\)/);
   await context.close();
 });
+
+test('merging a flagged school: the flag goes, the receiver rises, the link carries it, undo restores it', async () => {
+  const { context, page, errors } = await openApp(browser);
+  await page.locator('.schools-toggle').click();
+  await page.locator('.schools-year').selectOption('2023');
+  await page.locator('th[data-col="use"] .sort').click();
+  const tp = page.locator('.school-row[data-school="tp-jiangnan-1"]');
+  const receiver = page.locator('.school-row[data-school="pri-jiangnan-c"]');
+  const num = async (row) => Number((await row.locator('td.pupils').innerText()).replace(/,/g, ''));
+  assert.match(await tp.getAttribute('data-flags'), /under_used/);
+  const [tpBefore, before] = [await num(tp), await num(receiver)];
+  await tp.locator('.merge-open').click();
+  // the receivers the register allows: the zone's primaries, the central one first
+  const options = await page.locator('.merge-into option').allInnerTexts();
+  assert.equal(options[0], '江南镇中心小学');
+  assert.ok(options.every((o) => o.startsWith('江南镇')), options.join());
+  await page.locator('.merge-from').selectOption('2023');
+  await page.locator('.merge-ok').click();
+  assert.equal(await tp.getAttribute('data-flags'), '', 'no warning for a closed school');
+  assert.match(await tp.locator('.flags').innerText(), /^已撤并（2023年起）/);
+  assert.equal(await num(tp), 0);
+  const after = await num(receiver);
+  assert.ok(after > before && Math.abs(after - before - tpBefore) <= 1, `${before} + ${tpBefore} → ${after}`);
+  assert.match(await page.locator('.merge-list').innerText(), /江南镇教学点（1）并入江南镇中心小学（2023年起）/);
+  const url = decodeURIComponent(page.url());
+  assert.match(url, /merge=tp-jiangnan-1:pri-jiangnan-c:2023/);
+  // the link opens the same merge elsewhere
+  const other = await openApp(browser, { path: `?${url.split('?')[1]}` });
+  await other.page.locator('.schools-toggle').click();
+  assert.match(await other.page.locator('.merge-list').innerText(), /江南镇教学点（1）并入江南镇中心小学/);
+  await other.context.close();
+  // undo takes it back
+  await page.locator('body').press('Control+z');
+  await page.locator('.merge-list').waitFor({ state: 'detached' });
+  assert.match(await tp.getAttribute('data-flags'), /under_used/);
+  assert.equal(await num(receiver), before);
+  assert.ok(!decodeURIComponent(page.url()).includes('merge='));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a link with a merge the data cannot make says so and leaves it out', async () => {
+  const { context, page } = await openApp(browser, { path: '?v=1&merge=tp-jiangnan-1:pri-tandu-c:2023' });
+  assert.match(await page.locator('.notice-bar').innerText(), /学校撤并“tp-jiangnan-1:pri-tandu-c:2023”不能用于当前基础数据，已忽略/);
+  await context.close();
+});

@@ -22,7 +22,8 @@ USAGE:
   eduplan targets [--dataset FILE]
 
 --dataset FILE accepts a dataset JSON, a template workbook (XLSX/XLS) or a template sheet as CSV.
-A scenario file: {\"name\": \"...\", \"levers\": {\"<id>\": number | {\"<year>\": number}}, \"assumptions\": {...}}
+A scenario file: {\"name\": \"...\", \"levers\": {\"<id>\": number | {\"<year>\": number}}, \"assumptions\": {...},
+  \"merges\": [{\"school\": \"<id>\", \"into\": \"<id>\", \"from\": year, \"share\": 0..1}]}
 Exit status: 0 on success, 2 on bad input (the message names the problem).
 ";
 

@@ -316,3 +316,53 @@ fn schools_prints_the_table_of_a_year() {
     assert_eq!(bad.status.code(), Some(2));
     assert!(stderr(&bad).contains("--year"), "{}", stderr(&bad));
 }
+
+/// Issue 18's example: merging the smallest teaching point of a zone into its
+/// central primary from 2023 moves its pupils and teachers in 2023 and keeps
+/// county enrollment identical to the run without the merge.
+#[test]
+fn a_merge_moves_pupils_and_teachers_and_keeps_the_county() {
+    let s = temp_file(
+        "merge.json",
+        r#"{"name": "撤并", "merges": [{"school": "tp-jiangnan-1", "into": "pri-jiangnan-c", "from": 2023}]}"#,
+    );
+    let table = |args: &[&str]| -> serde_json::Value {
+        let o = eduplan(args);
+        assert!(o.status.success(), "{}", stderr(&o));
+        serde_json::from_slice(&o.stdout).unwrap()
+    };
+    let school = |v: &serde_json::Value, id: &str| {
+        v["schools"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["id"] == id)
+            .unwrap()
+            .clone()
+    };
+    let merged = table(&["schools", &s, "--year", "2023"]);
+    let plain = table(&["schools", "--year", "2023"]);
+    let f = |v: &serde_json::Value, k: &str| v[k].as_f64().unwrap();
+    let (tp, tp0) = (school(&merged, "tp-jiangnan-1"), school(&plain, "tp-jiangnan-1"));
+    let (c, c0) = (school(&merged, "pri-jiangnan-c"), school(&plain, "pri-jiangnan-c"));
+    assert_eq!(f(&tp, "pupils"), 0.0);
+    assert_eq!(f(&tp, "teachers"), 0.0);
+    assert!(f(&tp0, "pupils") > 0.0 && f(&tp0, "teachers") > 0.0);
+    assert!((f(&c, "pupils") - f(&c0, "pupils") - f(&tp0, "pupils")).abs() < 1e-6);
+    assert!((f(&c, "teachers") - f(&c0, "teachers") - f(&tp0, "teachers")).abs() < 1e-6);
+    // the year before, nothing moved
+    let before = table(&["schools", &s, "--year", "2022"]);
+    assert_eq!(
+        school(&before, "tp-jiangnan-1")["pupils"],
+        school(&table(&["schools", "--year", "2022"]), "tp-jiangnan-1")["pupils"]
+    );
+    // county enrollment identical to the run without the merge
+    let run = |args: &[&str]| table(args)["indicators"].clone();
+    let (with, without) = (run(&["run", &s]), run(&["run", "--link", "?v=1"]));
+    for id in ["primary.enrollment", "junior.enrollment", "primary.teachers"] {
+        assert_eq!(with[id], without[id], "{id}");
+    }
+    // the link carries it
+    let link = eduplan(&["link", &s]);
+    assert!(String::from_utf8_lossy(&link.stdout).contains("merge=tp-jiangnan-1:pri-jiangnan-c:2023"));
+}

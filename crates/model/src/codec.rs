@@ -12,6 +12,8 @@
 //!   from the dataset's baseline are written;
 //! - `n` is the scenario's name, `lang` the UI language, `seed` the
 //!   uncertainty seed;
+//! - `merge` lists school merges (issue 18) as `school:into:year[:share]`
+//!   joined by `,` (ids percent-encoded, the share left out when it is 1);
 //! - a lever given more than once takes its last occurrence, as if it were
 //!   the only one (with a [`Notice::Repeated`]);
 //! - unknown keys are ignored (chat apps append their own, e.g.
@@ -115,6 +117,9 @@ pub enum Notice {
     /// whole: made by a build with other levers (nothing read), or cut short
     /// (what came before was read).
     Digits { other_build: bool },
+    /// A school merge the link gives cannot be made on this dataset (or
+    /// cannot be read); it was left out.
+    Merge { given: String },
 }
 
 impl fmt::Display for Notice {
@@ -158,6 +163,7 @@ impl fmt::Display for Notice {
                 f,
                 "the QR link's lever values are incomplete; those that could be read were used, the rest kept at the baseline"
             ),
+            Notice::Merge { given } => write!(f, "the school merge '{given}' cannot be made on this dataset and was left out"),
         }
     }
 }
@@ -198,8 +204,71 @@ pub fn encode_for(sc: &Scenario, ds: &Dataset, hash: &str, lang: Option<&str>, s
     let mut parts = vec![format!("v={}", if short { FORMAT_VERSION } else { 1 })];
     parts.extend(dataset_parts(ds, hash));
     parts.extend(levers);
+    parts.extend(merge_part(sc));
     parts.extend(trailer_parts(sc, lang, seed));
     parts.join("&")
+}
+
+/// `merge=school:into:year[:share],…` when the scenario merges schools.
+fn merge_part(sc: &Scenario) -> Option<String> {
+    let items: Vec<String> = sc
+        .merges
+        .iter()
+        .map(|m| {
+            // ids escaped twice: the query's own decoding undoes one, so a
+            // `:` or `,` inside an id never splits the item
+            let mut item = format!("{}:{}:{}", pct(&pct(&m.school)), pct(&pct(&m.into)), m.from);
+            if m.share != 1.0 {
+                item.push_str(&format!(":{}", num(m.share)));
+            }
+            item
+        })
+        .collect();
+    (!items.is_empty()).then(|| format!("merge={}", items.join(",")))
+}
+
+/// An id as [`merge_part`] escaped it.
+fn unescape(s: &str) -> String {
+    form_urlencoded::parse(format!("x={s}").as_bytes())
+        .next()
+        .map(|(_, v)| v.into_owned())
+        .unwrap_or_default()
+}
+
+/// Reads `merge=`: each item that parses and can be made (in the order
+/// given, with those read before it) is kept; the others are left out with
+/// a [`Notice::Merge`].
+fn read_merges(value: &str, ds: &Dataset, scenario: &mut Scenario, notices: &mut Vec<Notice>) {
+    for item in value.split(',').filter(|i| !i.trim().is_empty()) {
+        let parts: Vec<&str> = item.split(':').collect();
+        let parsed = match parts.as_slice() {
+            [school, into, year] | [school, into, year, _] => year.trim().parse().ok().and_then(|from| {
+                let share = match parts.get(3) {
+                    Some(s) => s.trim().parse::<f64>().ok()?,
+                    None => 1.0,
+                };
+                Some(crate::network::Merge {
+                    school: unescape(school.trim()),
+                    into: unescape(into.trim()),
+                    from,
+                    share,
+                })
+            }),
+            _ => None,
+        };
+        let mut with = scenario.merges.clone();
+        let ok = parsed.is_some_and(|m| {
+            with.push(m);
+            crate::network::validate(&with, ds).is_ok()
+        });
+        if ok {
+            scenario.merges = with;
+        } else {
+            notices.push(Notice::Merge {
+                given: item.to_string(),
+            });
+        }
+    }
 }
 
 /// The link a QR code carries: as [`encode_for`], but with the levers as one
@@ -217,6 +286,7 @@ pub fn encode_qr_for(
     let digits = crate::link_digits::encode(sc, ds)?;
     let mut parts = vec![format!("v={FORMAT_VERSION}")];
     parts.extend(dataset_parts(ds, hash));
+    parts.extend(merge_part(sc));
     parts.extend(trailer_parts(sc, lang, seed));
     parts.push("z=".into());
     Some((parts.join("&"), digits))
@@ -581,6 +651,7 @@ pub fn decode_for(input: &str, ds: &Dataset, hash: &str) -> (Link, Vec<Notice>) 
                     });
                 }
             }
+            "merge" => read_merges(value, ds, &mut link.scenario, &mut notices),
             "seed" => match value.trim().parse::<u64>() {
                 Ok(s) => {
                     link.seed = Some(s);
@@ -631,6 +702,47 @@ mod tests {
 
     fn ds() -> Dataset {
         Dataset::default_dataset().unwrap()
+    }
+
+    /// Issue 18: merges travel in links, readable and QR, and come back whole;
+    /// one the dataset cannot make is left out with a notice.
+    #[test]
+    fn merges_travel_in_links() {
+        let ds = ds();
+        let mut sc = Scenario::default();
+        sc.set("kg.public_seats", LeverValue::Constant(500.0)).unwrap();
+        sc.merges.push(crate::network::Merge {
+            school: "tp-jiangnan-1".into(),
+            into: "pri-jiangnan-c".into(),
+            from: 2023,
+            share: 1.0,
+        });
+        sc.merges.push(crate::network::Merge {
+            school: "tp-jiangnan-2".into(),
+            into: "pri-jiangnan-1".into(),
+            from: 2025,
+            share: 0.75,
+        });
+        let q = encode(&sc, &ds, None, None);
+        assert!(
+            q.contains("&merge=tp-jiangnan-1:pri-jiangnan-c:2023,tp-jiangnan-2:pri-jiangnan-1:2025:0.75"),
+            "{q}"
+        );
+        let (link, notices) = decode(&q, &ds);
+        assert_eq!(link.scenario, sc);
+        assert!(notices.is_empty(), "{notices:?}");
+        let hash = crate::summary::content_hash(&ds);
+        let (head, digits) = encode_qr_for(&sc, &ds, &hash, None, None).unwrap();
+        let (qr, _) = decode(&format!("{head}{digits}"), &ds);
+        assert_eq!(qr.scenario.merges, sc.merges);
+        // into another zone: left out, said
+        let (link, notices) = decode(
+            "v=1&merge=tp-jiangnan-1:pri-tandu-c:2023,tp-jiangnan-2:pri-jiangnan-c:2024,x:y",
+            &ds,
+        );
+        assert_eq!(link.scenario.merges.len(), 1);
+        assert_eq!(link.scenario.merges[0].school, "tp-jiangnan-2");
+        assert_eq!(notices.iter().filter(|n| matches!(n, Notice::Merge { .. })).count(), 2);
     }
 
     /// Issue 14, kind 3: per-year values are written compactly (a year only

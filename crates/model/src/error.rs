@@ -58,6 +58,8 @@ pub enum ScenarioError {
         id: String,
         value: f64,
     },
+    /// A school merge the dataset cannot make.
+    Merge(MergeError),
 }
 
 impl fmt::Display for ScenarioError {
@@ -91,8 +93,48 @@ impl fmt::Display for ScenarioError {
                 f,
                 "lever '{id}': {value} is not a programme order (the digits 1–5 each once, e.g. 12345)"
             ),
+            ScenarioError::Merge(e) => write!(f, "merge: {e}"),
         }
     }
 }
 
 impl std::error::Error for ScenarioError {}
+
+/// Why a merge cannot be made on a dataset.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum MergeError {
+    /// No grade-teaching school with this id.
+    UnknownSchool(String),
+    /// A school merged into itself.
+    IntoItself(String),
+    /// The receiver is in another zone (primary and junior pupils stay in their zone).
+    OtherZone { school: String, into: String },
+    /// The receiver does not teach every grade of the closing school.
+    Grades { school: String, into: String },
+    /// The year is not after the base year and up to the horizon.
+    Year(i32),
+    /// The share is not a number from 0 to 1.
+    Share,
+    /// A school closed twice, or merged into one that has closed.
+    Twice(String),
+}
+
+impl fmt::Display for MergeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            MergeError::UnknownSchool(id) => write!(f, "no school '{id}' in the dataset's register"),
+            MergeError::IntoItself(id) => write!(f, "'{id}' cannot be merged into itself"),
+            MergeError::OtherZone { school, into } => {
+                write!(f, "'{school}' and '{into}' are in different zones")
+            }
+            MergeError::Grades { school, into } => {
+                write!(f, "'{into}' does not teach every grade of '{school}'")
+            }
+            MergeError::Year(y) => write!(f, "{y} is not a projection year"),
+            MergeError::Share => write!(f, "the share must be from 0 to 1"),
+            MergeError::Twice(id) => write!(f, "'{id}' is closed more than once or receives after closing"),
+        }
+    }
+}
+
+impl std::error::Error for MergeError {}

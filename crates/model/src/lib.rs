@@ -25,6 +25,7 @@ pub mod import_report;
 pub mod level;
 pub mod link_digits;
 pub mod names;
+pub mod network;
 pub mod project;
 pub mod projection;
 pub mod purchase;

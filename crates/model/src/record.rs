@@ -83,6 +83,8 @@ pub struct ZoneRec {
 /// docs/MODEL.md §6a states how each figure is made.
 #[derive(Clone, Debug, PartialEq)]
 pub struct SchoolRec {
+    /// False from the year a merge closes it (its figures are then zero).
+    pub open: bool,
     /// Pupils (children in a kindergarten).
     pub pupils: f64,
     pub classes: u32,

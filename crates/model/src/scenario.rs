@@ -36,6 +36,9 @@ pub struct Scenario {
     /// scenario gives the same bands everywhere.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub seed: Option<u64>,
+    /// Schools merged into others (撤并), each from a year (issue 18).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub merges: Vec<crate::network::Merge>,
 }
 
 impl Scenario {
@@ -117,7 +120,7 @@ impl Scenario {
                 }
             }
         }
-        Ok(())
+        crate::network::validate(&self.merges, ds).map_err(ScenarioError::Merge)
     }
 }
 
@@ -172,6 +175,9 @@ pub struct Resolved {
     pub base_year: Year,
     pub horizon: Year,
     values: Vec<Vec<f64>>,
+    /// The scenario's school merges when they are valid on the dataset (none
+    /// otherwise: the caller validates first where it must reject them).
+    pub merges: Vec<crate::network::Merge>,
 }
 
 impl Resolved {
@@ -206,10 +212,15 @@ impl Resolved {
                 row
             })
             .collect();
+        let merges = match crate::network::validate(&sc.merges, ds) {
+            Ok(()) => sc.merges.clone(),
+            Err(_) => Vec::new(),
+        };
         Resolved {
             base_year: ds.base_year,
             horizon,
             values,
+            merges,
         }
     }
 

@@ -71,6 +71,9 @@ impl Flag {
 
 /// Whether `flag` applies to a school's year under `settings`.
 pub fn applies(flag: Flag, r: &SchoolRec, settings: &FlagSettings) -> bool {
+    if !r.open {
+        return false; // merged into another: nothing left to warn of
+    }
     let teachers = is_defined(r.teachers) && is_defined(r.teachers_needed);
     match flag {
         Flag::OverCapacity => {
@@ -106,6 +109,12 @@ pub struct SchoolRow {
 }
 
 impl SchoolRow {
+    /// The first year it is closed by a merge, if it is.
+    pub fn closed_from(&self, years: &[Year]) -> Option<Year> {
+        let t = self.years.iter().position(|r| !r.open)?;
+        years.get(t).copied()
+    }
+
     /// The first year `flag` applies, if it ever does.
     pub fn first_year(&self, flag: Flag) -> Option<Year> {
         self.first.iter().find(|(f, _)| *f == flag).map(|(_, y)| *y)
@@ -337,6 +346,7 @@ mod tests {
     fn flags_follow_their_rules() {
         let s = FlagSettings::default();
         let r = SchoolRec {
+            open: true,
             pupils: 40.0,
             classes: 6,
             largest_class: 8,

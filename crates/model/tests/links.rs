@@ -204,3 +204,26 @@ proptest! {
         link.scenario.validate(ds()).map_err(|e| TestCaseError::fail(e.to_string()))?;
     }
 }
+
+/// Issue 18: merges round-trip through links with any lever settings beside
+/// them; a chain (a school closing into one that closes later) too.
+mod merge_links {
+    use super::*;
+    use eduplan_model::network::Merge;
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+        #[test]
+        fn merges_survive_the_link(s in scenario(), first in 2021i32..=2028, gap in 1i32..=2, share in 0.0f64..=1.0) {
+            let mut s = s;
+            s.merges = vec![
+                Merge { school: "tp-jiangnan-1".into(), into: "tp-jiangnan-2".into(), from: first, share },
+                Merge { school: "tp-jiangnan-2".into(), into: "pri-jiangnan-c".into(), from: first + gap, share: 1.0 },
+            ];
+            prop_assume!(s.validate(ds()).is_ok());
+            let (link, notices) = decode(&encode(&s, ds(), None, None), ds());
+            prop_assert_eq!(notices, vec![]);
+            prop_assert_eq!(link.scenario.merges, s.merges);
+        }
+    }
+}

@@ -184,6 +184,7 @@ mod school_flags {
         )
             .prop_map(
                 |(pupils, classes, grades, rooms, teachers, needed, places, c56, c66)| SchoolRec {
+                    open: true,
                     pupils,
                     classes,
                     largest_class: 0,
@@ -215,5 +216,117 @@ mod school_flags {
                 prop_assert!(!applies(f, &r, &low) || applies(f, &r, &high), "{f:?} {r:?}");
             }
         }
+    }
+}
+
+mod merges {
+    use eduplan_model::level::Level;
+    use eduplan_model::network::Merge;
+    use eduplan_model::schools::{table, FlagSettings};
+    use eduplan_model::{project, Dataset, Scenario};
+    use proptest::prelude::*;
+
+    /// Every (closing, receiving) pair the bundled register allows: same zone,
+    /// the receiver teaching every grade of the closing school.
+    fn pairs(ds: &Dataset) -> Vec<(String, String)> {
+        let flow = |s: &&eduplan_model::dataset::School| {
+            s.kind.provider().is_none() && !s.kind.slots().iter().any(|(l, _)| *l == Level::Special)
+        };
+        let mut out = Vec::new();
+        for a in ds.schools.iter().filter(flow) {
+            for b in ds.schools.iter().filter(flow) {
+                let zoned = a
+                    .kind
+                    .slots()
+                    .iter()
+                    .any(|(l, _)| matches!(l, Level::Primary | Level::Junior));
+                if a.id != b.id
+                    && (!zoned || a.zone == b.zone)
+                    && a.kind.slots().iter().all(|s| b.kind.slots().contains(s))
+                {
+                    out.push((a.id.clone(), b.id.clone()));
+                }
+            }
+        }
+        out
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(48))]
+        /// Issue 18: a merge moves pupils and teachers between schools of a
+        /// pool, never in or out of it: county (and zone) pupils and teachers
+        /// are those of the run without it, every year; the closed school
+        /// has none from its year; the receiver never has fewer pupils or classes.
+        #[test]
+        fn merges_conserve_pupils_and_teachers(pick in 0usize..10_000, from in 2021i32..=2030, share in 0.0..=1.0f64) {
+            let ds = Dataset::default_dataset().unwrap();
+            let all = pairs(&ds);
+            let (school, into) = all[pick % all.len()].clone();
+            let mut sc = Scenario::default();
+            sc.merges.push(Merge { school: school.clone(), into: into.clone(), from, share });
+            prop_assert!(sc.validate(&ds).is_ok());
+            let (with, without) = (project(&ds, &sc), project(&ds, &Scenario::default()));
+            for (a, b) in with.records.iter().zip(&without.records) {
+                for (la, lb) in a.levels.iter().zip(&b.levels) {
+                    prop_assert!((la.enrollment - lb.enrollment).abs() <= 1e-9 * lb.enrollment.max(1.0));
+                    prop_assert!((la.teachers - lb.teachers).abs() <= 1e-9 * lb.teachers.max(1.0));
+                }
+                for (za, zb) in a.zones.iter().zip(&b.zones) {
+                    for (x, y) in za.levels.iter().zip(&zb.levels) {
+                        prop_assert!((x.enrollment - y.enrollment).abs() <= 1e-9 * y.enrollment.max(1.0));
+                    }
+                }
+            }
+            let (t_with, _) = table(&ds, &sc, FlagSettings::default());
+            let (t_without, _) = table(&ds, &Scenario::default(), FlagSettings::default());
+            let row = |t: &eduplan_model::schools::SchoolTable, id: &str| t.rows.iter().find(|r| r.id == id).unwrap().clone();
+            let y0 = (from - ds.base_year) as usize;
+            let (closed, received, before) = (row(&t_with, &school), row(&t_with, &into), row(&t_without, &into));
+            for (t, (r, b)) in received.years.iter().zip(&before.years).enumerate() {
+                if t >= y0 {
+                    prop_assert_eq!(closed.years[t].pupils, 0.0);
+                    prop_assert_eq!(closed.years[t].rooms, 0);
+                }
+                prop_assert!(r.pupils >= b.pupils - 1e-9, "{}: {} < {}", t, r.pupils, b.pupils);
+                prop_assert!(r.classes >= b.classes, "{}: {} classes < {}", t, r.classes, b.classes);
+            }
+        }
+    }
+
+    #[test]
+    fn a_merge_the_register_cannot_make_is_refused() {
+        let ds = Dataset::default_dataset().unwrap();
+        let bad = |school: &str, into: &str, from: i32, share: f64| {
+            let mut sc = Scenario::default();
+            sc.merges.push(Merge {
+                school: school.into(),
+                into: into.into(),
+                from,
+                share,
+            });
+            sc.validate(&ds).unwrap_err().to_string()
+        };
+        assert!(bad("tp-jiangnan-1", "pri-tandu-c", 2023, 1.0).contains("different zones"));
+        assert!(bad("jun-jiangnan", "pri-jiangnan-c", 2023, 1.0).contains("does not teach"));
+        assert!(bad("tp-jiangnan-1", "tp-jiangnan-1", 2023, 1.0).contains("itself"));
+        assert!(bad("tp-jiangnan-1", "pri-jiangnan-c", 2020, 1.0).contains("not a projection year"));
+        assert!(bad("tp-jiangnan-1", "pri-jiangnan-c", 2023, 1.5).contains("share"));
+        assert!(bad("nowhere", "pri-jiangnan-c", 2023, 1.0).contains("no school"));
+        assert!(bad("kg-jiangnan-pub-1", "pri-jiangnan-c", 2023, 1.0).contains("no school"));
+        // the receiver closing first
+        let mut sc = Scenario::default();
+        sc.merges.push(Merge {
+            school: "tp-jiangnan-1".into(),
+            into: "tp-jiangnan-2".into(),
+            from: 2025,
+            share: 1.0,
+        });
+        sc.merges.push(Merge {
+            school: "tp-jiangnan-2".into(),
+            into: "pri-jiangnan-c".into(),
+            from: 2023,
+            share: 1.0,
+        });
+        assert!(sc.validate(&ds).unwrap_err().to_string().contains("more than once"));
     }
 }

@@ -197,6 +197,7 @@ fn school_records(cx: &Ctx, st: &State, out: &mut [Option<SchoolRec>]) {
     for (si, r) in p.ranges.iter().enumerate() {
         let rooms = st.rooms[si].max(0.0).round() as u32;
         let mut rec = SchoolRec {
+            open: !st.closed[si],
             pupils: b.school_total[si],
             classes: 0,
             largest_class: 0,

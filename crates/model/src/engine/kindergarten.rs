@@ -345,6 +345,7 @@ fn classes(cx: &Ctx, st: &State, t: usize, schools: &mut [Option<SchoolRec>]) ->
 /// A kindergarten's year from its children by age group, seats and the class sizes.
 fn kg_record(children: [f64; 3], seats: f64, size: [f64; 3]) -> SchoolRec {
     let mut r = SchoolRec {
+        open: true,
         pupils: children.iter().sum(),
         classes: 0,
         largest_class: 0,

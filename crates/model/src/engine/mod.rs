@@ -10,6 +10,7 @@
 //! | 1 population | population.rs | births, migration | population by zone and age |
 //! | 2 kindergartens | kindergarten.rs | children 3–5, seat levers | seats, children, KG teachers |
 //! | 3 grade flows | flows.rs | ages 6 and 11–14, rates, τ, σ | enrollment by level, pool, grade |
+//! | 3b merges | merges.rs | the scenario's school merges | each school's share of its pool |
 //! | 4 classrooms | rooms.rs | enrollment, room levers | pupils by school, classrooms |
 //! | 5 teachers | teachers.rs | last year's requirement, hires | teachers by level and pool |
 //! | 6 classes | classes.rs | pupils, rooms, teachers | classes, large classes, requirement |
@@ -26,6 +27,7 @@ pub mod finance;
 pub mod flows;
 pub mod kindergarten;
 mod levers;
+mod merges;
 pub mod population;
 mod prepared;
 mod rooms;
@@ -121,6 +123,7 @@ impl<'a> Engine<'a> {
                 town: p.town,
                 scale: lv.migration_scale.whole_run() * pert.migration.max(0.0),
             },
+            merges: merges::resolve(ds, p, res),
         };
         st.reset(ds, p);
         let mut recs = Vec::with_capacity(n);
@@ -144,6 +147,7 @@ impl<'a> Engine<'a> {
             population::stage(&cx, st, &mut y);
             kindergarten::stage(&cx, st, &mut y);
             flows::stage(&cx, st, &mut y);
+            merges::stage(&cx, st, &mut y);
             rooms::stage(&cx, st, &mut y);
             teachers::stage(&cx, st, &mut y);
             classes::stage(&cx, st, &mut y);

@@ -70,6 +70,9 @@ pub(super) struct Prep {
     /// Each kindergarten's dataset index and base-year seats, by zone and
     /// provider ([`Provider::ALL`] order), in dataset order.
     pub kg_base: Vec<[Vec<(usize, f64)>; 3]>,
+    /// Each dataset school's index among the grade-teaching schools (`None`
+    /// for kindergartens and special schools).
+    pub flow_of: Vec<Option<usize>>,
     /// Primary pools that publicly funded trainees join: the rural zones, or
     /// every zone when none is rural.
     pub trainee_pools: Vec<bool>,
@@ -225,6 +228,10 @@ pub(super) fn prepare(ds: &Dataset) -> Prep {
             })
         })
         .collect();
+    let mut flow_of = vec![None; ds.schools.len()];
+    for (k, s) in schools.iter().enumerate() {
+        flow_of[s.index] = Some(k);
+    }
     let trainee_pools = if urban.iter().any(|u| !u) {
         urban.iter().map(|u| !u).collect()
     } else {
@@ -245,6 +252,7 @@ pub(super) fn prepare(ds: &Dataset) -> Prep {
         standard,
         rooms_eligible,
         kg_base,
+        flow_of,
         trainee_pools,
     }
 }

@@ -12,8 +12,12 @@ pub(super) fn stage(cx: &Ctx, st: &mut State, y: &mut YearStep) {
     let p = cx.p;
     let b = &mut st.buf;
     b.pupils.clear();
-    b.pupils
-        .extend(p.slots.iter().map(|s| st.enroll[s.level][s.pool][s.grade] * s.share));
+    b.pupils.extend(
+        p.slots
+            .iter()
+            .zip(&st.shares)
+            .map(|(s, share)| st.enroll[s.level][s.pool][s.grade] * share),
+    );
     b.school_total.clear();
     b.school_total
         .extend(p.ranges.iter().map(|r| b.pupils[r.clone()].iter().sum::<f64>()));
@@ -28,9 +32,10 @@ pub(super) fn stage(cx: &Ctx, st: &mut State, y: &mut YearStep) {
             }
             let amount = cx.lv.rooms[i][k].at(y.t).max(0.0).round() as u32;
             let eligible = &p.rooms_eligible[i][k];
+            let closed = &st.closed;
             for _ in 0..amount {
-                // the school with the most pupils per classroom
-                let best = eligible.iter().copied().max_by(|&a, &b_| {
+                // the open school with the most pupils per classroom
+                let best = eligible.iter().copied().filter(|s| !closed[*s]).max_by(|&a, &b_| {
                     let pa = b.school_total[a] / rooms[a].max(1.0);
                     let pb = b.school_total[b_] / rooms[b_].max(1.0);
                     pa.total_cmp(&pb).then(b_.cmp(&a))

@@ -22,6 +22,9 @@ pub(super) struct Ctx<'a> {
     pub lv: &'a Levers<'a>,
     pub pert: &'a Perturbation,
     pub mig: Migration<'a>,
+    /// The scenario's merges as (year index, closing school, receiving school,
+    /// share), flow-school indices, in the order they take effect.
+    pub merges: Vec<(usize, usize, usize, f64)>,
 }
 
 /// The engine's state between years, with the working buffers of its stages.
@@ -43,6 +46,11 @@ pub struct State {
     pub(super) seats_placed: Vec<f64>,
     /// Classrooms of each grade-teaching school.
     pub(super) rooms: Vec<f64>,
+    /// Each flat slot's share of its pool's pupils (the prepared shares until
+    /// a merge moves them).
+    pub(super) shares: Vec<f64>,
+    /// Grade-teaching schools closed by a merge.
+    pub(super) closed: Vec<bool>,
     pub(super) special_capacity: f64,
     /// Last year's teacher requirement by the staffing norm [level][pool]: it
     /// steers this year's hires.
@@ -107,6 +115,8 @@ impl State {
             seats_built: 0.0,
             seats_placed: Vec::new(),
             rooms: Vec::new(),
+            shares: Vec::new(),
+            closed: Vec::new(),
             special_capacity: 0.0,
             last_requirement: p.teachers0.clone(),
             wage: 1.0,
@@ -146,6 +156,10 @@ impl State {
         self.seats_placed.resize(p.nz, 0.0);
         self.rooms.clear();
         self.rooms.extend(p.schools.iter().map(|s| s.rooms));
+        self.shares.clear();
+        self.shares.extend(p.slots.iter().map(|s| s.share));
+        self.closed.clear();
+        self.closed.resize(p.schools.len(), false);
         self.special_capacity = ds.special.placed.value;
         self.wage = 1.0;
         self.budget = ds.finance.budget.value;

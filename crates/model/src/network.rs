@@ -1,0 +1,86 @@
+//! School-network changes a scenario makes (issue 18): merging a school into
+//! another from a year (撤并). docs/MODEL.md §6b states the rule.
+
+use serde::{Deserialize, Serialize};
+
+use crate::dataset::Dataset;
+pub use crate::error::MergeError;
+use crate::level::Level;
+use crate::units::Year;
+
+/// A school that closes from a year, its pupils moving to a receiving school
+/// of the same pool (the same zone for primary and junior grades).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Merge {
+    /// The school that closes (dataset id).
+    pub school: String,
+    /// The school that receives its pupils (dataset id).
+    pub into: String,
+    /// The first school year without it (after the base year, up to the horizon).
+    pub from: Year,
+    /// Share of its pupils that go to the receiver, 0–1 (1 when absent); the
+    /// rest follow the pool's other schools teaching their grades.
+    #[serde(default = "whole_share")]
+    pub share: f64,
+}
+
+fn whole_share() -> f64 {
+    1.0
+}
+
+/// Merges in the order they take effect: by year, in the order given within a year.
+pub fn in_order(merges: &[Merge]) -> Vec<&Merge> {
+    let mut out: Vec<&Merge> = merges.iter().collect();
+    out.sort_by_key(|m| m.from);
+    out
+}
+
+/// Checks merges against the dataset (in the order they take effect: a
+/// receiver must not have closed by the year it receives).
+pub fn validate(merges: &[Merge], ds: &Dataset) -> Result<(), MergeError> {
+    let school = |id: &str| {
+        ds.schools
+            .iter()
+            .find(|s| {
+                s.id == id && s.kind.provider().is_none() && !s.kind.slots().iter().any(|(l, _)| *l == Level::Special)
+            })
+            .ok_or_else(|| MergeError::UnknownSchool(id.to_string()))
+    };
+    let mut closed: Vec<(&str, Year)> = Vec::new();
+    for m in in_order(merges) {
+        let (a, b) = (school(&m.school)?, school(&m.into)?);
+        if a.id == b.id {
+            return Err(MergeError::IntoItself(a.id.clone()));
+        }
+        if !(m.share.is_finite() && (0.0..=1.0).contains(&m.share)) {
+            return Err(MergeError::Share);
+        }
+        if m.from <= ds.base_year || m.from > ds.max_horizon {
+            return Err(MergeError::Year(m.from));
+        }
+        let slots = a.kind.slots();
+        let zoned = slots.iter().any(|(l, _)| matches!(l, Level::Primary | Level::Junior));
+        if zoned && a.zone != b.zone {
+            return Err(MergeError::OtherZone {
+                school: a.id.clone(),
+                into: b.id.clone(),
+            });
+        }
+        let theirs = b.kind.slots();
+        if !slots.iter().all(|s| theirs.contains(s)) {
+            return Err(MergeError::Grades {
+                school: a.id.clone(),
+                into: b.id.clone(),
+            });
+        }
+        if closed
+            .iter()
+            .any(|(id, y)| *id == a.id || (*id == b.id && *y <= m.from))
+        {
+            return Err(MergeError::Twice(a.id.clone()));
+        }
+        closed.push((&m.school, m.from));
+    }
+    Ok(())
+}
