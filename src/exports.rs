@@ -29,8 +29,9 @@ pub fn workbook(ctx: &Ctx) -> Workbook {
     );
     let (schools, _) = eduplan_model::schools::table(&ctx.dataset, &ctx.state.scenario, Default::default());
     let year = schools.years.last().copied().unwrap_or(ctx.dataset.horizon);
-    wb.sheets
-        .push(crate::components::schools_panel::schools_sheet(ctx, &schools, year));
+    wb.sheets.push(crate::components::schools_panel::schools_sheet(
+        ctx, &schools, year, None,
+    ));
     wb
 }
 

@@ -110,6 +110,25 @@ pub static CHARTS: &[ChartSpec] = &[
         zonal: false,
     },
     ChartSpec {
+        id: "schools",
+        title: |t| t.chart_schools,
+        series: &[
+            s("primary.schools", BLUE),
+            s("junior.schools", GREEN),
+            s("senior.schools", VERMILLION),
+            s("vocational.schools", PURPLE),
+        ],
+        target_indicators: &[],
+        zonal: false,
+    },
+    ChartSpec {
+        id: "teacher_gap_norm",
+        title: |t| t.chart_teacher_gap_norm,
+        series: &[s("primary.teacher_gap_norm", BLUE), s("junior.teacher_gap_norm", GREEN)],
+        target_indicators: &[],
+        zonal: true,
+    },
+    ChartSpec {
         id: "staffing",
         title: |t| t.chart_staffing,
         series: &[

@@ -45,7 +45,7 @@ pub fn Brief() -> Html {
     let sc = &ctx.state.scenario;
     let comparing = ctx.compare.len() >= 2;
     let name = ctx.scenario_title();
-    let changes: Vec<Html> = levers()
+    let mut changes: Vec<Html> = levers()
         .iter()
         .filter(|l| sc.levers.contains_key(l.id) || sc.assumptions.contains_key(l.id))
         .map(|l| {
@@ -79,6 +79,16 @@ pub fn Brief() -> Html {
             }
         })
         .collect();
+    // school merges are policy changes too
+    changes.extend(sc.merges.iter().map(|m| {
+        html! {
+            <tr>
+                <td>{ t.merge_label }</td>
+                <td class="num">{ eduplan_model::network::describe(m, ds, lang.locale()) }</td>
+                <td class="num muted">{ eduplan_model::format::NO_VALUE }</td>
+            </tr>
+        }
+    }));
     let targets = ds.targets.iter().enumerate().map(|(i, spec)| {
         let unit = spec.unit();
         let cell = |p: &eduplan_model::Projection| {

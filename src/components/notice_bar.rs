@@ -55,7 +55,7 @@ pub fn scenario_error_text(e: &ScenarioError, t: &Strings, lang: Lang) -> String
         ScenarioError::NotANumber { id } | ScenarioError::NotPerYear { id } | ScenarioError::BadOrder { id, .. } => {
             fill(t.scenario_bad_value, &[("id", &lever(id))])
         }
-        ScenarioError::Merge(m) => merge_error_text(m, t),
+        ScenarioError::Merge(m) => merge_error_text(m, t, None),
         ScenarioError::BadYear { id, year, first, last } => fill(
             t.scenario_bad_year,
             &[
@@ -68,7 +68,8 @@ pub fn scenario_error_text(e: &ScenarioError, t: &Strings, lang: Lang) -> String
     }
 }
 
-pub fn link_notice_text(n: &Notice, t: &Strings, lang: Lang) -> String {
+/// A link notice in the interface language; schools by their names in `ds`.
+pub fn link_notice_text(n: &Notice, t: &Strings, lang: Lang, ds: Option<&eduplan_model::Dataset>) -> String {
     match n {
         Notice::NewerFormat { found } => fill(t.link_newer, &[("found", found)]),
         Notice::BadFormat { found } => fill(t.link_bad_format, &[("found", found)]),
@@ -103,20 +104,37 @@ pub fn link_notice_text(n: &Notice, t: &Strings, lang: Lang) -> String {
         Notice::Digits { other_build: true } => t.link_digits_other.to_string(),
         Notice::Digits { other_build: false } => t.link_digits_cut.to_string(),
         Notice::Repeated { id } => fill(t.link_repeated, &[("id", &lever_label(id, lang))]),
-        Notice::Merge { given } => fill(t.link_merge_dropped, &[("given", given)]),
+        Notice::Merge { given, why } => fill(
+            t.link_merge_dropped,
+            &[("given", given), ("why", &merge_error_text(why, t, ds))],
+        ),
     }
 }
 
-/// Why a school merge cannot be made, in the interface language.
-pub fn merge_error_text(e: &MergeError, t: &Strings) -> String {
+/// Why a school merge cannot be made, in the interface language, schools
+/// by their names in `ds` (by id when the dataset has none by that id).
+pub fn merge_error_text(e: &MergeError, t: &Strings, ds: Option<&eduplan_model::Dataset>) -> String {
+    let name = |id: &str| {
+        ds.and_then(|ds| ds.schools.iter().find(|s| s.id == id))
+            .map_or(id.to_string(), |s| s.name.clone())
+    };
     match e {
         MergeError::UnknownSchool(id) => fill(t.merge_unknown, &[("id", id)]),
-        MergeError::IntoItself(id) => fill(t.merge_itself, &[("id", id)]),
-        MergeError::OtherZone { school, into } => fill(t.merge_zone, &[("school", school), ("into", into)]),
-        MergeError::Grades { school, into } => fill(t.merge_grades, &[("school", school), ("into", into)]),
+        MergeError::IntoItself(id) => fill(t.merge_itself, &[("id", &name(id))]),
+        MergeError::OtherZone { school, into } => {
+            fill(t.merge_zone, &[("school", &name(school)), ("into", &name(into))])
+        }
+        MergeError::Grades { school, into } => {
+            fill(t.merge_grades, &[("school", &name(school)), ("into", &name(into))])
+        }
         MergeError::Year(y) => fill(t.merge_year, &[("year", &y.to_string())]),
         MergeError::Share => t.merge_share.to_string(),
-        MergeError::Twice(id) => fill(t.merge_twice, &[("id", id)]),
+        MergeError::Unreadable => t.merge_unreadable.to_string(),
+        MergeError::Twice(id) => fill(t.merge_twice, &[("id", &name(id))]),
+        MergeError::ReceiverClosed { into, year } => fill(
+            t.merge_receiver_closed,
+            &[("into", &name(into)), ("year", &year.to_string())],
+        ),
     }
 }
 
@@ -132,14 +150,14 @@ pub fn NoticeBar() -> Html {
     let links: Vec<String> = notices
         .iter()
         .filter_map(|m| match m {
-            Message::Link(n) => Some(link_notice_text(n, t, lang)),
+            Message::Link(n) => Some(link_notice_text(n, t, lang, Some(&ctx.dataset))),
             _ => None,
         })
         .collect();
     let fitted: Vec<String> = notices
         .iter()
         .filter_map(|m| match m {
-            Message::Fitted(n) => Some(link_notice_text(n, t, lang)),
+            Message::Fitted(n) => Some(link_notice_text(n, t, lang, Some(&ctx.dataset))),
             _ => None,
         })
         .collect();

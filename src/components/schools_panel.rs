@@ -17,7 +17,7 @@ use eduplan_model::units::is_defined;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use crate::context::{use_ctx, Ctx};
+use crate::context::{use_ctx, Ctx, Shared};
 use crate::i18n::{fill, Lang, Strings};
 use crate::state::Action;
 
@@ -60,6 +60,12 @@ impl Default for View {
             settings: FlagSettings::default(),
         }
     }
+}
+
+/// A label as a list entry starts (English names of stages are lower case).
+fn capitalised(s: &str) -> String {
+    let mut c = s.chars();
+    c.next().map_or(String::new(), |f| f.to_uppercase().chain(c).collect())
 }
 
 fn flag_label(f: Flag, t: &Strings) -> &'static str {
@@ -152,6 +158,27 @@ fn SchoolsBody(props: &BodyProps) -> Html {
     };
     let tbl: &SchoolTable = &data;
     let merging = use_state(|| None::<String>);
+    // schools some other school could take the pupils of (a property of the register)
+    let can_merge = {
+        let ds = ctx.dataset.clone();
+        use_memo(Shared(ctx.dataset.clone()), move |_| {
+            ds.schools
+                .iter()
+                .filter(|a| {
+                    ds.schools.iter().any(|b| {
+                        let m = Merge {
+                            school: a.id.clone(),
+                            into: b.id.clone(),
+                            from: ds.horizon,
+                            share: 1.0,
+                        };
+                        validate(std::slice::from_ref(&m), &ds).is_ok()
+                    })
+                })
+                .map(|a| a.id.clone())
+                .collect::<std::collections::BTreeSet<String>>()
+        })
+    };
     let on_merge = {
         let merging = merging.clone();
         use_callback(merging.clone(), move |id: String, _| {
@@ -175,6 +202,34 @@ fn SchoolsBody(props: &BodyProps) -> Html {
             let mut v = (*view).clone();
             f(&mut v, value);
             view.set(v);
+        })
+    };
+    // a threshold box: 0–100 applies (divided by `scale`); anything else puts the value in use back
+    let threshold = |f: fn(&mut View, f64), scale: f64| {
+        let view = view.clone();
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            match input
+                .value()
+                .trim()
+                .parse::<f64>()
+                .ok()
+                .filter(|x| x.is_finite() && (0.0..=100.0).contains(x))
+            {
+                Some(x) => {
+                    let mut v = (*view).clone();
+                    f(&mut v, x / scale);
+                    view.set(v);
+                }
+                None => {
+                    let now = if scale == 1.0 {
+                        view.settings.min_pupils_per_grade
+                    } else {
+                        view.settings.min_utilisation * 100.0
+                    };
+                    input.set_value(&format!("{now}"));
+                }
+            }
         })
     };
     let mut rows: Vec<&SchoolRow> = tbl
@@ -210,8 +265,9 @@ fn SchoolsBody(props: &BodyProps) -> Html {
     let on_csv = {
         let ctx = ctx.clone();
         let data = data.clone();
+        let shown: Vec<String> = rows.iter().map(|r| r.id.clone()).collect();
         Callback::from(move |_| {
-            let sheet = schools_sheet(&ctx, &data, year);
+            let sheet = schools_sheet(&ctx, &data, year, Some(&shown));
             let name = format!("{}-{year}.csv", ctx.t().schools_title);
             if let Err(e) = crate::browser::download(&name, "text/csv;charset=utf-8", &csv_with_bom(&sheet)) {
                 ctx.dispatch(Action::Notify(vec![crate::state::Message::ExportFailed(e)]));
@@ -239,7 +295,7 @@ fn SchoolsBody(props: &BodyProps) -> Html {
                     <select class="schools-stage" onchange={set(|v, s| v.stage = s)}>
                         <option value="" selected={view.stage.is_empty()}>{ t.schools_all_stages }</option>
                         { for [("kg", t.lv_kg), ("primary", t.lv_primary), ("junior", t.lv_junior), ("senior", t.lv_senior), ("vocational", t.lv_vocational)].into_iter().map(|(k, l)| html! {
-                            <option value={k} selected={view.stage == k}>{ l }</option>
+                            <option value={k} selected={view.stage == k}>{ capitalised(l) }</option>
                         }) }
                     </select>
                 </label>
@@ -249,20 +305,26 @@ fn SchoolsBody(props: &BodyProps) -> Html {
                 </label>
                 <label>{ t.schools_min_grade }
                     <input type="number" class="schools-min-grade" min="0" max="100" step="1" value={view.settings.min_pupils_per_grade.to_string()}
-                        onchange={set(|v, s| if let Some(x) = s.trim().parse::<f64>().ok().filter(|x| x.is_finite()) { v.settings.min_pupils_per_grade = x.clamp(0.0, 100.0) })} />
+                        onchange={threshold(|v, x| v.settings.min_pupils_per_grade = x, 1.0)} />
                 </label>
                 <label>{ t.schools_min_use }
                     <input type="number" class="schools-min-use" min="0" max="100" step="5" value={format!("{:.0}", view.settings.min_utilisation * 100.0)}
-                        onchange={set(|v, s| if let Some(x) = s.trim().parse::<f64>().ok().filter(|x| x.is_finite()) { v.settings.min_utilisation = (x / 100.0).clamp(0.0, 1.0) })} />
+                        onchange={threshold(|v, x| v.settings.min_utilisation = x, 100.0)} />
                 </label>
                 <button type="button" class="schools-csv" onclick={on_csv}>{ t.schools_csv }</button>
             </div>
             <p class="schools-summary" aria-live="polite">
-                { format!("{year}{}", if ctx.lang() == crate::i18n::Lang::Zh { "年：" } else { ": " }) }{ counts.join(t.list_sep) }
-                { if ctx.lang() == crate::i18n::Lang::Zh { "。" } else { "." } }
-                { " " }{ fill(t.schools_shown, &[("n", &rows.len().to_string()), ("total", &tbl.rows.len().to_string())]) }
+                { fill(t.schools_summary, &[
+                    ("year", &year.to_string()),
+                    ("counts", &counts.join(t.list_sep)),
+                    ("n", &rows.len().to_string()),
+                    ("total", &tbl.rows.len().to_string()),
+                ]) }
             </p>
             <MergeList />
+            if let Some(id) = (*merging).clone() {
+                <MergeForm school={id.clone()} on_close={on_merge.reform(move |_: ()| id.clone())} />
+            }
             <div class="table-wrap schools-wrap">
                 <table class="schools-table">
                     <thead><tr>{ for header(view, t) }</tr></thead>
@@ -275,13 +337,10 @@ fn SchoolsBody(props: &BodyProps) -> Html {
                                 <SchoolLine name={r.name.clone()} id={r.id.clone()} zone={zone_name(&r.zone)} kind={r.kind}
                                     {rec} first={r.first.clone()} pupils={r.years.iter().map(|x| x.pupils).collect::<Vec<f64>>()}
                                     years={(tbl.years.first().copied().unwrap_or(0), tbl.years.last().copied().unwrap_or(0))}
-                                    settings={tbl.settings} lang={ctx.lang()} closed_from={r.closed_from(&tbl.years)}
+                                    settings={tbl.settings} lang={ctx.lang()}
+                                    closed_from={ctx.state.scenario.merges.iter().find(|m| m.school == r.id).map(|m| m.from)}
+                                    can_merge={can_merge.contains(&r.id)}
                                     on_merge={on_merge.clone()} merging={open} />
-                                if open {
-                                    <tr class="merge-row"><td colspan="13">
-                                        <MergeForm school={r.id.clone()} on_close={on_merge.reform({ let id = r.id.clone(); move |_: ()| id.clone() })} />
-                                    </td></tr>
-                                }
                                 </>
                             })
                         }) }
@@ -294,14 +353,22 @@ fn SchoolsBody(props: &BodyProps) -> Html {
     }
 }
 
+/// Names in the browser's Chinese order (pinyin), numbers by value: 第二 before 第十.
+fn collate(a: &str, b: &str) -> std::cmp::Ordering {
+    let locales = js_sys::Array::of1(&"zh-CN".into());
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"numeric".into(), &true.into());
+    js_sys::JsString::from(a).locale_compare(b, &locales, &options).cmp(&0)
+}
+
 /// Sorts the shown rows by the chosen column (names by the locale's text order).
 fn sort_rows(rows: &mut [&SchoolRow], view: &View, ti: usize, ctx: &Ctx) {
     let key = |r: &SchoolRow| r.years.get(ti).map_or(f64::NAN, |x| sort_key(view.sort, r, x));
     match view.sort {
-        Column::School => rows.sort_by(|a, b| a.name.cmp(&b.name)),
+        Column::School => rows.sort_by(|a, b| collate(&a.name, &b.name)),
         Column::Zone => {
             let zi = |id: &str| ctx.dataset.zone_index(id).unwrap_or(usize::MAX);
-            rows.sort_by(|a, b| zi(&a.zone).cmp(&zi(&b.zone)).then(a.name.cmp(&b.name)))
+            rows.sort_by(|a, b| zi(&a.zone).cmp(&zi(&b.zone)).then_with(|| collate(&a.name, &b.name)))
         }
         _ => rows.sort_by(|a, b| {
             let (x, y) = (key(a), key(b));
@@ -384,6 +451,8 @@ struct LineProps {
     lang: Lang,
     /// The year a merge closes it, if one does.
     closed_from: Option<i32>,
+    /// Some other school could take its pupils.
+    can_merge: bool,
     /// Opens (or closes) the merge form under the row.
     on_merge: Callback<String>,
     merging: bool,
@@ -395,7 +464,7 @@ fn SchoolLine(props: &LineProps) -> Html {
     let loc = props.lang.locale();
     let r = &props.rec;
     let n = |x: f64| format::group_thousands(x, 0);
-    let teachers = if is_defined(r.teachers) {
+    let teachers = if is_defined(r.teachers) && r.open {
         format!(
             "{}/{}",
             format::group_thousands(r.teachers_needed, 1),
@@ -404,7 +473,7 @@ fn SchoolLine(props: &LineProps) -> Html {
     } else {
         format::NO_VALUE.to_string()
     };
-    let rooms = if r.rooms > 0 || r.rooms_needed > 0 {
+    let rooms = if r.open && (r.rooms > 0 || r.rooms_needed > 0) {
         format!("{}/{}", r.rooms_needed, r.rooms)
     } else {
         format::NO_VALUE.to_string()
@@ -413,16 +482,32 @@ fn SchoolLine(props: &LineProps) -> Html {
         .into_iter()
         .filter(|f| applies(*f, r, &props.settings))
         .collect();
-    let mut flags: Vec<String> = props
-        .first
-        .iter()
-        .map(|(f, y)| fill(t.flag_from, &[("flag", flag_label(*f, t)), ("year", &y.to_string())]))
-        .collect();
+    // warnings that apply in the year shown first (marked), then those that applied earlier
+    let mut flags: Vec<Html> = Vec::new();
     if let Some(y) = props.closed_from {
-        flags.insert(0, fill(t.merge_closed, &[("year", &y.to_string())]));
+        flags.push(html! { <span class="flag closed">{ fill(t.merge_closed, &[("year", &y.to_string())]) }</span> });
     }
-    // a grade-teaching school still open at the horizon can be merged
-    let mergeable = props.kind.provider().is_none() && props.closed_from.is_none();
+    for (f, y) in &props.first {
+        let text = fill(t.flag_from, &[("flag", flag_label(*f, t)), ("year", &y.to_string())]);
+        flags.push(if now.contains(f) {
+            html! { <span class="flag now">{ text }</span> }
+        } else {
+            html! { <span class="flag earlier">{ fill(t.flag_earlier, &[("text", &text)]) }</span> }
+        });
+    }
+    let flags: Vec<Html> = flags
+        .into_iter()
+        .enumerate()
+        .map(|(i, f)| {
+            if i == 0 {
+                f
+            } else {
+                html! { <>{ t.list_sep }{ f }</> }
+            }
+        })
+        .collect();
+    // a grade-teaching school not merged yet, with a school that could take its pupils
+    let mergeable = props.can_merge && props.closed_from.is_none();
     let on_merge = props.on_merge.reform({
         let id = props.id.clone();
         move |_: MouseEvent| id.clone()
@@ -441,7 +526,7 @@ fn SchoolLine(props: &LineProps) -> Html {
             <td class="num" data-label={t.col_teachers}>{ teachers }</td>
             <td class="num use" data-label={t.col_use}>{ format::percent(r.utilisation()) }</td>
             <td class="trend" data-label={t.col_trend}>{ sparkline(&props.pupils, props.years, t) }</td>
-            <td class="flags" data-label={t.col_flags}>{ if flags.is_empty() { format::NO_VALUE.to_string() } else { flags.join(t.list_sep) } }</td>
+            <td class="flags" data-label={t.col_flags}>if flags.is_empty() { { format::NO_VALUE } } else { { for flags } }</td>
             <td class="actions">
                 if mergeable {
                     <button type="button" class="merge-open" onclick={on_merge} aria-expanded={props.merging.to_string()}
@@ -481,7 +566,8 @@ fn sparkline(values: &[f64], (first, last): (i32, i32), t: &Strings) -> Html {
 
 /// The year's table for a spreadsheet: the interface's column names, plain
 /// numbers (the CSV export and the workbook's sheet, for the horizon year).
-pub fn schools_sheet(ctx: &Ctx, tbl: &SchoolTable, year: i32) -> Sheet {
+/// `only`: the schools shown (in that order); every school when `None`.
+pub fn schools_sheet(ctx: &Ctx, tbl: &SchoolTable, year: i32, only: Option<&[String]>) -> Sheet {
     let t = ctx.t();
     let loc = ctx.lang().locale();
     let ti = tbl.years.iter().position(|y| *y == year).unwrap_or(0);
@@ -509,8 +595,16 @@ pub fn schools_sheet(ctx: &Ctx, tbl: &SchoolTable, year: i32) -> Sheet {
         Cell::Text(format!("{}{}", t.col_use, ctx.lang().pick("（%）", " (%)"))),
     ])
     .chain(Flag::ALL.into_iter().map(|f| Cell::from(flag_label(f, t))))
+    .chain(std::iter::once(Cell::from(t.merge_label)))
     .collect::<Vec<Cell>>()];
-    for row in &tbl.rows {
+    let chosen: Vec<&SchoolRow> = match only {
+        Some(ids) => ids
+            .iter()
+            .filter_map(|id| tbl.rows.iter().find(|r| &r.id == id))
+            .collect(),
+        None => tbl.rows.iter().collect(),
+    };
+    for row in chosen {
         let Some(r) = row.years.get(ti) else { continue };
         let zone = ctx
             .dataset
@@ -524,12 +618,16 @@ pub fn schools_sheet(ctx: &Ctx, tbl: &SchoolTable, year: i32) -> Sheet {
             Cell::Text(row.name.clone()),
             Cell::Text(zone),
             Cell::Text(school_kind(row.kind, loc).to_string()),
-            num(r.pupils),
+            Cell::Number(r.pupils.round()),
             Cell::Number(r.classes as f64),
             Cell::Number(r.largest_class as f64),
             Cell::Number((r.classes_56_65 + r.classes_66) as f64),
-            Cell::Text(format!("{}/{}", r.rooms_needed, r.rooms)),
-            if is_defined(r.teachers) {
+            if r.open && (r.rooms > 0 || r.rooms_needed > 0) {
+                Cell::Text(format!("{}/{}", r.rooms_needed, r.rooms))
+            } else {
+                Cell::Empty
+            },
+            if is_defined(r.teachers) && r.open {
                 Cell::Text(format!(
                     "{}/{}",
                     format::group_thousands(r.teachers_needed, 1),
@@ -544,6 +642,15 @@ pub fn schools_sheet(ctx: &Ctx, tbl: &SchoolTable, year: i32) -> Sheet {
             Flag::ALL
                 .into_iter()
                 .map(|f| row.first_year(f).map_or(Cell::Empty, |y| Cell::Number(y as f64))),
+        );
+        // the year a merge closes it
+        cells.push(
+            ctx.state
+                .scenario
+                .merges
+                .iter()
+                .find(|m| m.school == row.id)
+                .map_or(Cell::Empty, |m| Cell::Number(m.from as f64)),
         );
         rows.push(cells);
     }
@@ -562,31 +669,21 @@ fn MergeList() -> Html {
     if merges.is_empty() {
         return html! {};
     }
-    let name = |id: &str| {
-        ctx.dataset
-            .schools
-            .iter()
-            .find(|s| s.id == id)
-            .map_or(id.to_string(), |s| s.name.clone())
-    };
     html! {
         <div class="merge-list">
             <h3>{ t.merges_title }</h3>
             <ul>
                 { for merges.iter().enumerate().map(|(i, m)| {
-                    let text = if m.share == 1.0 {
-                        fill(t.merge_item, &[("school", &name(&m.school)), ("into", &name(&m.into)), ("year", &m.from.to_string())])
-                    } else {
-                        fill(t.merge_item_share, &[("school", &name(&m.school)), ("into", &name(&m.into)), ("year", &m.from.to_string()), ("share", &format::percent(m.share))])
-                    };
+                    let text = eduplan_model::network::describe(m, &ctx.dataset, ctx.lang().locale());
                     let onclick = {
                         let ctx = ctx.clone();
                         Callback::from(move |_| ctx.dispatch(Action::RemoveMerge(i)))
                     };
                     html! {
                         <li class="merge-item" data-school={m.school.clone()}>
-                            <span>{ text }</span>
-                            <button type="button" class="merge-remove" {onclick}>{ t.merge_remove }</button>
+                            <span>{ text.clone() }</span>
+                            <button type="button" class="merge-remove" {onclick}
+                                aria-label={format!("{}{}{}", t.merge_remove, t.colon, text)}>{ t.merge_remove }</button>
                         </li>
                     }
                 }) }
@@ -610,6 +707,11 @@ fn MergeForm(props: &MergeFormProps) -> Html {
     let t = ctx.t();
     let ds = &ctx.dataset;
     let first = ds.base_year + 1;
+    let school_name = ds
+        .schools
+        .iter()
+        .find(|s| s.id == props.school)
+        .map_or(props.school.clone(), |s| s.name.clone());
     let with = |into: &str, from: i32, share: f64| {
         let mut all = ctx.state.scenario.merges.clone();
         all.push(Merge {
@@ -620,11 +722,12 @@ fn MergeForm(props: &MergeFormProps) -> Html {
         });
         all
     };
-    // receivers the register allows, the largest first (the zone's central school, usually)
+    let from = use_state(|| first.max(ds.horizon.min(first + 2)));
+    // receivers the register allows in the chosen year, the largest first (the zone's central school, usually)
     let mut receivers: Vec<&eduplan_model::dataset::School> = ds
         .schools
         .iter()
-        .filter(|b| validate(&with(&b.id, ds.horizon, 1.0), ds).is_ok())
+        .filter(|b| validate(&with(&b.id, *from, 1.0), ds).is_ok())
         .collect();
     receivers.sort_by(|a, b| {
         b.enrollment
@@ -633,22 +736,59 @@ fn MergeForm(props: &MergeFormProps) -> Html {
             .total_cmp(&a.enrollment.iter().sum::<f64>())
     });
     let into = use_state(|| receivers.first().map(|s| s.id.clone()).unwrap_or_default());
-    let from = use_state(|| first.max(ds.horizon.min(first + 2)));
-    let share = use_state(|| 100.0f64);
+    let share = use_state(|| "100".to_string());
     let error = use_state(|| None::<String>);
+    // the chosen receiver, or the first the year allows
+    let chosen = receivers
+        .iter()
+        .find(|s| s.id == *into)
+        .or(receivers.first())
+        .map(|s| s.id.clone())
+        .unwrap_or_default();
+    let on_key = {
+        let close = props.on_close.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Escape" {
+                e.prevent_default();
+                close.emit(());
+            }
+        })
+    };
+    let cancel = props.on_close.reform(|_: MouseEvent| ());
+    // the form opens above the table: take the focus there (the browser scrolls to it)
+    use_effect_with(props.school.clone(), |_| {
+        if !crate::browser::focus(".merge-form select") {
+            crate::browser::focus(".merge-form .merge-cancel");
+        }
+    });
     if receivers.is_empty() {
-        return html! { <p class="merge-none">{ t.merge_none_possible }</p> };
+        return html! {
+            <div class="merge-form" onkeydown={on_key}>
+                <p class="merge-none">{ t.merge_none_possible }</p>
+                <button type="button" class="merge-cancel" onclick={cancel}>{ t.merge_cancel }</button>
+            </div>
+        };
     }
     let submit = {
-        let (ctx, into, from, share, error) = (ctx.clone(), into.clone(), from.clone(), share.clone(), error.clone());
-        let (school, on_close) = (props.school.clone(), props.on_close.clone());
+        let (ctx, from, share, error) = (ctx.clone(), from.clone(), share.clone(), error.clone());
+        let (school, on_close, chosen) = (props.school.clone(), props.on_close.clone(), chosen.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
+            // a share the box does not show is never used: refuse what is not 0–100
+            let Some(pct) = share
+                .trim()
+                .parse::<f64>()
+                .ok()
+                .filter(|x| x.is_finite() && (0.0..=100.0).contains(x))
+            else {
+                error.set(Some(ctx.t().merge_share.to_string()));
+                return;
+            };
             let m = Merge {
                 school: school.clone(),
-                into: (*into).clone(),
+                into: chosen.clone(),
                 from: *from,
-                share: *share / 100.0,
+                share: pct / 100.0,
             };
             let mut all = ctx.state.scenario.merges.clone();
             all.push(m.clone());
@@ -656,8 +796,20 @@ fn MergeForm(props: &MergeFormProps) -> Html {
                 Ok(()) => {
                     ctx.dispatch(Action::AddMerge(m));
                     on_close.emit(());
+                    // focus the new merge's line (its button takes it back)
+                    let later = wasm_bindgen::closure::Closure::once_into_js(|| {
+                        crate::browser::focus(".merge-list li:last-child .merge-remove");
+                    });
+                    if let Some(w) = web_sys::window() {
+                        use wasm_bindgen::JsCast;
+                        let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(later.unchecked_ref(), 0);
+                    }
                 }
-                Err(e) => error.set(Some(crate::components::notice_bar::merge_error_text(&e, ctx.t()))),
+                Err(e) => error.set(Some(crate::components::notice_bar::merge_error_text(
+                    &e,
+                    ctx.t(),
+                    Some(&ctx.dataset),
+                ))),
             }
         })
     };
@@ -675,25 +827,14 @@ fn MergeForm(props: &MergeFormProps) -> Html {
     };
     let on_share = {
         let share = share.clone();
-        Callback::from(move |e: Event| {
-            if let Some(x) = e
-                .target_unchecked_into::<HtmlInputElement>()
-                .value()
-                .trim()
-                .parse::<f64>()
-                .ok()
-                .filter(|x| x.is_finite())
-            {
-                share.set(x.clamp(0.0, 100.0));
-            }
-        })
+        Callback::from(move |e: Event| share.set(e.target_unchecked_into::<HtmlInputElement>().value()))
     };
-    let cancel = props.on_close.reform(|_: MouseEvent| ());
     html! {
-        <form class="merge-form" onsubmit={submit}>
+        <form class="merge-form" novalidate=true onsubmit={submit} onkeydown={on_key} aria-label={fill(t.merge_action_aria, &[("name", &school_name)])}>
+            <p class="merge-what">{ fill(t.merge_action_aria, &[("name", &school_name)]) }</p>
             <label>{ t.merge_into }
                 <select class="merge-into" onchange={on_into}>
-                    { for receivers.iter().map(|s| html! { <option value={s.id.clone()} selected={*into == s.id}>{ &s.name }</option> }) }
+                    { for receivers.iter().map(|s| html! { <option value={s.id.clone()} selected={chosen == s.id}>{ &s.name }</option> }) }
                 </select>
             </label>
             <label>{ t.merge_from }
@@ -702,7 +843,7 @@ fn MergeForm(props: &MergeFormProps) -> Html {
                 </select>
             </label>
             <label>{ t.merge_share_label }
-                <input type="number" class="merge-share" min="0" max="100" step="5" value={format!("{:.0}", *share)} onchange={on_share} />
+                <input type="number" class="merge-share" min="0" max="100" step="5" value={(*share).clone()} onchange={on_share} />
             </label>
             <button type="submit" class="merge-ok">{ t.merge_ok }</button>
             <button type="button" class="merge-cancel" onclick={cancel}>{ t.merge_cancel }</button>

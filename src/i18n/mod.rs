@@ -509,6 +509,13 @@ strings! {
     merge_remove,
     merge_closed,
     merge_none_possible,
+    chart_schools,
+    chart_teacher_gap_norm,
+    merge_label,
+    merge_receiver_closed,
+    schools_summary,
+    flag_earlier,
+    merge_unreadable,
 }
 
 #[cfg(test)]

@@ -23,7 +23,7 @@ test('the schools view lists every school with its warnings, sorts, filters and 
   assert.match(summary, /^2030年：教室不足或大班额\d+所、生源不足\d+所、教师缺编\d+所、教师超编\d+所。/);
   // a teaching point: a handful of pupils per grade, under-used from the base year
   const tp = page.locator('.school-row[data-school^="tp-"]').first();
-  assert.match(await tp.locator('.flags').innerText(), /生源不足（2020年起）/);
+  assert.match(await tp.locator('.flags').innerText(), /生源不足（2020年首次出现）/);
   assert.ok((await tp.getAttribute('data-flags')).includes('under_used'));
   // sort by utilisation: ascending, then descending, undefined last
   await page.locator('th[data-col="use"] .sort').click();
@@ -53,6 +53,7 @@ test('the schools view lists every school with its warnings, sorts, filters and 
   await page.locator('.schools-min-grade').fill('30');
   await page.locator('.schools-min-grade').dispatchEvent('change');
   assert.ok((await under()) >= before, `${before} → ${await under()}`);
+  await page.locator('.schools-flagged').uncheck();
   // an earlier year
   await page.locator('.schools-year').selectOption('2020');
   assert.match(await page.locator('.schools-summary').innerText(), /^2020年：/);
@@ -63,8 +64,15 @@ test('the schools view lists every school with its warnings, sorts, filters and 
   assert.equal(file.suggestedFilename(), '各校情况与预警-2020.csv');
   const text = readFileSync(await file.path(), 'utf8').replace(/^\uFEFF/, '');
   const lines = text.trim().split(/\r?\n/);
-  assert.match(lines[0], /^学校,片区,类别,在校生（幼儿）,班数,最大班额,56人及以上班数,教室（需\/有）,专任教师（需\/有）,学位使用率（%）,教室不足或大班额,生源不足,教师缺编,教师超编$/);
+  assert.match(lines[0], /^学校,片区,类别,在校生（幼儿）,班数,最大班额,56人及以上班数,教室（需\/有）,专任教师（需\/有）,学位使用率（%）,教室不足或大班额,生源不足,教师缺编,教师超编,学校撤并$/);
   assert.equal(lines.length, 216);
+  // the file holds what the view shows: one zone's schools
+  await page.locator('.schools-zone').selectOption('jiangnan');
+  const shown = await page.locator('.school-row').count();
+  const zoneDownload = page.waitForEvent('download');
+  await page.locator('.schools-csv').click();
+  const zoneText = readFileSync(await (await zoneDownload).path(), 'utf8');
+  assert.equal(zoneText.trim().split(/\r?\n/).length, shown + 1);
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -87,7 +95,7 @@ test('the schools view in English', async () => {
   const { context, page } = await openApp(browser, { path: '?lang=en' });
   await page.locator('.schools-toggle').click();
   assert.match(await page.locator('.schools-summary').innerText(), /^2030: over capacity: \d+, under-used: \d+, teachers short: \d+, teachers in surplus: \d+\./);
-  assert.match(await page.locator('.school-row[data-school^="tp-"] .flags').first().innerText(), /under-used \(from 2020\)/);
+  assert.match(await page.locator('.school-row[data-school^="tp-"] .flags').first().innerText(), /under-used \(first in 2020\)/);
   await context.close();
 });
 
@@ -133,6 +141,36 @@ test('merging a flagged school: the flag goes, the receiver rises, the link carr
 
 test('a link with a merge the data cannot make says so and leaves it out', async () => {
   const { context, page } = await openApp(browser, { path: '?v=1&merge=tp-jiangnan-1:pri-tandu-c:2023' });
-  assert.match(await page.locator('.notice-bar').innerText(), /学校撤并“tp-jiangnan-1:pri-tandu-c:2023”不能用于当前基础数据，已忽略/);
+  assert.match(await page.locator('.notice-bar').innerText(), /学校撤并“tp-jiangnan-1:pri-tandu-c:2023”未采用：“江南镇教学点（1）”与“坦渡镇中心小学”不在同一片区，不能撤并。/);
+  await context.close();
+});
+
+test('a scenario that only merges schools is not the baseline: brief, slides and the merge\'s words', async () => {
+  const { context, page } = await openApp(browser, { path: '?v=1&merge=tp-jiangnan-1:pri-jiangnan-c:2023' });
+  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+  await page.locator('.brief table').first().waitFor({ state: 'attached' });
+  const brief = await page.locator('.brief').evaluate((b) => b.textContent);
+  assert.ok(!brief.includes('基准方案 ·'), 'not called the baseline');
+  assert.match(brief, /学校撤并江南镇教学点（1）并入江南镇中心小学（2023年起）/);
+  assert.ok(!brief.includes('与基准方案相同'), brief.slice(0, 300));
+  await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+  await page.locator('.tool.present').click();
+  assert.ok(!(await page.locator('.slide-scenario').innerText()).includes('基准方案'));
+  await page.keyboard.press('Escape');
+  // a receiver that closes first: the form says which school and when, by name
+  await page.locator('.schools-toggle').click();
+  await page.locator('.school-row[data-school="tp-jiangnan-2"] .merge-open').click();
+  assert.ok(await page.locator('.merge-into').evaluate((s) => s === document.activeElement), 'the form takes the focus');
+  const receivers = await page.locator('.merge-into option').allInnerTexts();
+  assert.ok(!receivers.includes('江南镇教学点（1）'), 'a school closed by then is not offered');
+  // a share out of range is refused, never clamped
+  await page.locator('.merge-share').fill('150');
+  await page.locator('.merge-ok').click();
+  assert.match(await page.locator('.merge-error').innerText(), /比例须在0～100%之间/);
+  assert.equal(await page.locator('.merge-item').count(), 1);
+  await page.keyboard.press('Escape');
+  assert.equal(await page.locator('.merge-form').count(), 0, 'Esc closes the form');
+  // schools nobody can take the pupils of offer no merge
+  assert.equal(await page.locator('.school-row[data-school="jun-jiangnan"] .merge-open').count(), 0);
   await context.close();
 });

@@ -119,7 +119,11 @@ pub enum Notice {
     Digits { other_build: bool },
     /// A school merge the link gives cannot be made on this dataset (or
     /// cannot be read); it was left out.
-    Merge { given: String },
+    Merge {
+        given: String,
+        #[serde(skip)]
+        why: crate::error::MergeError,
+    },
 }
 
 impl fmt::Display for Notice {
@@ -163,7 +167,7 @@ impl fmt::Display for Notice {
                 f,
                 "the QR link's lever values are incomplete; those that could be read were used, the rest kept at the baseline"
             ),
-            Notice::Merge { given } => write!(f, "the school merge '{given}' cannot be made on this dataset and was left out"),
+            Notice::Merge { given, why } => write!(f, "the school merge '{given}' was left out: {why}"),
         }
     }
 }
@@ -257,16 +261,19 @@ fn read_merges(value: &str, ds: &Dataset, scenario: &mut Scenario, notices: &mut
             _ => None,
         };
         let mut with = scenario.merges.clone();
-        let ok = parsed.is_some_and(|m| {
-            with.push(m);
-            crate::network::validate(&with, ds).is_ok()
-        });
-        if ok {
-            scenario.merges = with;
-        } else {
-            notices.push(Notice::Merge {
+        let why = match parsed {
+            Some(m) => {
+                with.push(m);
+                crate::network::validate(&with, ds).err()
+            }
+            None => Some(crate::error::MergeError::Unreadable),
+        };
+        match why {
+            None => scenario.merges = with,
+            Some(why) => notices.push(Notice::Merge {
                 given: item.to_string(),
-            });
+                why,
+            }),
         }
     }
 }

@@ -115,8 +115,12 @@ pub enum MergeError {
     Year(i32),
     /// The share is not a number from 0 to 1.
     Share,
-    /// A school closed twice, or merged into one that has closed.
+    /// A school closed twice.
     Twice(String),
+    /// The receiving school has closed by then (from `year`).
+    ReceiverClosed { into: String, year: i32 },
+    /// Not `school:into:year[:share]` (a link's merge item).
+    Unreadable,
 }
 
 impl fmt::Display for MergeError {
@@ -132,7 +136,14 @@ impl fmt::Display for MergeError {
             }
             MergeError::Year(y) => write!(f, "{y} is not a projection year"),
             MergeError::Share => write!(f, "the share must be from 0 to 1"),
-            MergeError::Twice(id) => write!(f, "'{id}' is closed more than once or receives after closing"),
+            MergeError::Twice(id) => write!(f, "'{id}' is closed more than once"),
+            MergeError::Unreadable => write!(f, "not school:into:year[:share]"),
+            MergeError::ReceiverClosed { into, year } => {
+                write!(
+                    f,
+                    "'{into}' has closed from {year} and cannot receive pupils after that"
+                )
+            }
         }
     }
 }

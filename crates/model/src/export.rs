@@ -193,6 +193,17 @@ pub fn workbook(
         r.extend(res.series(l.id).iter().skip(1).map(|v| Cell::from(*v)));
         lever_rows.push(r);
     }
+    for m in &sc.merges {
+        lever_rows.push(vec![
+            "merge".into(),
+            pick(loc, "学校撤并", "School merge").into(),
+            pick(loc, "政策", "policy").into(),
+            Cell::Empty,
+            Cell::Empty,
+            pick(loc, "是", "yes").into(),
+            crate::network::describe(m, ds, loc).into(),
+        ]);
+    }
     // targets in their year, current and baseline
     let mut target_rows: Vec<Vec<Cell>> = vec![vec![
         pick(loc, "目标", "target").into(),

@@ -92,6 +92,7 @@ fn measure(unit: IndicatorUnit) -> &'static str {
         U::Seats => "个",
         U::Classes => "个",
         U::Classrooms => "间",
+        U::Schools => "所",
         U::Share | U::Yuan | U::YuanPerPupil | U::PupilsPerTeacher => "",
     }
 }
@@ -113,6 +114,19 @@ pub fn percent(x: f64) -> String {
         return NO_VALUE.into();
     }
     format!("{}%", plain(x * 100.0, 1))
+}
+
+/// A share as a percentage with the decimals it needs: 50%, 37.5%.
+pub fn share_text(x: f64) -> String {
+    if !x.is_finite() {
+        return NO_VALUE.into();
+    }
+    let p = x * 100.0;
+    if (p - p.round()).abs() < 1e-9 {
+        format!("{}%", plain(p, 0))
+    } else {
+        format!("{}%", plain(p, 1))
+    }
 }
 
 /// Money in yuan: "7.00亿元", "350万元" / "¥700.0 m", "¥35,000".

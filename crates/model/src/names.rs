@@ -26,6 +26,7 @@ pub fn indicator_unit(u: IndicatorUnit, loc: Locale) -> &'static str {
         U::Places => pick(loc, "人", "places"),
         U::Classes => pick(loc, "个班", "classes"),
         U::Classrooms => pick(loc, "间", "classrooms"),
+        U::Schools => pick(loc, "所", "schools"),
         U::Teachers => pick(loc, "人", "teachers"),
         U::Trainees => pick(loc, "人", "trainees"),
         U::Yuan => pick(loc, "元", "yuan"),

@@ -29,6 +29,39 @@ fn whole_share() -> f64 {
     1.0
 }
 
+/// A merge in words, with the schools' names: "江南镇教学点（1）并入江南镇中心小学（2023年起）"
+/// (the share when it is not all: "…，50%的学生转入该校").
+pub fn describe(m: &Merge, ds: &Dataset, loc: crate::format::Locale) -> String {
+    let name = |id: &str| {
+        ds.schools
+            .iter()
+            .find(|s| s.id == id)
+            .map_or(id.to_string(), |s| s.name.clone())
+    };
+    let share = crate::format::share_text(m.share);
+    match loc {
+        crate::format::Locale::Zh if m.share == 1.0 => {
+            format!("{}并入{}（{}年起）", name(&m.school), name(&m.into), m.from)
+        }
+        crate::format::Locale::Zh => format!(
+            "{}并入{}（{}年起，{}的学生转入该校，其余转入片区内其他学校）",
+            name(&m.school),
+            name(&m.into),
+            m.from,
+            share
+        ),
+        crate::format::Locale::En if m.share == 1.0 => {
+            format!("{} into {} (from {})", name(&m.school), name(&m.into), m.from)
+        }
+        crate::format::Locale::En => format!(
+            "{} into {} (from {}; {share} of its pupils there, the rest to the zone's other schools)",
+            name(&m.school),
+            name(&m.into),
+            m.from
+        ),
+    }
+}
+
 /// Merges in the order they take effect: by year, in the order given within a year.
 pub fn in_order(merges: &[Merge]) -> Vec<&Merge> {
     let mut out: Vec<&Merge> = merges.iter().collect();
@@ -74,11 +107,14 @@ pub fn validate(merges: &[Merge], ds: &Dataset) -> Result<(), MergeError> {
                 into: b.id.clone(),
             });
         }
-        if closed
-            .iter()
-            .any(|(id, y)| *id == a.id || (*id == b.id && *y <= m.from))
-        {
+        if closed.iter().any(|(id, _)| *id == a.id) {
             return Err(MergeError::Twice(a.id.clone()));
+        }
+        if let Some((_, y)) = closed.iter().find(|(id, y)| *id == b.id && *y <= m.from) {
+            return Err(MergeError::ReceiverClosed {
+                into: b.id.clone(),
+                year: *y,
+            });
         }
         closed.push((&m.school, m.from));
     }

@@ -31,6 +31,8 @@ pub struct LevelRec {
     /// School-age population of the level's official ages.
     pub age_population: f64,
     pub rooms_built: f64,
+    /// Open schools teaching the level (a nine-year school counts for both its levels).
+    pub schools: f64,
 }
 
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -63,6 +65,10 @@ pub struct ZoneLevelRec {
     pub classes: f64,
     pub classes_56_65: f64,
     pub classes_66: f64,
+    /// Primary and junior (zone pools): the pool's teachers and what the
+    /// staffing norm asks for its pupils; 0 for county-pool levels.
+    pub teachers: f64,
+    pub requirement_norm: f64,
 }
 
 #[derive(Clone, Debug, Default, PartialEq)]

@@ -108,6 +108,8 @@ pub enum IndicatorUnit {
     Places,
     Classes,
     Classrooms,
+    /// Schools (所).
+    Schools,
     Teachers,
     Trainees,
     Yuan,

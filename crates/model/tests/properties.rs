@@ -327,6 +327,21 @@ mod merges {
             from: 2023,
             share: 1.0,
         });
-        assert!(sc.validate(&ds).unwrap_err().to_string().contains("more than once"));
+        assert!(sc
+            .validate(&ds)
+            .unwrap_err()
+            .to_string()
+            .contains("has closed from 2023"));
+        // and a school closed twice
+        let mut twice = Scenario::default();
+        for into in ["pri-jiangnan-c", "pri-jiangnan-1"] {
+            twice.merges.push(Merge {
+                school: "tp-jiangnan-1".into(),
+                into: into.into(),
+                from: 2024,
+                share: 1.0,
+            });
+        }
+        assert!(twice.validate(&ds).unwrap_err().to_string().contains("more than once"));
     }
 }

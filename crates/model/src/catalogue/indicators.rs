@@ -547,6 +547,30 @@ fn build() -> Vec<IndicatorSpec> {
             TEACH,
             Box::new(move |r| at(r, i).requirement_norm.max(at(r, i).requirement_classes) - at(r, i).teachers),
         );
+        // issue 18: schools still open, and teachers against the staffing norm (zone by zone
+        // for primary and junior, whose teachers are zone pools)
+        b.add(
+            format!("{k}.schools"),
+            U::Schools,
+            format!("{zh}学校数"),
+            format!("{en} schools"),
+            CLASSES,
+            Box::new(move |r| at(r, i).schools),
+        );
+        let gap = b.add(
+            format!("{k}.teacher_gap_norm"),
+            U::Teachers,
+            format!("{zh}专任教师缺口（按编制标准，负数为富余）"),
+            format!("{en} teacher gap against the staffing norm (negative: surplus)"),
+            TEACH,
+            Box::new(move |r| at(r, i).requirement_norm - at(r, i).teachers),
+        );
+        if i < 2 {
+            Builder::zonal(
+                gap,
+                Box::new(move |z| z.levels[i].requirement_norm - z.levels[i].teachers),
+            );
+        }
         b.add(
             format!("{k}.pupils_per_teacher"),
             U::PupilsPerTeacher,

@@ -164,6 +164,22 @@ pub(super) fn stage(cx: &Ctx, st: &mut State, y: &mut YearStep) {
     if st.collect_schools {
         school_records(cx, st, &mut y.schools);
     }
+    for (teaches, closed) in p.teaches.iter().zip(&st.closed) {
+        for (lr, t) in y.rec.levels.iter_mut().zip(teaches) {
+            if *t && !closed {
+                lr.schools += 1.0;
+            }
+        }
+    }
+    // zone pools (primary, junior): their teachers against the staffing norm
+    for i in 0..2 {
+        let ppt = *n.pupils_per_teacher.value.of(Level::FLOW[i]);
+        for (z, zr) in y.rec.zones.iter_mut().enumerate() {
+            let zl = &mut zr.levels[i];
+            zl.teachers = st.teachers[i].get(z).copied().unwrap_or(0.0);
+            zl.requirement_norm = st.buf.pool_pupils[i].get(z).copied().unwrap_or(0.0) / ppt;
+        }
+    }
     let b = &st.buf;
     let rec = &mut y.rec;
     for (k, (s, x)) in p.slots.iter().zip(&b.pupils).enumerate() {

@@ -70,6 +70,8 @@ pub(super) struct Prep {
     /// Each kindergarten's dataset index and base-year seats, by zone and
     /// provider ([`Provider::ALL`] order), in dataset order.
     pub kg_base: Vec<[Vec<(usize, f64)>; 3]>,
+    /// The levels each grade-teaching school teaches ([`Level::FLOW`] order).
+    pub teaches: Vec<[bool; 4]>,
     /// Each dataset school's index among the grade-teaching schools (`None`
     /// for kindergartens and special schools).
     pub flow_of: Vec<Option<usize>>,
@@ -228,6 +230,10 @@ pub(super) fn prepare(ds: &Dataset) -> Prep {
             })
         })
         .collect();
+    let teaches = schools
+        .iter()
+        .map(|s| std::array::from_fn(|i| s.slots.iter().any(|(l, _)| *l == Level::FLOW[i])))
+        .collect();
     let mut flow_of = vec![None; ds.schools.len()];
     for (k, s) in schools.iter().enumerate() {
         flow_of[s.index] = Some(k);
@@ -252,6 +258,7 @@ pub(super) fn prepare(ds: &Dataset) -> Prep {
         standard,
         rooms_eligible,
         kg_base,
+        teaches,
         flow_of,
         trainee_pools,
     }
