@@ -71,7 +71,7 @@ rows = [
     ("runner mc 1,000 draws, 1 / 2 threads (whole process)", f"{runner_1} / {runner_2} ms", ""),
     ("Monte Carlo 1,000 draws, browser, 1 worker", grab(r", 1 worker: 1000 draws in ([0-9]+ ms)", mc), ""),
     ("Monte Carlo 1,000 draws, browser, 2 workers", grab(r", 2 workers: 1000 draws in ([0-9]+ ms)", mc), "< 150 ms"),
-    ("Monte Carlo 1,000 draws, browser, N workers", grab(r"(\d+ workers: 1000 draws in [0-9]+ ms)", mc.split("2 workers")[-1]), ""),
+    ("Monte Carlo 1,000 draws, browser, N = cores", grab(r"cores \((\d+ workers\)): 1000 draws in [0-9]+ ms", mc) + " " + grab(r"cores \(\d+ workers\): 1000 draws in ([0-9]+ ms)", mc), ""),
     ("goal seek, native (senior_ger by progression)", grab(r"senior_ger by senior\.progression: ([0-9.]+ ms)", native), ""),
     ("goal seek, browser (senior_ger)", grab(r"goal seek \(senior_ger by τ\): ([0-9.]+ ms)", mc), ""),
     ("input → next paint, 1× CPU (median / p95)", grab(r"CPU 1×: median ([0-9.]+ ms, p95 [0-9.]+ ms)", paint), ""),
