@@ -104,10 +104,14 @@ pub fn link_notice_text(n: &Notice, t: &Strings, lang: Lang, ds: Option<&eduplan
         Notice::Digits { other_build: true } => t.link_digits_other.to_string(),
         Notice::Digits { other_build: false } => t.link_digits_cut.to_string(),
         Notice::Repeated { id } => fill(t.link_repeated, &[("id", &lever_label(id, lang))]),
-        Notice::Merge { given, why } => fill(
-            t.link_merge_dropped,
-            &[("given", given), ("why", &merge_error_text(why, t, ds))],
-        ),
+        Notice::Merge { given, why } => {
+            // a link writes the share as a fraction of 1
+            let why = match why {
+                MergeError::Share => t.merge_share_link.to_string(),
+                other => merge_error_text(other, t, ds),
+            };
+            fill(t.link_merge_dropped, &[("given", given), ("why", &why)])
+        }
     }
 }
 

@@ -62,6 +62,17 @@ impl Default for View {
     }
 }
 
+/// Focus `selector` once the render under way is done (a timer tick).
+fn focus_soon(selector: String) {
+    use wasm_bindgen::JsCast;
+    let later = wasm_bindgen::closure::Closure::once_into_js(move || {
+        crate::browser::focus(&selector);
+    });
+    if let Some(w) = web_sys::window() {
+        let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(later.unchecked_ref(), 0);
+    }
+}
+
 /// A label as a list entry starts (English names of stages are lower case).
 fn capitalised(s: &str) -> String {
     let mut c = s.chars();
@@ -182,11 +193,13 @@ fn SchoolsBody(props: &BodyProps) -> Html {
     let on_merge = {
         let merging = merging.clone();
         use_callback(merging.clone(), move |id: String, _| {
-            merging.set(if merging.as_deref() == Some(id.as_str()) {
-                None
+            if merging.as_deref() == Some(id.as_str()) {
+                merging.set(None);
+                // back to the row's 撤并 (a merge just made leaves none: its 取消撤并 takes the focus instead)
+                focus_soon(format!(".school-row[data-school=\"{id}\"] .merge-open"));
             } else {
-                Some(id)
-            })
+                merging.set(Some(id));
+            }
         })
     };
     let year = view.year.unwrap_or(*tbl.years.last().unwrap_or(&ctx.dataset.horizon));
@@ -323,7 +336,7 @@ fn SchoolsBody(props: &BodyProps) -> Html {
             </p>
             <MergeList />
             if let Some(id) = (*merging).clone() {
-                <MergeForm school={id.clone()} on_close={on_merge.reform(move |_: ()| id.clone())} />
+                <MergeForm key={id.clone()} school={id.clone()} on_close={on_merge.reform({ let id = id.clone(); move |_: ()| id.clone() })} />
             }
             <div class="table-wrap schools-wrap">
                 <table class="schools-table">
@@ -337,7 +350,7 @@ fn SchoolsBody(props: &BodyProps) -> Html {
                                 <SchoolLine name={r.name.clone()} id={r.id.clone()} zone={zone_name(&r.zone)} kind={r.kind}
                                     {rec} first={r.first.clone()} pupils={r.years.iter().map(|x| x.pupils).collect::<Vec<f64>>()}
                                     years={(tbl.years.first().copied().unwrap_or(0), tbl.years.last().copied().unwrap_or(0))}
-                                    settings={tbl.settings} lang={ctx.lang()}
+                                    settings={tbl.settings} lang={ctx.lang()} {year}
                                     closed_from={ctx.state.scenario.merges.iter().find(|m| m.school == r.id).map(|m| m.from)}
                                     can_merge={can_merge.contains(&r.id)}
                                     on_merge={on_merge.clone()} merging={open} />
@@ -402,7 +415,8 @@ fn header(view: &UseStateHandle<View>, t: &'static Strings) -> Vec<Html> {
         (Some(Column::Flags), t.col_flags),
     ];
     let actions = html! { <th scope="col"><span class="visually-hidden">{ t.merge_action }</span></th> };
-    cols.into_iter()
+    let mut cells: Vec<Html> = cols
+        .into_iter()
         .map(|(col, label)| match col {
             Some(c) => {
                 let on = view.sort == c;
@@ -428,8 +442,10 @@ fn header(view: &UseStateHandle<View>, t: &'static Strings) -> Vec<Html> {
             }
             None => html! { <th scope="col">{ label }</th> },
         })
-        .chain(std::iter::once(actions))
-        .collect()
+        .collect();
+    // the action column follows the school's name (reachable without scrolling sideways)
+    cells.insert(1, actions);
+    cells
 }
 
 /// One school's row: everything it shows is a prop, so a lever step redraws
@@ -449,6 +465,8 @@ struct LineProps {
     years: (i32, i32),
     settings: FlagSettings,
     lang: Lang,
+    /// The year shown.
+    year: i32,
     /// The year a merge closes it, if one does.
     closed_from: Option<i32>,
     /// Some other school could take its pupils.
@@ -487,12 +505,13 @@ fn SchoolLine(props: &LineProps) -> Html {
     if let Some(y) = props.closed_from {
         flags.push(html! { <span class="flag closed">{ fill(t.merge_closed, &[("year", &y.to_string())]) }</span> });
     }
-    for (f, y) in &props.first {
+    // warnings begun by the year shown (a later one is not news yet)
+    for (f, y) in props.first.iter().filter(|(_, y)| *y <= props.year) {
         let text = fill(t.flag_from, &[("flag", flag_label(*f, t)), ("year", &y.to_string())]);
         flags.push(if now.contains(f) {
             html! { <span class="flag now">{ text }</span> }
         } else {
-            html! { <span class="flag earlier">{ fill(t.flag_earlier, &[("text", &text)]) }</span> }
+            html! { <span class="flag earlier">{ fill(t.flag_earlier, &[("text", &text), ("year", &props.year.to_string())]) }</span> }
         });
     }
     let flags: Vec<Html> = flags
@@ -516,6 +535,12 @@ fn SchoolLine(props: &LineProps) -> Html {
         <tr class={classes!("school-row", (!now.is_empty()).then_some("flagged"))} data-school={props.id.clone()}
             data-flags={now.iter().map(|f| f.key()).collect::<Vec<_>>().join(" ")}>
             <th scope="row" class="school-name">{ &props.name }</th>
+            <td class="actions">
+                if mergeable {
+                    <button type="button" class="merge-open" onclick={on_merge} aria-expanded={props.merging.to_string()}
+                        aria-label={fill(t.merge_action_aria, &[("name", &props.name)])}>{ t.merge_action }</button>
+                }
+            </td>
             <td data-label={t.zone}>{ &props.zone }</td>
             <td data-label={t.col_kind}>{ school_kind(props.kind, loc) }</td>
             <td class="num pupils" data-label={t.col_pupils}>{ n(r.pupils) }</td>
@@ -527,12 +552,6 @@ fn SchoolLine(props: &LineProps) -> Html {
             <td class="num use" data-label={t.col_use}>{ format::percent(r.utilisation()) }</td>
             <td class="trend" data-label={t.col_trend}>{ sparkline(&props.pupils, props.years, t) }</td>
             <td class="flags" data-label={t.col_flags}>if flags.is_empty() { { format::NO_VALUE } } else { { for flags } }</td>
-            <td class="actions">
-                if mergeable {
-                    <button type="button" class="merge-open" onclick={on_merge} aria-expanded={props.merging.to_string()}
-                        aria-label={fill(t.merge_action_aria, &[("name", &props.name)])}>{ t.merge_action }</button>
-                }
-            </td>
         </tr>
     }
 }
@@ -677,7 +696,11 @@ fn MergeList() -> Html {
                     let text = eduplan_model::network::describe(m, &ctx.dataset, ctx.lang().locale());
                     let onclick = {
                         let ctx = ctx.clone();
-                        Callback::from(move |_| ctx.dispatch(Action::RemoveMerge(i)))
+                        let school = m.school.clone();
+                        Callback::from(move |_| {
+                            ctx.dispatch(Action::RemoveMerge(i));
+                            focus_soon(format!(".school-row[data-school=\"{school}\"] .merge-open"));
+                        })
                     };
                     html! {
                         <li class="merge-item" data-school={m.school.clone()}>
@@ -797,13 +820,7 @@ fn MergeForm(props: &MergeFormProps) -> Html {
                     ctx.dispatch(Action::AddMerge(m));
                     on_close.emit(());
                     // focus the new merge's line (its button takes it back)
-                    let later = wasm_bindgen::closure::Closure::once_into_js(|| {
-                        crate::browser::focus(".merge-list li:last-child .merge-remove");
-                    });
-                    if let Some(w) = web_sys::window() {
-                        use wasm_bindgen::JsCast;
-                        let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(later.unchecked_ref(), 0);
-                    }
+                    focus_soon(".merge-list li:last-child .merge-remove".to_string());
                 }
                 Err(e) => error.set(Some(crate::components::notice_bar::merge_error_text(
                     &e,

@@ -427,4 +427,5 @@ pub const EN: Strings = Strings {
     schools_summary: "{year}: {counts}. {n} of {total} shown.",
     flag_earlier: "{text}, no longer in {year}",
     merge_unreadable: "it should read “school:receiving school:year[:share]”.",
+    merge_share_link: "a link gives the share of pupils moving to the receiving school as a fraction from 0 to 1.",
 };

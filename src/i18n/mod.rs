@@ -516,6 +516,7 @@ strings! {
     schools_summary,
     flag_earlier,
     merge_unreadable,
+    merge_share_link,
 }
 
 #[cfg(test)]

@@ -427,4 +427,5 @@ pub const ZH: Strings = Strings {
     schools_summary: "{year}年：{counts}。显示{n}所，共{total}所。",
     flag_earlier: "{text}，{year}年已解除",
     merge_unreadable: "应写作“撤并学校:接收学校:年份[:比例]”。",
+    merge_share_link: "链接中转入接收学校的学生比例应写作0～1之间的小数。",
 };

@@ -19,6 +19,10 @@ test('the schools view lists every school with its warnings, sorts, filters and 
   const rows = page.locator('.school-row');
   // the bundled register: 216 schools and kindergartens, the special school not run school by school
   assert.equal(await rows.count(), 215);
+  // every warning cell is filled in: no template left, cleared ones say the year shown
+  const cells = await page.locator('.school-row .flags').allInnerTexts();
+  assert.ok(cells.every((c) => !c.includes('{')), cells.find((c) => c.includes('{')));
+  assert.ok(cells.some((c) => /2030年已解除/.test(c)));
   const summary = await page.locator('.schools-summary').innerText();
   assert.match(summary, /^2030年：教室不足或大班额\d+所、生源不足\d+所、教师缺编\d+所、教师超编\d+所。/);
   // a teaching point: a handful of pupils per grade, under-used from the base year
@@ -36,10 +40,10 @@ test('the schools view lists every school with its warnings, sorts, filters and 
   assert.deepEqual(uses, [...uses].sort((a, b) => b - a));
   // filters: one zone, primary stage, warnings only
   await page.locator('.schools-zone').selectOption('jiangnan');
-  const zones = await page.locator('.school-row td:nth-of-type(1)').allInnerTexts();
+  const zones = await page.locator('.school-row td:nth-of-type(2)').allInnerTexts();
   assert.ok(zones.length > 0 && zones.every((z) => z === '江南镇'), zones.join());
   await page.locator('.schools-stage').selectOption('primary');
-  const kinds = await page.locator('.school-row td:nth-of-type(2)').allInnerTexts();
+  const kinds = await page.locator('.school-row td:nth-of-type(3)').allInnerTexts();
   assert.ok(kinds.every((k) => /小学|教学点|九年一贯/.test(k)), kinds.join());
   await page.locator('.schools-flagged').check();
   const flagged = await page.locator('.school-row').count();
@@ -170,6 +174,13 @@ test('a scenario that only merges schools is not the baseline: brief, slides and
   assert.equal(await page.locator('.merge-item').count(), 1);
   await page.keyboard.press('Escape');
   assert.equal(await page.locator('.merge-form').count(), 0, 'Esc closes the form');
+  await page.waitForFunction(() => document.activeElement?.classList.contains('merge-open'));
+  assert.equal(await page.evaluate(() => document.activeElement.closest('tr').dataset.school), 'tp-jiangnan-2', 'focus back on the row');
+  // another school's form starts afresh
+  await page.locator('.school-row[data-school="tp-jiangnan-3"] .merge-open').click();
+  assert.equal(await page.locator('.merge-share').inputValue(), '100');
+  assert.equal(await page.locator('.merge-error').count(), 0);
+  await page.keyboard.press('Escape');
   // schools nobody can take the pupils of offer no merge
   assert.equal(await page.locator('.school-row[data-school="jun-jiangnan"] .merge-open').count(), 0);
   await context.close();
