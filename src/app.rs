@@ -337,10 +337,7 @@ fn SkipLinks(props: &SkipLinksProps) -> Html {
                 // beside the results (wide screens) the panel takes focus now; a phone's
                 // sheet is shown on the next render: focus it then
                 if !crate::browser::focus("#levers") {
-                    let later = wasm_bindgen::closure::Closure::once_into_js(|| crate::browser::focus("#levers"));
-                    if let Some(w) = web_sys::window() {
-                        let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(later.unchecked_ref(), 0);
-                    }
+                    crate::browser::focus_later("#levers".to_string());
                 }
             } else {
                 crate::browser::focus(&format!("#{id}"));

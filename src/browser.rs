@@ -162,6 +162,17 @@ pub fn focus(selector: &str) -> bool {
     doc.and_then(|d| d.active_element()).is_some_and(|a| a == *el.as_ref())
 }
 
+/// Focuses `selector` once the render under way is done (a timer tick): for
+/// an element the next render shows or keeps.
+pub fn focus_later(selector: String) {
+    let later = wasm_bindgen::closure::Closure::once_into_js(move || {
+        focus(&selector);
+    });
+    if let Some(w) = web_sys::window() {
+        let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(later.unchecked_ref(), 0);
+    }
+}
+
 /// The bytes of a file the user picked (`None` when the browser cannot read it).
 pub async fn read_bytes(file: &web_sys::File) -> Option<Vec<u8>> {
     let buf = JsFuture::from(file.array_buffer()).await.ok()?;

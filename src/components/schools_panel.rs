@@ -10,7 +10,7 @@ use eduplan_model::export::{csv_with_bom, Cell, Sheet};
 use eduplan_model::format;
 use eduplan_model::level::{Level, SchoolKind};
 use eduplan_model::names::school_kind;
-use eduplan_model::network::{validate, Merge};
+use eduplan_model::network::{can_receive, validate, Merge};
 use eduplan_model::record::SchoolRec;
 use eduplan_model::schools::{applies, table, Flag, FlagSettings, SchoolRow, SchoolTable};
 use eduplan_model::units::is_defined;
@@ -59,17 +59,6 @@ impl Default for View {
             ascending: true,
             settings: FlagSettings::default(),
         }
-    }
-}
-
-/// Focus `selector` once the render under way is done (a timer tick).
-fn focus_soon(selector: String) {
-    use wasm_bindgen::JsCast;
-    let later = wasm_bindgen::closure::Closure::once_into_js(move || {
-        crate::browser::focus(&selector);
-    });
-    if let Some(w) = web_sys::window() {
-        let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(later.unchecked_ref(), 0);
     }
 }
 
@@ -175,17 +164,7 @@ fn SchoolsBody(props: &BodyProps) -> Html {
         use_memo(Shared(ctx.dataset.clone()), move |_| {
             ds.schools
                 .iter()
-                .filter(|a| {
-                    ds.schools.iter().any(|b| {
-                        let m = Merge {
-                            school: a.id.clone(),
-                            into: b.id.clone(),
-                            from: ds.horizon,
-                            share: 1.0,
-                        };
-                        validate(std::slice::from_ref(&m), &ds).is_ok()
-                    })
-                })
+                .filter(|a| ds.schools.iter().any(|b| can_receive(a, b).is_ok()))
                 .map(|a| a.id.clone())
                 .collect::<std::collections::BTreeSet<String>>()
         })
@@ -196,7 +175,7 @@ fn SchoolsBody(props: &BodyProps) -> Html {
             if merging.as_deref() == Some(id.as_str()) {
                 merging.set(None);
                 // back to the row's 撤并 (a merge just made leaves none: its 取消撤并 takes the focus instead)
-                focus_soon(format!(".school-row[data-school=\"{id}\"] .merge-open"));
+                crate::browser::focus_later(format!(".school-row[data-school=\"{id}\"] .merge-open"));
             } else {
                 merging.set(Some(id));
             }
@@ -218,7 +197,7 @@ fn SchoolsBody(props: &BodyProps) -> Html {
         })
     };
     // a threshold box: 0–100 applies (divided by `scale`); anything else puts the value in use back
-    let threshold = |f: fn(&mut View, f64), scale: f64| {
+    let threshold = |get: fn(&View) -> f64, f: fn(&mut View, f64), scale: f64| {
         let view = view.clone();
         Callback::from(move |e: Event| {
             let input: HtmlInputElement = e.target_unchecked_into();
@@ -235,12 +214,7 @@ fn SchoolsBody(props: &BodyProps) -> Html {
                     view.set(v);
                 }
                 None => {
-                    let now = if scale == 1.0 {
-                        view.settings.min_pupils_per_grade
-                    } else {
-                        view.settings.min_utilisation * 100.0
-                    };
-                    input.set_value(&format!("{now}"));
+                    input.set_value(&format!("{}", get(&view) * scale));
                 }
             }
         })
@@ -318,11 +292,11 @@ fn SchoolsBody(props: &BodyProps) -> Html {
                 </label>
                 <label>{ t.schools_min_grade }
                     <input type="number" class="schools-min-grade" min="0" max="100" step="1" value={view.settings.min_pupils_per_grade.to_string()}
-                        onchange={threshold(|v, x| v.settings.min_pupils_per_grade = x, 1.0)} />
+                        onchange={threshold(|v| v.settings.min_pupils_per_grade, |v, x| v.settings.min_pupils_per_grade = x, 1.0)} />
                 </label>
                 <label>{ t.schools_min_use }
                     <input type="number" class="schools-min-use" min="0" max="100" step="5" value={format!("{:.0}", view.settings.min_utilisation * 100.0)}
-                        onchange={threshold(|v, x| v.settings.min_utilisation = x, 100.0)} />
+                        onchange={threshold(|v| v.settings.min_utilisation, |v, x| v.settings.min_utilisation = x, 100.0)} />
                 </label>
                 <button type="button" class="schools-csv" onclick={on_csv}>{ t.schools_csv }</button>
             </div>
@@ -699,7 +673,7 @@ fn MergeList() -> Html {
                         let school = m.school.clone();
                         Callback::from(move |_| {
                             ctx.dispatch(Action::RemoveMerge(i));
-                            focus_soon(format!(".school-row[data-school=\"{school}\"] .merge-open"));
+                            crate::browser::focus_later(format!(".school-row[data-school=\"{school}\"] .merge-open"));
                         })
                     };
                     html! {
@@ -820,7 +794,7 @@ fn MergeForm(props: &MergeFormProps) -> Html {
                     ctx.dispatch(Action::AddMerge(m));
                     on_close.emit(());
                     // focus the new merge's line (its button takes it back)
-                    focus_soon(".merge-list li:last-child .merge-remove".to_string());
+                    crate::browser::focus_later(".merge-list li:last-child .merge-remove".to_string());
                 }
                 Err(e) => error.set(Some(crate::components::notice_bar::merge_error_text(
                     &e,

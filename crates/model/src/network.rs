@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::dataset::Dataset;
+use crate::dataset::{Dataset, School};
 pub use crate::error::MergeError;
 use crate::level::Level;
 use crate::units::Year;
@@ -69,15 +69,48 @@ pub fn in_order(merges: &[Merge]) -> Vec<&Merge> {
     out
 }
 
+/// Kindergartens and special schools are not run school by school: they neither close nor receive.
+fn grade_teaching(s: &School) -> bool {
+    s.kind.provider().is_none() && !s.kind.slots().iter().any(|(l, _)| *l == Level::Special)
+}
+
+/// Whether the register lets `into` take the pupils of `school` at all
+/// (both grade-teaching schools, not the same, the same pool, every grade
+/// taught), whatever the year and the other merges.
+pub fn can_receive(school: &School, into: &School) -> Result<(), MergeError> {
+    for s in [school, into] {
+        if !grade_teaching(s) {
+            return Err(MergeError::UnknownSchool(s.id.clone()));
+        }
+    }
+    if school.id == into.id {
+        return Err(MergeError::IntoItself(school.id.clone()));
+    }
+    let slots = school.kind.slots();
+    let zoned = slots.iter().any(|(l, _)| matches!(l, Level::Primary | Level::Junior));
+    if zoned && school.zone != into.zone {
+        return Err(MergeError::OtherZone {
+            school: school.id.clone(),
+            into: into.id.clone(),
+        });
+    }
+    let theirs = into.kind.slots();
+    if !slots.iter().all(|s| theirs.contains(s)) {
+        return Err(MergeError::Grades {
+            school: school.id.clone(),
+            into: into.id.clone(),
+        });
+    }
+    Ok(())
+}
+
 /// Checks merges against the dataset (in the order they take effect: a
 /// receiver must not have closed by the year it receives).
 pub fn validate(merges: &[Merge], ds: &Dataset) -> Result<(), MergeError> {
     let school = |id: &str| {
         ds.schools
             .iter()
-            .find(|s| {
-                s.id == id && s.kind.provider().is_none() && !s.kind.slots().iter().any(|(l, _)| *l == Level::Special)
-            })
+            .find(|s| s.id == id && grade_teaching(s))
             .ok_or_else(|| MergeError::UnknownSchool(id.to_string()))
     };
     let mut closed: Vec<(&str, Year)> = Vec::new();
@@ -92,21 +125,7 @@ pub fn validate(merges: &[Merge], ds: &Dataset) -> Result<(), MergeError> {
         if m.from <= ds.base_year || m.from > ds.max_horizon {
             return Err(MergeError::Year(m.from));
         }
-        let slots = a.kind.slots();
-        let zoned = slots.iter().any(|(l, _)| matches!(l, Level::Primary | Level::Junior));
-        if zoned && a.zone != b.zone {
-            return Err(MergeError::OtherZone {
-                school: a.id.clone(),
-                into: b.id.clone(),
-            });
-        }
-        let theirs = b.kind.slots();
-        if !slots.iter().all(|s| theirs.contains(s)) {
-            return Err(MergeError::Grades {
-                school: a.id.clone(),
-                into: b.id.clone(),
-            });
-        }
+        can_receive(a, b)?;
         if closed.iter().any(|(id, _)| *id == a.id) {
             return Err(MergeError::Twice(a.id.clone()));
         }

@@ -49,13 +49,7 @@ fn merge(p: &Prep, st: &mut State, closing: usize, receiving: usize, share: f64)
         let to_receiver = p.ranges[receiving].clone().find(|&j| same(j));
         // the pool's other open schools teaching this grade
         let others: Vec<usize> = (0..p.slots.len())
-            .filter(|&j| same(j) && !p.ranges[closing].contains(&j) && Some(j) != to_receiver)
-            .filter(|&j| {
-                p.ranges
-                    .iter()
-                    .position(|r| r.contains(&j))
-                    .is_some_and(|s| !st.closed[s])
-            })
+            .filter(|&j| same(j) && p.school_of[j] != closing && Some(j) != to_receiver && !st.closed[p.school_of[j]])
             .collect();
         let others_total: f64 = others.iter().map(|&j| st.shares[j]).sum();
         let direct = if to_receiver.is_some() { share * amount } else { 0.0 };

@@ -61,6 +61,8 @@ pub(super) struct Prep {
     pub slots: Vec<FlatSlot>,
     /// Each school's range in `slots`.
     pub ranges: Vec<std::ops::Range<usize>>,
+    /// The school (index in `schools`) of each flat slot.
+    pub school_of: Vec<usize>,
     /// Standard class size of each flat slot.
     pub standard: Vec<f64>,
     /// Schools a classroom lever may build at, by [level][town = 0, rural = 1]
@@ -243,6 +245,11 @@ pub(super) fn prepare(ds: &Dataset) -> Prep {
     } else {
         vec![true; nz]
     };
+    let school_of = ranges
+        .iter()
+        .enumerate()
+        .flat_map(|(k, r)| r.clone().map(move |_| k))
+        .collect();
     Prep {
         nz,
         town,
@@ -255,6 +262,7 @@ pub(super) fn prepare(ds: &Dataset) -> Prep {
         kg_ages0,
         slots,
         ranges,
+        school_of,
         standard,
         rooms_eligible,
         kg_base,
