@@ -23,7 +23,10 @@ USAGE:
 
 --dataset FILE accepts a dataset JSON, a template workbook (XLSX/XLS) or a template sheet as CSV.
 A scenario file: {\"name\": \"...\", \"levers\": {\"<id>\": number | {\"<year>\": number}}, \"assumptions\": {...},
-  \"merges\": [{\"school\": \"<id>\", \"into\": \"<id>\", \"from\": year, \"share\": 0..1}]}
+  \"merges\": [{\"school\": \"<id>\", \"into\": \"<id>\", \"from\": year, \"share\": 0..1}],
+  \"new_schools\": [{\"id\": \"<new id>\", \"name\": \"...\", \"zone\": \"<zone id>\", \"kind\": \"primary|nine_year|junior|senior_general|vocational\",
+                   \"classrooms\": 1..120, \"from\": year}],
+  \"boarding\": [{\"school\": \"<id>\", \"places\": 1..5000, \"from\": year, \"cost\": yuan per boarder a year (default 200)}]}
 Exit status: 0 on success, 2 on bad input (the message names the problem).
 ";
 

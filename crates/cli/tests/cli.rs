@@ -366,3 +366,55 @@ fn a_merge_moves_pupils_and_teachers_and_keeps_the_county() {
     let link = eduplan(&["link", &s]);
     assert!(String::from_utf8_lossy(&link.stdout).contains("merge=tp-jiangnan-1:pri-jiangnan-c:2023"));
 }
+
+/// Issue 18: a scenario file opening a school, with boarding places and a
+/// merge into it: the runner's table has the new school from its year, the
+/// county's pupils are those of the run without it, and the link carries all three.
+#[test]
+fn a_new_school_with_boarding_runs_from_a_file() {
+    let s = temp_file(
+        "network.json",
+        r#"{"name": "新建学校", "levers": {"exchange.primary": 20},
+            "new_schools": [{"id": "pri-town-new", "name": "城区新建小学", "zone": "town", "kind": "primary", "classrooms": 36, "from": 2024}],
+            "merges": [{"school": "pri-town-9", "into": "pri-town-new", "from": 2026}],
+            "boarding": [{"school": "pri-jiangnan-c", "places": 200, "from": 2025}]}"#,
+    );
+    let json = |args: &[&str]| -> serde_json::Value {
+        let o = eduplan(args);
+        assert!(o.status.success(), "{}", stderr(&o));
+        serde_json::from_slice(&o.stdout).unwrap()
+    };
+    let school = |v: &serde_json::Value, id: &str| v["schools"].as_array().unwrap().iter().find(|s| s["id"] == id).cloned();
+    let y2023 = json(&["schools", &s, "--year", "2023"]);
+    let new = school(&y2023, "pri-town-new").expect("the new school is listed");
+    assert_eq!(new["pupils"].as_f64(), Some(0.0));
+    let y2026 = json(&["schools", &s, "--year", "2026"]);
+    let new = school(&y2026, "pri-town-new").unwrap();
+    assert!(new["pupils"].as_f64().unwrap() > 500.0, "{new}");
+    assert_eq!(new["rooms"].as_f64(), Some(36.0));
+    assert_eq!(school(&y2026, "pri-town-9").unwrap()["pupils"].as_f64(), Some(0.0));
+    let run = |args: &[&str]| json(args)["indicators"].clone();
+    let (with, without) = (run(&["run", &s]), run(&["run", "--link", "?v=1"]));
+    // the same up to the order of additions (exchange moves teachers between zones)
+    for id in ["primary.enrollment", "junior.enrollment", "primary.teachers", "junior.teachers"] {
+        let (a, b) = (with[id].as_array().unwrap(), without[id].as_array().unwrap());
+        for (x, y) in a.iter().zip(b) {
+            let (x, y) = (x.as_f64().unwrap(), y.as_f64().unwrap());
+            assert!((x - y).abs() <= 1e-9 * y.abs(), "{id}: {x} vs {y}");
+        }
+    }
+    assert_ne!(with["boarders"], without["boarders"]);
+    let link = eduplan(&["link", &s]);
+    let link = String::from_utf8_lossy(&link.stdout).to_string();
+    assert!(link.contains("new=pri-town-new:town:primary:36:2024:"), "{link}");
+    assert!(link.contains("board=pri-jiangnan-c:200:2025"), "{link}");
+    assert!(link.contains("merge=pri-town-9:pri-town-new:2026"), "{link}");
+    // a bad file is refused with exit 2 and names the problem
+    let bad = temp_file(
+        "bad-network.json",
+        r#"{"new_schools": [{"id": "pri-town-1", "name": "x", "zone": "town", "kind": "primary", "classrooms": 3, "from": 2024}]}"#,
+    );
+    let o = eduplan(&["run", &bad]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("already exists"), "{}", stderr(&o));
+}

@@ -14,6 +14,10 @@
 //!   uncertainty seed;
 //! - `merge` lists school merges (issue 18) as `school:into:year[:share]`
 //!   joined by `,` (ids percent-encoded, the share left out when it is 1);
+//!   `new` the schools the scenario opens as `id:zone:kind:classrooms:year:name`
+//!   and `board` its boarding places as `school:places:year[:yuan]` (the
+//!   yuan left out when it is the default); new schools are read first, so
+//!   merges and boarding may name them wherever they stand in the link;
 //! - a lever given more than once takes its last occurrence, as if it were
 //!   the only one (with a [`Notice::Repeated`]);
 //! - unknown keys are ignored (chat apps append their own, e.g.
@@ -124,6 +128,18 @@ pub enum Notice {
         #[serde(skip)]
         why: crate::error::MergeError,
     },
+    /// A new school the link gives cannot be opened (or read); left out.
+    NewSchool {
+        given: String,
+        #[serde(skip)]
+        why: crate::error::NewSchoolError,
+    },
+    /// Boarding places the link gives cannot be made (or read); left out.
+    Boarding {
+        given: String,
+        #[serde(skip)]
+        why: crate::error::BoardingError,
+    },
 }
 
 impl fmt::Display for Notice {
@@ -168,6 +184,8 @@ impl fmt::Display for Notice {
                 "the QR link's lever values are incomplete; those that could be read were used, the rest kept at the baseline"
             ),
             Notice::Merge { given, why } => write!(f, "the school merge '{given}' was left out: {why}"),
+            Notice::NewSchool { given, why } => write!(f, "the new school '{given}' was left out: {why}"),
+            Notice::Boarding { given, why } => write!(f, "the boarding places '{given}' were left out: {why}"),
         }
     }
 }
@@ -208,9 +226,48 @@ pub fn encode_for(sc: &Scenario, ds: &Dataset, hash: &str, lang: Option<&str>, s
     let mut parts = vec![format!("v={}", if short { FORMAT_VERSION } else { 1 })];
     parts.extend(dataset_parts(ds, hash));
     parts.extend(levers);
-    parts.extend(merge_part(sc));
+    parts.extend(network_parts(sc));
     parts.extend(trailer_parts(sc, lang, seed));
     parts.join("&")
+}
+
+/// Text escaped twice: the query's own decoding undoes one, so a `:` or `,`
+/// inside never splits an item.
+fn pct2(s: &str) -> String {
+    pct(&pct(s))
+}
+
+/// `new=…`, `merge=…`, `board=…` for the school network the scenario changes.
+fn network_parts(sc: &Scenario) -> Vec<String> {
+    let new: Vec<String> = sc
+        .new_schools
+        .iter()
+        .map(|n| {
+            let kind = crate::schools::kind_key(n.kind);
+            let (id, zone, name) = (pct2(&n.id), pct2(&n.zone), pct2(&n.name));
+            format!("{id}:{zone}:{kind}:{}:{}:{name}", n.classrooms, n.from)
+        })
+        .collect();
+    let board: Vec<String> = sc
+        .boarding
+        .iter()
+        .map(|b| {
+            let mut item = format!("{}:{}:{}", pct2(&b.school), num(b.places), b.from);
+            if b.cost != crate::network::BOARDER_COST {
+                item.push_str(&format!(":{}", num(b.cost)));
+            }
+            item
+        })
+        .collect();
+    let mut out = Vec::new();
+    if !new.is_empty() {
+        out.push(format!("new={}", new.join(",")));
+    }
+    out.extend(merge_part(sc));
+    if !board.is_empty() {
+        out.push(format!("board={}", board.join(",")));
+    }
+    out
 }
 
 /// `merge=school:into:year[:share],…` when the scenario merges schools.
@@ -239,6 +296,83 @@ fn unescape(s: &str) -> String {
         .unwrap_or_default()
 }
 
+/// Reads `new=`: each item that parses and can be opened (with those read
+/// before it) is kept; the others are left out with a [`Notice::NewSchool`].
+fn read_new_schools(value: &str, ds: &Dataset, scenario: &mut Scenario, notices: &mut Vec<Notice>) {
+    use crate::error::NewSchoolError;
+    for item in value.split(',').filter(|i| !i.trim().is_empty()) {
+        let parsed = match item.split(':').collect::<Vec<_>>().as_slice() {
+            [id, zone, kind, rooms, year, name] => (|| {
+                let kind = crate::network::NEW_KINDS
+                    .into_iter()
+                    .find(|k| crate::schools::kind_key(*k) == kind.trim())?;
+                Some(crate::network::NewSchool {
+                    id: unescape(id.trim()),
+                    zone: unescape(zone.trim()),
+                    kind,
+                    classrooms: rooms.trim().parse().ok()?,
+                    from: year.trim().parse().ok()?,
+                    name: unescape(name.trim()),
+                })
+            })(),
+            _ => None,
+        };
+        let mut with = scenario.new_schools.clone();
+        let why = match parsed {
+            Some(n) => {
+                with.push(n);
+                crate::network::validate_new(&with, ds).err()
+            }
+            None => Some(NewSchoolError::Unreadable),
+        };
+        match why {
+            None => scenario.new_schools = with,
+            Some(why) => notices.push(Notice::NewSchool {
+                given: item.to_string(),
+                why,
+            }),
+        }
+    }
+}
+
+/// Reads `board=` as [`read_new_schools`] reads `new=`.
+fn read_boarding(value: &str, ds: &Dataset, scenario: &mut Scenario, notices: &mut Vec<Notice>) {
+    use crate::error::BoardingError;
+    for item in value.split(',').filter(|i| !i.trim().is_empty()) {
+        let parts: Vec<&str> = item.split(':').collect();
+        let parsed = match parts.as_slice() {
+            [school, places, year] | [school, places, year, _] => (|| {
+                let cost = match parts.get(3) {
+                    Some(c) => c.trim().parse::<f64>().ok()?,
+                    None => crate::network::BOARDER_COST,
+                };
+                Some(crate::network::Boarding {
+                    school: unescape(school.trim()),
+                    places: places.trim().parse().ok()?,
+                    from: year.trim().parse().ok()?,
+                    cost,
+                })
+            })(),
+            _ => None,
+        };
+        let mut with = scenario.boarding.clone();
+        let why = match parsed {
+            Some(b) => {
+                with.push(b);
+                crate::network::validate_boarding(&with, &scenario.new_schools, ds).err()
+            }
+            None => Some(BoardingError::Unreadable),
+        };
+        match why {
+            None => scenario.boarding = with,
+            Some(why) => notices.push(Notice::Boarding {
+                given: item.to_string(),
+                why,
+            }),
+        }
+    }
+}
+
 /// Reads `merge=`: each item that parses and can be made (in the order
 /// given, with those read before it) is kept; the others are left out with
 /// a [`Notice::Merge`].
@@ -264,7 +398,7 @@ fn read_merges(value: &str, ds: &Dataset, scenario: &mut Scenario, notices: &mut
         let why = match parsed {
             Some(m) => {
                 with.push(m);
-                crate::network::validate(&with, ds).err()
+                crate::network::validate_merges(&with, &scenario.new_schools, ds).err()
             }
             None => Some(crate::error::MergeError::Unreadable),
         };
@@ -293,7 +427,7 @@ pub fn encode_qr_for(
     let digits = crate::link_digits::encode(sc, ds)?;
     let mut parts = vec![format!("v={FORMAT_VERSION}")];
     parts.extend(dataset_parts(ds, hash));
-    parts.extend(merge_part(sc));
+    parts.extend(network_parts(sc));
     parts.extend(trailer_parts(sc, lang, seed));
     parts.push("z=".into());
     Some((parts.join("&"), digits))
@@ -608,6 +742,7 @@ pub fn decode_for(input: &str, ds: &Dataset, hash: &str) -> (Link, Vec<Notice>) 
     let first_year = ds.base_year + 1;
     let mut seen = std::collections::BTreeSet::new();
     let mut repeated: Vec<&'static str> = Vec::new();
+    let mut network: Vec<(String, String)> = Vec::new();
     for (key, value) in &pairs {
         if dataset_key(&mut link.dataset, key, value) {
             match key.as_ref() {
@@ -658,7 +793,9 @@ pub fn decode_for(input: &str, ds: &Dataset, hash: &str) -> (Link, Vec<Notice>) 
                     });
                 }
             }
-            "merge" => read_merges(value, ds, &mut link.scenario, &mut notices),
+            // after every new school, wherever they stand (below)
+            "merge" | "board" => network.push((key.to_string(), value.to_string())),
+            "new" => read_new_schools(value, ds, &mut link.scenario, &mut notices),
             "seed" => match value.trim().parse::<u64>() {
                 Ok(s) => {
                     link.seed = Some(s);
@@ -690,6 +827,13 @@ pub fn decode_for(input: &str, ds: &Dataset, hash: &str) -> (Link, Vec<Notice>) 
             }
         }
     }
+    for (key, value) in &network {
+        if key == "merge" {
+            read_merges(value, ds, &mut link.scenario, &mut notices);
+        } else {
+            read_boarding(value, ds, &mut link.scenario, &mut notices);
+        }
+    }
     if link.dataset.id == ds.id
         && !link.dataset.hash.is_empty()
         && !hash.is_empty()
@@ -709,6 +853,109 @@ mod tests {
 
     fn ds() -> Dataset {
         Dataset::default_dataset().unwrap()
+    }
+
+    /// Issue 18: new schools and boarding places travel in links, readable
+    /// and QR, with names that need escaping, and a merge into a new school
+    /// given before it in the link; bad items are left out with a notice.
+    #[test]
+    fn new_schools_and_boarding_travel_in_links() {
+        let ds = ds();
+        let mut sc = Scenario::default();
+        sc.new_schools.push(crate::network::NewSchool {
+            id: "new-town-3".into(),
+            name: "城区第三小学（新建）：A,B&C".into(),
+            zone: "town".into(),
+            kind: crate::level::SchoolKind::Primary,
+            classrooms: 36,
+            from: 2024,
+        });
+        sc.merges.push(crate::network::Merge {
+            school: "pri-town-2".into(),
+            into: "new-town-3".into(),
+            from: 2025,
+            share: 1.0,
+        });
+        sc.boarding.push(crate::network::Boarding {
+            school: "pri-jiangnan-c".into(),
+            places: 300.0,
+            from: 2023,
+            cost: 200.0,
+        });
+        sc.boarding.push(crate::network::Boarding {
+            school: "new-town-3".into(),
+            places: 50.0,
+            from: 2024,
+            cost: 1250.0,
+        });
+        assert_eq!(sc.validate(&ds), Ok(()));
+        let q = encode(&sc, &ds, None, None);
+        assert!(
+            q.contains("&board=pri-jiangnan-c:300:2023,new-town-3:50:2024:1250"),
+            "{q}"
+        );
+        let (link, notices) = decode(&q, &ds);
+        assert!(notices.is_empty(), "{notices:?}");
+        assert_eq!(link.scenario, sc);
+        let (head, digits) = encode_qr_for(&sc, &ds, "", None, None).unwrap();
+        let (qr, notices) = decode(&format!("{head}{digits}"), &ds);
+        assert!(notices.is_empty(), "{notices:?}");
+        assert_eq!(qr.scenario, sc);
+        // merge and board before new: still read after it
+        let moved = format!(
+            "v=1&merge=pri-town-2:new-town-3:2025&board=new-town-3:50:2024:1250&{}",
+            q.split('&').find(|p| p.starts_with("new=")).unwrap()
+        );
+        let (link, notices) = decode(&moved, &ds);
+        assert!(notices.is_empty(), "{notices:?}");
+        assert_eq!(link.scenario.merges, sc.merges);
+        assert_eq!(link.scenario.boarding.len(), 1);
+        // refused: an id taken, an unknown kind, a year past the horizon, boarding at a senior school, twice
+        let (link, notices) = decode(
+            "v=1&new=pri-town-2:town:primary:10:2024:x,n2:town:kindergarten_public:10:2024:y,n3:town:junior:10:2099:z\
+             &board=sen-1:10:2024,pri-jiangnan-c:10:2024,pri-jiangnan-c:20:2025,pri-jiangnan-c:abc:2024",
+            &ds,
+        );
+        assert!(link.scenario.new_schools.is_empty());
+        assert_eq!(link.scenario.boarding.len(), 1);
+        let kinds: Vec<String> = notices.iter().map(|n| format!("{n}")).collect();
+        assert_eq!(notices.len(), 6, "{kinds:?}");
+        assert!(matches!(
+            &notices[0],
+            Notice::NewSchool {
+                why: crate::error::NewSchoolError::IdTaken(_),
+                ..
+            }
+        ));
+        assert!(matches!(
+            &notices[1],
+            Notice::NewSchool {
+                why: crate::error::NewSchoolError::Unreadable,
+                ..
+            }
+        ));
+        assert!(matches!(
+            &notices[2],
+            Notice::NewSchool {
+                why: crate::error::NewSchoolError::Year(2099),
+                ..
+            }
+        ));
+        assert!(matches!(&notices[3], Notice::Boarding { .. }));
+        assert!(matches!(
+            &notices[4],
+            Notice::Boarding {
+                why: crate::error::BoardingError::Twice(_),
+                ..
+            }
+        ));
+        assert!(matches!(
+            &notices[5],
+            Notice::Boarding {
+                why: crate::error::BoardingError::Unreadable,
+                ..
+            }
+        ));
     }
 
     /// Issue 18: merges travel in links, readable and QR, and come back whole;

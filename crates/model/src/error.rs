@@ -60,6 +60,10 @@ pub enum ScenarioError {
     },
     /// A school merge the dataset cannot make.
     Merge(MergeError),
+    /// A new school the dataset cannot take.
+    NewSchool(NewSchoolError),
+    /// Boarding places the dataset cannot take.
+    Boarding(BoardingError),
 }
 
 impl fmt::Display for ScenarioError {
@@ -94,6 +98,8 @@ impl fmt::Display for ScenarioError {
                 "lever '{id}': {value} is not a programme order (the digits 1–5 each once, e.g. 12345)"
             ),
             ScenarioError::Merge(e) => write!(f, "merge: {e}"),
+            ScenarioError::NewSchool(e) => write!(f, "new school: {e}"),
+            ScenarioError::Boarding(e) => write!(f, "boarding: {e}"),
         }
     }
 }
@@ -121,6 +127,8 @@ pub enum MergeError {
     ReceiverClosed { into: String, year: i32 },
     /// Not `school:into:year[:share]` (a link's merge item).
     Unreadable,
+    /// A school the scenario opens closes or receives before it opens (from `from`).
+    NotYetOpen { id: String, from: i32 },
 }
 
 impl fmt::Display for MergeError {
@@ -138,6 +146,9 @@ impl fmt::Display for MergeError {
             MergeError::Share => write!(f, "the share must be from 0 to 1"),
             MergeError::Twice(id) => write!(f, "'{id}' is closed more than once"),
             MergeError::Unreadable => write!(f, "not school:into:year[:share]"),
+            MergeError::NotYetOpen { id, from } => {
+                write!(f, "'{id}' opens in {from} and takes part in no merge before that")
+            }
             MergeError::ReceiverClosed { into, year } => {
                 write!(
                     f,
@@ -149,3 +160,84 @@ impl fmt::Display for MergeError {
 }
 
 impl std::error::Error for MergeError {}
+
+/// Why a new school cannot be opened on a dataset.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum NewSchoolError {
+    /// Not 1–40 letters, digits, `-` or `_`.
+    Id(String),
+    /// A register school or an earlier new school has this id.
+    IdTaken(String),
+    /// Empty, over 60 characters, or with control characters.
+    Name,
+    /// No such zone.
+    Zone(String),
+    /// Not primary, nine-year, junior, general senior or vocational.
+    Kind,
+    /// Not 1 to 120 classrooms.
+    Rooms,
+    /// Not after the base year and up to the horizon.
+    Year(i32),
+    /// Not `id:zone:kind:classrooms:year:name` (a link's item).
+    Unreadable,
+}
+
+impl fmt::Display for NewSchoolError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            NewSchoolError::Id(id) => write!(f, "'{id}' is not an id (1–40 letters, digits, - or _)"),
+            NewSchoolError::IdTaken(id) => write!(f, "a school '{id}' already exists"),
+            NewSchoolError::Name => write!(f, "the name must be 1–60 characters"),
+            NewSchoolError::Zone(z) => write!(f, "no zone '{z}' in the dataset"),
+            NewSchoolError::Kind => {
+                write!(
+                    f,
+                    "the kind must be primary, nine_year, junior, senior_general or vocational"
+                )
+            }
+            NewSchoolError::Rooms => write!(f, "classrooms must be a whole number from 1 to 120"),
+            NewSchoolError::Year(y) => write!(f, "{y} is not a projection year"),
+            NewSchoolError::Unreadable => write!(f, "not id:zone:kind:classrooms:year:name"),
+        }
+    }
+}
+
+impl std::error::Error for NewSchoolError {}
+
+/// Why boarding places cannot be given on a dataset.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum BoardingError {
+    /// No school with this id (in the register or opened by the scenario).
+    UnknownSchool(String),
+    /// The school teaches no primary or junior grade.
+    Level(String),
+    /// Places not a whole number from 1 to 5,000.
+    Places,
+    /// Cost per boarder not from 0 to 20,000 yuan a year.
+    Cost,
+    /// Not after the base year and up to the horizon.
+    Year(i32),
+    /// Before the new school opens (from `from`).
+    NotYetOpen { id: String, from: i32 },
+    /// Two entries for one school.
+    Twice(String),
+    /// Not `school:places:year[:cost]` (a link's item).
+    Unreadable,
+}
+
+impl fmt::Display for BoardingError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            BoardingError::UnknownSchool(id) => write!(f, "no school '{id}'"),
+            BoardingError::Level(id) => write!(f, "'{id}' teaches no primary or junior grade"),
+            BoardingError::Places => write!(f, "places must be a whole number from 1 to 5000"),
+            BoardingError::Cost => write!(f, "the cost per boarder must be from 0 to 20000 yuan a year"),
+            BoardingError::Year(y) => write!(f, "{y} is not a projection year"),
+            BoardingError::NotYetOpen { id, from } => write!(f, "'{id}' opens in {from}"),
+            BoardingError::Twice(id) => write!(f, "'{id}' has boarding places twice"),
+            BoardingError::Unreadable => write!(f, "not school:places:year[:cost]"),
+        }
+    }
+}
+
+impl std::error::Error for BoardingError {}

@@ -193,15 +193,34 @@ pub fn workbook(
         r.extend(res.series(l.id).iter().skip(1).map(|v| Cell::from(*v)));
         lever_rows.push(r);
     }
-    for m in &sc.merges {
+    // the school network: new schools, merges, boarding places, in words
+    let network = sc
+        .new_schools
+        .iter()
+        .map(|n| {
+            (
+                "new_school",
+                pick(loc, "新建学校", "New school"),
+                crate::network::describe_new(n, ds, loc),
+            )
+        })
+        .chain(sc.merges.iter().map(|m| {
+            let text = crate::network::describe(m, ds, &sc.new_schools, loc);
+            ("merge", pick(loc, "学校撤并", "School merge"), text)
+        }))
+        .chain(sc.boarding.iter().map(|b| {
+            let text = crate::network::describe_boarding(b, ds, &sc.new_schools, loc);
+            ("boarding", pick(loc, "寄宿学位", "Boarding places"), text)
+        }));
+    for (key, label, text) in network {
         lever_rows.push(vec![
-            "merge".into(),
-            pick(loc, "学校撤并", "School merge").into(),
+            key.into(),
+            label.into(),
             pick(loc, "政策", "policy").into(),
             Cell::Empty,
             Cell::Empty,
             pick(loc, "是", "yes").into(),
-            crate::network::describe(m, ds, loc).into(),
+            text.into(),
         ]);
     }
     // targets in their year, current and baseline

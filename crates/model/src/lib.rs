@@ -20,6 +20,7 @@ pub mod dataset;
 pub mod engine;
 pub mod error;
 pub mod export;
+pub mod flags;
 pub mod format;
 pub mod import_report;
 pub mod level;

@@ -27,7 +27,7 @@ use crate::scenario::{default_value, LeverValue, Scenario};
 /// The levers in the order the digits number them. Append only: a link on a
 /// slide must open the same scenario in a later build (a test checks every
 /// catalogue lever is here).
-pub const LEVERS: [&str; 34] = [
+pub const LEVERS: [&str; 36] = [
     "kg.public_seats",
     "kg.convert_to_public",
     "kg.accredit_inclusive",
@@ -62,7 +62,14 @@ pub const LEVERS: [&str; 34] = [
     "kg.participation_trend",
     "teachers.attrition",
     "costs.scale",
+    "exchange.primary",
+    "exchange.junior",
 ];
+
+/// The lengths [`LEVERS`] has had in released builds: digits made by any of
+/// them are read (their levers are a prefix of this table), with their
+/// table's checksum. Add the new length when appending levers.
+const RELEASED: [usize; 2] = [34, 36];
 
 /// The first digit: this layout.
 const LAYOUT: char = '2';
@@ -83,13 +90,13 @@ fn width(spec: &LeverSpec) -> usize {
 
 /// The first three digits every digits form of this build starts with.
 pub fn header() -> String {
-    format!("{LAYOUT}{:02}", table())
+    format!("{LAYOUT}{:02}", table(LEVERS.len()))
 }
 
-/// A checksum (00–99) of the lever table: ids, ranges and steps.
-fn table() -> u32 {
+/// A checksum (00–99) of the first `n` levers of the table: ids, ranges and steps.
+fn table(n: usize) -> u32 {
     let mut h: u32 = 17;
-    for id in LEVERS {
+    for id in LEVERS.iter().take(n) {
         let text = lever_spec(id).map_or_else(|| id.to_string(), |s| format!("{id}{}{}{}", s.min, s.max, s.step));
         for b in text.bytes() {
             h = h.wrapping_mul(31).wrapping_add(b as u32);
@@ -149,13 +156,18 @@ pub fn encode(sc: &Scenario, ds: &Dataset) -> Option<String> {
 /// entries read so far are returned with it.
 pub fn decode(digits: &str, ds: &Dataset) -> (Vec<(&'static str, LeverValue)>, Option<DigitsError>) {
     let d = digits.trim().as_bytes();
-    if d.len() < 3 || d[0] != LAYOUT as u8 || read(d, 1, 2) != Some(table() as u64) {
+    // the table the digits were made with: this build's or an earlier release's
+    let known = (d.len() >= 3 && d[0] == LAYOUT as u8)
+        .then(|| read(d, 1, 2))
+        .flatten()
+        .and_then(|sum| RELEASED.iter().rev().copied().find(|n| table(*n) as u64 == sum));
+    let Some(levers) = known else {
         return (Vec::new(), Some(DigitsError::OtherBuild));
-    }
+    };
     let mut out: Vec<(&'static str, LeverValue)> = Vec::new();
     let mut at = 3;
     while at < d.len() {
-        match entry(d, at, ds) {
+        match entry(d, at, ds, levers) {
             Some((id, value, next)) => {
                 merge(&mut out, id, value);
                 at = next;
@@ -166,9 +178,10 @@ pub fn decode(digits: &str, ds: &Dataset) -> (Vec<(&'static str, LeverValue)>, O
     (out, None)
 }
 
-/// One entry at `at`: the lever, its value and where the next entry starts.
-fn entry(d: &[u8], at: usize, ds: &Dataset) -> Option<(&'static str, LeverValue, usize)> {
-    let id = *LEVERS.get(read(d, at, 2)? as usize)?;
+/// One entry at `at` of digits made with the first `levers` levers: the
+/// lever, its value and where the next entry starts.
+fn entry(d: &[u8], at: usize, ds: &Dataset, levers: usize) -> Option<(&'static str, LeverValue, usize)> {
+    let id = *LEVERS[..levers.min(LEVERS.len())].get(read(d, at, 2)? as usize)?;
     let spec = lever_spec(id)?;
     let w = width(spec);
     let value_at = |pos: usize| -> Option<f64> {
@@ -255,12 +268,36 @@ mod tests {
         assert!(z.bytes().all(|b| b.is_ascii_digit()));
     }
 
+    /// Digits on a slide made before levers were appended still open the
+    /// same scenario; a lever that table did not have is refused, not misread.
+    #[test]
+    fn digits_of_an_earlier_release_still_read() {
+        let d = ds();
+        assert_eq!(
+            *RELEASED.last().unwrap(),
+            LEVERS.len(),
+            "add the new length to RELEASED"
+        );
+        // made by the 34-lever build: kg.public_seats (0) = 800 seats (step 10 → 80)
+        let old = format!("{LAYOUT}{:02}000{:03}", table(34), 80);
+        let (got, err) = decode(&old, &d);
+        assert_eq!(err, None, "{old}");
+        assert_eq!(got, vec![("kg.public_seats", LeverValue::Constant(800.0))]);
+        // lever 34 (exchange.primary) did not exist in that table
+        let (_, err) = decode(&format!("{LAYOUT}{:02}340010", table(34)), &d);
+        assert!(matches!(err, Some(DigitsError::Malformed { .. })));
+        // and this build's digits carry it
+        let (got, err) = decode(&format!("{LAYOUT}{:02}340010", table(36)), &d);
+        assert_eq!(err, None);
+        assert_eq!(got, vec![("exchange.primary", LeverValue::Constant(10.0))]);
+    }
+
     #[test]
     fn bad_digits_are_refused_not_misread() {
         let d = ds();
         assert_eq!(decode("", &d).1, Some(DigitsError::OtherBuild));
         assert_eq!(decode("9000", &d).1, Some(DigitsError::OtherBuild));
-        let ok = format!("{LAYOUT}{:02}", table());
+        let ok = format!("{LAYOUT}{:02}", table(LEVERS.len()));
         // cut short, an unknown lever, a value past the range, a year past the horizon,
         // and an order that is no order (12346, found by the fuzz test)
         for tail in ["0", "00", "000", "9900", "110999", "1112099000", "28000001"] {

@@ -1,12 +1,82 @@
 //! School-network changes a scenario makes (issue 18): merging a school into
-//! another from a year (撤并). docs/MODEL.md §6b states the rule.
+//! another from a year (撤并), opening a new school, and boarding places at a
+//! school. docs/MODEL.md §6b–§6d state the rules. (Teacher exchange between
+//! zones is a numeric lever, `exchange.primary` / `exchange.junior`.)
+
+use std::borrow::Cow;
 
 use serde::{Deserialize, Serialize};
 
 use crate::dataset::{Dataset, School};
-pub use crate::error::MergeError;
-use crate::level::Level;
+pub use crate::error::{BoardingError, MergeError, NewSchoolError};
+use crate::level::{Level, SchoolKind};
 use crate::units::Year;
+
+/// The `src` of a school a scenario opens, in the dataset the engine runs
+/// ([`with_new_schools`]): its figures come from the scenario, not a source.
+pub const SCENARIO_SOURCE: &str = "scenario";
+
+/// The kinds of school a scenario may open (kindergartens grow through the
+/// seat levers; special schools through special-education places).
+pub const NEW_KINDS: [SchoolKind; 5] = [
+    SchoolKind::Primary,
+    SchoolKind::NineYear,
+    SchoolKind::Junior,
+    SchoolKind::SeniorGeneral,
+    SchoolKind::Vocational,
+];
+
+/// Most classrooms a new school may have (a 72-class school is already very large).
+pub const MAX_NEW_ROOMS: u32 = 120;
+
+/// A school the scenario opens from a year: it takes pupils from its pool's
+/// schools by the classrooms rule of docs/MODEL.md §6c.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NewSchool {
+    /// Its id (letters, digits, `-` and `_`; not a register school's id).
+    pub id: String,
+    /// Its name as the tables show it.
+    pub name: String,
+    /// Zone id (primary and junior pupils come from this zone only).
+    pub zone: String,
+    /// Primary, nine-year, junior, general senior or vocational ([`NEW_KINDS`]).
+    pub kind: SchoolKind,
+    /// Classrooms it opens with (1 to [`MAX_NEW_ROOMS`]).
+    pub classrooms: u32,
+    /// The first school year it teaches (after the base year, up to the horizon).
+    pub from: Year,
+}
+
+/// Boarding places at a school from a year: pupils of the county's other
+/// zones board there, up to the places (docs/MODEL.md §6d).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Boarding {
+    /// A register school (or one the scenario opens) teaching primary or junior grades.
+    pub school: String,
+    /// Boarding places (pupils), 1 to [`MAX_PLACES`].
+    pub places: f64,
+    /// The first school year the places are used.
+    pub from: Year,
+    /// Extra public funds per boarder per year, yuan (default 200: 国发〔2015〕67号,
+    /// 对寄宿制学校按照寄宿生年生均200元标准增加公用经费补助).
+    #[serde(default = "boarder_cost")]
+    pub cost: f64,
+}
+
+/// Most boarding places at one school.
+pub const MAX_PLACES: f64 = 5000.0;
+/// Most yuan per boarder per year a scenario may set.
+pub const MAX_BOARDER_COST: f64 = 20000.0;
+
+/// Extra public funds per boarder per year when the scenario gives none, yuan
+/// (国务院关于进一步完善城乡义务教育经费保障机制的通知，国发〔2015〕67号).
+pub const BOARDER_COST: f64 = 200.0;
+
+fn boarder_cost() -> f64 {
+    BOARDER_COST
+}
 
 /// A school that closes from a year, its pupils moving to a receiving school
 /// of the same pool (the same zone for primary and junior grades).
@@ -29,15 +99,22 @@ fn whole_share() -> f64 {
     1.0
 }
 
+/// A school's name by id in the dataset or among the scenario's new schools
+/// (the id itself when neither has it).
+fn name_of(id: &str, ds: &Dataset, new: &[NewSchool]) -> String {
+    ds.schools
+        .iter()
+        .find(|s| s.id == id)
+        .map(|s| s.name.clone())
+        .or_else(|| new.iter().find(|s| s.id == id).map(|s| s.name.clone()))
+        .unwrap_or_else(|| id.to_string())
+}
+
 /// A merge in words, with the schools' names: "江南镇教学点（1）并入江南镇中心小学（2023年起）"
-/// (the share when it is not all: "…，50%的学生转入该校").
-pub fn describe(m: &Merge, ds: &Dataset, loc: crate::format::Locale) -> String {
-    let name = |id: &str| {
-        ds.schools
-            .iter()
-            .find(|s| s.id == id)
-            .map_or(id.to_string(), |s| s.name.clone())
-    };
+/// (the share when it is not all: "…，50%的学生转入该校"). `new`: the
+/// scenario's new schools, which a merge may name.
+pub fn describe(m: &Merge, ds: &Dataset, new: &[NewSchool], loc: crate::format::Locale) -> String {
+    let name = |id: &str| name_of(id, ds, new);
     let share = crate::format::share_text(m.share);
     match loc {
         crate::format::Locale::Zh if m.share == 1.0 => {
@@ -136,6 +213,192 @@ pub fn validate(merges: &[Merge], ds: &Dataset) -> Result<(), MergeError> {
             });
         }
         closed.push((&m.school, m.from));
+    }
+    Ok(())
+}
+
+/// A new school in words: "新建小学：城区第三小学（城区，36间教室，2026年起）".
+pub fn describe_new(n: &NewSchool, ds: &Dataset, loc: crate::format::Locale) -> String {
+    let zone = ds
+        .zones
+        .iter()
+        .find(|z| z.id == n.zone)
+        .map_or(n.zone.clone(), |z| match loc {
+            crate::format::Locale::Zh => z.name.zh.clone(),
+            crate::format::Locale::En => z.name.en.clone(),
+        });
+    match loc {
+        crate::format::Locale::Zh => format!(
+            "新建{}：{}（{}，{}间教室，{}年起）",
+            crate::names::school_kind(n.kind, loc),
+            n.name,
+            zone,
+            n.classrooms,
+            n.from
+        ),
+        crate::format::Locale::En => format!(
+            "New {}: {} ({}, {} classrooms, from {})",
+            crate::names::school_kind(n.kind, loc),
+            n.name,
+            zone,
+            n.classrooms,
+            n.from
+        ),
+    }
+}
+
+/// Boarding places in words: "江南镇中心小学寄宿学位300个（2025年起，每生每年200元）".
+pub fn describe_boarding(b: &Boarding, ds: &Dataset, new: &[NewSchool], loc: crate::format::Locale) -> String {
+    let name = name_of(&b.school, ds, new);
+    let places = crate::format::count(b.places, loc);
+    let cost = crate::format::count(b.cost, loc);
+    match loc {
+        crate::format::Locale::Zh => format!("{name}寄宿学位{places}个（{}年起，每生每年{cost}元）", b.from),
+        crate::format::Locale::En => format!(
+            "{places} boarding places at {name} (from {}; {cost} yuan a boarder a year)",
+            b.from
+        ),
+    }
+}
+
+/// The dataset the engine runs for a scenario that opens schools: the
+/// register with each new school appended (no pupils or teachers in the base
+/// year, its classrooms, `src` [`SCENARIO_SOURCE`]); the dataset itself when
+/// it opens none. New schools that fail [`validate_new`] are left out.
+pub fn with_new_schools<'a>(ds: &'a Dataset, new: &[NewSchool]) -> Cow<'a, Dataset> {
+    let ok: Vec<&NewSchool> = new
+        .iter()
+        .enumerate()
+        .filter(|(i, n)| check_new(n, &new[..*i], ds).is_ok())
+        .map(|(_, n)| n)
+        .filter(|n| !ds.schools.iter().any(|s| s.id == n.id))
+        .collect();
+    if ok.is_empty() {
+        return Cow::Borrowed(ds);
+    }
+    let mut ext = ds.clone();
+    ext.schools.extend(ok.into_iter().map(|n| School {
+        id: n.id.clone(),
+        name: n.name.clone(),
+        zone: n.zone.clone(),
+        kind: n.kind,
+        classrooms: n.classrooms,
+        seats: None,
+        enrollment: vec![0.0; n.kind.slots().len()],
+        teachers: 0.0,
+        src: SCENARIO_SOURCE.to_string(),
+    }));
+    Cow::Owned(ext)
+}
+
+/// Whether a school of the engine's dataset is one a scenario opens.
+pub fn is_new(s: &School) -> bool {
+    s.src == SCENARIO_SOURCE
+}
+
+/// A new school id: 1–40 letters, digits, `-` or `_`.
+fn id_ok(id: &str) -> bool {
+    (1..=40).contains(&id.len()) && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
+/// Checks one new school against the dataset and the new schools before it.
+fn check_new(n: &NewSchool, earlier: &[NewSchool], ds: &Dataset) -> Result<(), NewSchoolError> {
+    if !id_ok(&n.id) {
+        return Err(NewSchoolError::Id(n.id.clone()));
+    }
+    // (the engine's dataset already holds the scenario's new schools)
+    if ds.schools.iter().any(|s| s.id == n.id && !is_new(s)) || earlier.iter().any(|e| e.id == n.id) {
+        return Err(NewSchoolError::IdTaken(n.id.clone()));
+    }
+    let name = n.name.trim();
+    if name.is_empty() || name.chars().count() > 60 || name.chars().any(char::is_control) {
+        return Err(NewSchoolError::Name);
+    }
+    if ds.zone_index(&n.zone).is_none() {
+        return Err(NewSchoolError::Zone(n.zone.clone()));
+    }
+    if !NEW_KINDS.contains(&n.kind) {
+        return Err(NewSchoolError::Kind);
+    }
+    if !(1..=MAX_NEW_ROOMS).contains(&n.classrooms) {
+        return Err(NewSchoolError::Rooms);
+    }
+    if n.from <= ds.base_year || n.from > ds.max_horizon {
+        return Err(NewSchoolError::Year(n.from));
+    }
+    Ok(())
+}
+
+/// Checks the scenario's new schools against the dataset, in order.
+pub fn validate_new(new: &[NewSchool], ds: &Dataset) -> Result<(), NewSchoolError> {
+    for (i, n) in new.iter().enumerate() {
+        check_new(n, &new[..i], ds)?;
+    }
+    Ok(())
+}
+
+/// The year a school opens when the scenario opens it.
+fn opens(id: &str, new: &[NewSchool]) -> Option<Year> {
+    new.iter().find(|n| n.id == id).map(|n| n.from)
+}
+
+/// Merges over the register and the scenario's new schools: [`validate`] on
+/// the dataset with them, and no school closes or receives before it opens.
+pub fn validate_merges(merges: &[Merge], new: &[NewSchool], ds: &Dataset) -> Result<(), MergeError> {
+    validate(merges, &with_new_schools(ds, new))?;
+    for m in merges {
+        for id in [&m.school, &m.into] {
+            if let Some(from) = opens(id, new) {
+                if m.from <= from && (id == &m.school || m.from < from) {
+                    return Err(MergeError::NotYetOpen { id: id.clone(), from });
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Whether a school may have boarding places: it teaches primary or junior grades.
+pub fn can_board(s: &School) -> bool {
+    grade_teaching(s)
+        && s.kind
+            .slots()
+            .iter()
+            .any(|(l, _)| matches!(l, Level::Primary | Level::Junior))
+}
+
+/// Checks boarding places: a school that may board ([`can_board`]) in the
+/// dataset or among the new schools (from its opening year), places and cost
+/// in range, a projection year, one entry per school.
+pub fn validate_boarding(boarding: &[Boarding], new: &[NewSchool], ds: &Dataset) -> Result<(), BoardingError> {
+    let ext = with_new_schools(ds, new);
+    for (i, b) in boarding.iter().enumerate() {
+        let school = ext
+            .schools
+            .iter()
+            .find(|s| s.id == b.school)
+            .ok_or_else(|| BoardingError::UnknownSchool(b.school.clone()))?;
+        if !can_board(school) {
+            return Err(BoardingError::Level(b.school.clone()));
+        }
+        if !(b.places.is_finite() && b.places >= 1.0 && b.places <= MAX_PLACES && b.places.fract() == 0.0) {
+            return Err(BoardingError::Places);
+        }
+        if !(b.cost.is_finite() && (0.0..=MAX_BOARDER_COST).contains(&b.cost)) {
+            return Err(BoardingError::Cost);
+        }
+        if b.from <= ds.base_year || b.from > ds.max_horizon {
+            return Err(BoardingError::Year(b.from));
+        }
+        if let Some(from) = opens(&b.school, new).filter(|f| b.from < *f) {
+            return Err(BoardingError::NotYetOpen {
+                id: b.school.clone(),
+                from,
+            });
+        }
+        if boarding[..i].iter().any(|e| e.school == b.school) {
+            return Err(BoardingError::Twice(b.school.clone()));
+        }
     }
     Ok(())
 }

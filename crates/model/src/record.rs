@@ -33,6 +33,12 @@ pub struct LevelRec {
     pub rooms_built: f64,
     /// Open schools teaching the level (a nine-year school counts for both its levels).
     pub schools: f64,
+    /// Open schools teaching the level with at least one early warning under
+    /// the default thresholds (docs/MODEL.md §6a).
+    pub schools_flagged: f64,
+    /// Teachers moved this year from zones in surplus to zones short (primary
+    /// and junior: the exchange levers; 0 for the others).
+    pub exchanged: f64,
 }
 
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -48,6 +54,9 @@ pub struct KgRec {
     pub seats_accredited: f64,
     pub seats_closed: f64,
     pub public_funds_per_child: f64,
+    /// Kindergartens in the register with at least one early warning under
+    /// the default thresholds.
+    pub schools_flagged: f64,
 }
 
 impl KgRec {
@@ -112,6 +121,8 @@ pub struct SchoolRec {
     /// Places: classrooms × the standard class size of its grades
     /// (kindergartens: seats).
     pub places: f64,
+    /// Pupils from other zones boarding there (counted in `pupils`).
+    pub boarders: f64,
 }
 
 impl SchoolRec {
@@ -159,6 +170,8 @@ pub struct Rec {
     pub senior_intake_vocational: f64,
     pub special_registered: f64,
     pub special_placed: f64,
+    /// Pupils boarding at a school outside their zone (boarding places used).
+    pub boarders: f64,
     pub trainee_intake: f64,
     pub trainees_joining: f64,
     pub trainees_in_training: f64,

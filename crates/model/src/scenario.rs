@@ -39,6 +39,12 @@ pub struct Scenario {
     /// Schools merged into others (撤并), each from a year (issue 18).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub merges: Vec<crate::network::Merge>,
+    /// Schools the scenario opens, each from a year (issue 18).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub new_schools: Vec<crate::network::NewSchool>,
+    /// Boarding places at schools, each from a year (issue 18).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub boarding: Vec<crate::network::Boarding>,
 }
 
 impl Scenario {
@@ -120,7 +126,14 @@ impl Scenario {
                 }
             }
         }
-        crate::network::validate(&self.merges, ds).map_err(ScenarioError::Merge)
+        crate::network::validate_new(&self.new_schools, ds).map_err(ScenarioError::NewSchool)?;
+        crate::network::validate_merges(&self.merges, &self.new_schools, ds).map_err(ScenarioError::Merge)?;
+        crate::network::validate_boarding(&self.boarding, &self.new_schools, ds).map_err(ScenarioError::Boarding)
+    }
+
+    /// Whether the scenario changes the school network (merges, new schools, boarding).
+    pub fn changes_network(&self) -> bool {
+        !(self.merges.is_empty() && self.new_schools.is_empty() && self.boarding.is_empty())
     }
 }
 
@@ -178,6 +191,10 @@ pub struct Resolved {
     /// The scenario's school merges when they are valid on the dataset (none
     /// otherwise: the caller validates first where it must reject them).
     pub merges: Vec<crate::network::Merge>,
+    /// Its new schools when valid (none otherwise).
+    pub new_schools: Vec<crate::network::NewSchool>,
+    /// Its boarding places when valid (none otherwise).
+    pub boarding: Vec<crate::network::Boarding>,
 }
 
 impl Resolved {
@@ -212,8 +229,16 @@ impl Resolved {
                 row
             })
             .collect();
-        let merges = match crate::network::validate(&sc.merges, ds) {
+        let new_schools = match crate::network::validate_new(&sc.new_schools, ds) {
+            Ok(()) => sc.new_schools.clone(),
+            Err(_) => Vec::new(),
+        };
+        let merges = match crate::network::validate_merges(&sc.merges, &new_schools, ds) {
             Ok(()) => sc.merges.clone(),
+            Err(_) => Vec::new(),
+        };
+        let boarding = match crate::network::validate_boarding(&sc.boarding, &new_schools, ds) {
+            Ok(()) => sc.boarding.clone(),
             Err(_) => Vec::new(),
         };
         Resolved {
@@ -221,6 +246,8 @@ impl Resolved {
             horizon,
             values,
             merges,
+            new_schools,
+            boarding,
         }
     }
 

@@ -13,83 +13,7 @@ use crate::record::SchoolRec;
 use crate::scenario::Scenario;
 use crate::units::{is_defined, Year};
 
-/// The thresholds of the early-warning flags (the planner sets them).
-#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
-pub struct FlagSettings {
-    /// Under-used below this many pupils per grade with pupils (default 10).
-    pub min_pupils_per_grade: f64,
-    /// Under-used below this share of its places filled (default 50%).
-    pub min_utilisation: f64,
-    /// Teachers short or in surplus by at least this many teachers against
-    /// the staffing norm for its pupils (default 1).
-    pub teacher_margin: f64,
-}
-
-impl Default for FlagSettings {
-    fn default() -> Self {
-        FlagSettings {
-            min_pupils_per_grade: 10.0,
-            min_utilisation: 0.5,
-            teacher_margin: 1.0,
-        }
-    }
-}
-
-/// An early warning for one school in one year.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Flag {
-    /// Classes of 56 or more, or fewer classrooms than its classes at the
-    /// standard size need (a kindergarten: more children than seats).
-    OverCapacity,
-    /// Fewer pupils per grade than the threshold, or its places filled below the threshold.
-    UnderUsed,
-    /// Its share of its pool's teachers below the staffing norm by the margin or more.
-    TeachersShort,
-    /// Above the staffing norm by the margin or more.
-    TeachersSurplus,
-}
-
-impl Flag {
-    pub const ALL: [Flag; 4] = [
-        Flag::OverCapacity,
-        Flag::UnderUsed,
-        Flag::TeachersShort,
-        Flag::TeachersSurplus,
-    ];
-
-    /// The flag's key in files and links (`over_capacity`, …).
-    pub fn key(self) -> &'static str {
-        match self {
-            Flag::OverCapacity => "over_capacity",
-            Flag::UnderUsed => "under_used",
-            Flag::TeachersShort => "teachers_short",
-            Flag::TeachersSurplus => "teachers_surplus",
-        }
-    }
-}
-
-/// Whether `flag` applies to a school's year under `settings`.
-pub fn applies(flag: Flag, r: &SchoolRec, settings: &FlagSettings) -> bool {
-    if !r.open {
-        return false; // merged into another: nothing left to warn of
-    }
-    let teachers = is_defined(r.teachers) && is_defined(r.teachers_needed);
-    match flag {
-        Flag::OverCapacity => {
-            r.classes_56_65 + r.classes_66 > 0
-                || r.rooms_needed > r.rooms && r.rooms > 0
-                || r.rooms == 0 && r.places > 0.0 && r.pupils > r.places + 0.5
-        }
-        Flag::UnderUsed => {
-            let per_grade = r.pupils / r.grades.max(1) as f64;
-            let used = r.utilisation();
-            per_grade < settings.min_pupils_per_grade || is_defined(used) && used < settings.min_utilisation
-        }
-        Flag::TeachersShort => teachers && r.teachers_needed - r.teachers >= settings.teacher_margin,
-        Flag::TeachersSurplus => teachers && r.teachers - r.teachers_needed >= settings.teacher_margin,
-    }
-}
+pub use crate::flags::{applies, flagged, Flag, FlagSettings};
 
 /// One school's row: who it is, its years and the first year each flag applies.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -148,9 +72,11 @@ pub fn table(ds: &Dataset, sc: &Scenario, settings: FlagSettings) -> (SchoolTabl
     let derived = crate::budget::is_budget_mode(sc).then(|| crate::project::project(ds, sc).derived);
     let quantities = derived.flatten();
     let sc = quantities.as_ref().unwrap_or(sc);
-    let engine = Engine::new(ds);
+    // the scenario's new schools follow the register's
+    let engine = Engine::for_scenario(ds, sc);
     let mut state = engine.state();
     let (projection, by_year) = engine.schools(sc, ds.horizon, &mut state);
+    let ds = engine.dataset();
     let years = projection.years.clone();
     let rows = ds
         .schools
@@ -358,6 +284,7 @@ mod tests {
             teachers: 3.0,
             teachers_needed: 40.0 / 19.0,
             places: 270.0,
+            boarders: 0.0,
             // 40 pupils in six grades: under-used on both counts
         };
         assert!(applies(Flag::UnderUsed, &r, &s));

@@ -198,7 +198,7 @@ pub fn run_part(ds: &Dataset, sc: &Scenario, settings: &McSettings, part: Part) 
     // one prepared engine and one state for every draw (their buffers are
     // reused), the scenario resolved once; each draw's outcomes are read off
     // its records without building a whole projection
-    let engine = Engine::new(ds);
+    let engine = Engine::for_scenario(ds, sc);
     let mut state = engine.state();
     let resolved = Resolved::new(ds, sc, horizon);
     for k in 0..draws {

@@ -196,6 +196,7 @@ mod school_flags {
                     teachers,
                     teachers_needed: needed,
                     places,
+                    boarders: 0.0,
                 },
             )
     }
@@ -343,5 +344,255 @@ mod merges {
             });
         }
         assert!(twice.validate(&ds).unwrap_err().to_string().contains("more than once"));
+    }
+}
+
+/// Issue 18: the other school-network levers — teacher exchange, new
+/// schools, boarding places — move pupils and teachers, never make or lose any.
+mod network {
+    use eduplan_model::level::SchoolKind;
+    use eduplan_model::network::{Boarding, NewSchool};
+    use eduplan_model::record::Rec;
+    use eduplan_model::schools::{table, FlagSettings};
+    use eduplan_model::{project, Dataset, LeverValue, Scenario};
+    use proptest::prelude::*;
+
+    fn close(a: f64, b: f64) -> bool {
+        (a - b).abs() <= 1e-9 * b.abs().max(1.0)
+    }
+
+    /// County pupils and teachers of every level, and zone pupils (where
+    /// they live: the level records) equal in both runs.
+    fn same_totals(a: &[Rec], b: &[Rec]) -> Result<(), TestCaseError> {
+        for (t, (ra, rb)) in a.iter().zip(b).enumerate() {
+            for (la, lb) in ra.levels.iter().zip(&rb.levels) {
+                prop_assert!(
+                    close(la.enrollment, lb.enrollment),
+                    "{}: {} ≠ {}",
+                    t,
+                    la.enrollment,
+                    lb.enrollment
+                );
+                prop_assert!(
+                    close(la.teachers, lb.teachers),
+                    "{}: {} ≠ {}",
+                    t,
+                    la.teachers,
+                    lb.teachers
+                );
+            }
+        }
+        Ok(())
+    }
+
+    fn zone_gap(r: &Rec, level: usize) -> f64 {
+        r.zones
+            .iter()
+            .map(|z| (z.levels[level].requirement_norm - z.levels[level].teachers).abs())
+            .sum()
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(24))]
+
+        /// Exchange moves teachers between zones: county teachers and pupils
+        /// unchanged every year, never more moved than asked, and the first
+        /// year's zone gaps no larger in total.
+        #[test]
+        fn exchange_conserves_teachers(primary in 0.0..=100.0f64, junior in 0.0..=100.0f64) {
+            let ds = Dataset::default_dataset().unwrap();
+            let mut sc = Scenario::default();
+            sc.set("exchange.primary", LeverValue::Constant(primary.round())).unwrap();
+            sc.set("exchange.junior", LeverValue::Constant(junior.round())).unwrap();
+            let (with, without) = (project(&ds, &sc), project(&ds, &Scenario::default()));
+            same_totals(&with.records, &without.records)?;
+            for r in &with.records {
+                prop_assert!(r.levels[0].exchanged <= primary.round() + 1e-9);
+                prop_assert!(r.levels[1].exchanged <= junior.round() + 1e-9);
+                prop_assert!(r.levels[0].exchanged >= 0.0);
+            }
+            for level in 0..2 {
+                prop_assert!(zone_gap(&with.records[1], level) <= zone_gap(&without.records[1], level) + 1e-6);
+            }
+        }
+
+        /// A new school takes pupils from its own pool only: county pupils
+        /// and teachers unchanged, and zone pupils of primary and junior
+        /// (zone pools; senior and vocational pools are the county); it has
+        /// pupils from its year and none before, and its classrooms count as
+        /// built that year.
+        #[test]
+        fn a_new_school_conserves_pupils(zone in 0usize..8, kind in 0usize..5, rooms in 1u32..=60, from in 2021i32..=2030) {
+            let ds = Dataset::default_dataset().unwrap();
+            let kind = eduplan_model::network::NEW_KINDS[kind];
+            let zone = ds.zones[zone % ds.zones.len()].id.clone();
+            let mut sc = Scenario::default();
+            sc.new_schools.push(NewSchool { id: "new-1".into(), name: "新建学校".into(), zone, kind, classrooms: rooms, from });
+            prop_assert_eq!(sc.validate(&ds), Ok(()));
+            let (with, without) = (project(&ds, &sc), project(&ds, &Scenario::default()));
+            same_totals(&with.records, &without.records)?;
+            for (a, b) in with.records.iter().zip(&without.records) {
+                for (za, zb) in a.zones.iter().zip(&b.zones) {
+                    for (x, y) in za.levels.iter().zip(&zb.levels).take(2) {
+                        prop_assert!(close(x.enrollment, y.enrollment));
+                    }
+                }
+            }
+            let t = (from - ds.base_year) as usize;
+            let built = |r: &Rec| r.levels.iter().map(|l| l.rooms_built).sum::<f64>();
+            prop_assert!(close(built(&with.records[t]) - built(&without.records[t]), rooms as f64), "{} vs {}", built(&with.records[t]), built(&without.records[t]));
+            let (tbl, _) = table(&ds, &sc, FlagSettings::default());
+            let row = tbl.rows.iter().find(|r| r.id == "new-1").expect("the new school is a row");
+            for (i, y) in row.years.iter().enumerate() {
+                if i < t {
+                    prop_assert!(!y.open && y.pupils == 0.0 && y.rooms == 0);
+                } else {
+                    prop_assert!(y.open && y.rooms == rooms);
+                    prop_assert!(y.pupils > 0.0 || kind == SchoolKind::Vocational, "{}: {}", i, y.pupils);
+                }
+            }
+        }
+
+        /// Boarding moves pupils between zones' schools: county pupils and
+        /// teachers unchanged, pupils where they live unchanged, the school
+        /// has its boarders (never more than its places), and public funds
+        /// rise by exactly boarders × yuan.
+        #[test]
+        fn boarding_conserves_pupils(pick in 0usize..1000, places in 1u32..=3000, from in 2021i32..=2030, cost in 0.0..=2000.0f64) {
+            let ds = Dataset::default_dataset().unwrap();
+            let boarders: Vec<&str> = ds.schools.iter().filter(|s| eduplan_model::network::can_board(s)).map(|s| s.id.as_str()).collect();
+            let school = boarders[pick % boarders.len()].to_string();
+            let mut sc = Scenario::default();
+            sc.boarding.push(Boarding { school: school.clone(), places: places as f64, from, cost });
+            prop_assert_eq!(sc.validate(&ds), Ok(()));
+            let (with, without) = (project(&ds, &sc), project(&ds, &Scenario::default()));
+            same_totals(&with.records, &without.records)?;
+            let t0 = (from - ds.base_year) as usize;
+            for (t, (a, b)) in with.records.iter().zip(&without.records).enumerate() {
+                let attending = |r: &Rec| r.zones.iter().map(|z| z.levels[0].enrollment + z.levels[1].enrollment).sum::<f64>();
+                prop_assert!(close(attending(a), attending(b)));
+                if t < t0 {
+                    prop_assert_eq!(a.boarders, 0.0);
+                } else {
+                    prop_assert!(a.boarders > 0.0 && a.boarders <= places as f64 + 1e-9);
+                }
+                prop_assert!(close(a.cost.public_funds - b.cost.public_funds, a.boarders * cost));
+            }
+            let (tbl, _) = table(&ds, &sc, FlagSettings::default());
+            let row = tbl.rows.iter().find(|r| r.id == school).unwrap();
+            let (base, _) = table(&ds, &Scenario::default(), FlagSettings::default());
+            let before = base.rows.iter().find(|r| r.id == school).unwrap();
+            for (t, (y, b)) in row.years.iter().zip(&before.years).enumerate().skip(t0) {
+                prop_assert!(close(y.pupils - b.pupils, y.boarders), "{}: {} vs {}", t, y.pupils - b.pupils, y.boarders);
+            }
+        }
+    }
+
+    #[test]
+    fn network_levers_the_register_cannot_take_are_refused() {
+        let ds = Dataset::default_dataset().unwrap();
+        let new = |id: &str, zone: &str, kind: SchoolKind, rooms: u32, from: i32| NewSchool {
+            id: id.into(),
+            name: "新校".into(),
+            zone: zone.into(),
+            kind,
+            classrooms: rooms,
+            from,
+        };
+        let err = |sc: &Scenario| sc.validate(&ds).unwrap_err().to_string();
+        let mut sc = Scenario::default();
+        sc.new_schools
+            .push(new("pri-town-1", "town", SchoolKind::Primary, 10, 2024));
+        assert!(err(&sc).contains("already exists"));
+        sc.new_schools[0] = new("a b", "town", SchoolKind::Primary, 10, 2024);
+        assert!(err(&sc).contains("not an id"));
+        sc.new_schools[0] = new("n1", "atlantis", SchoolKind::Primary, 10, 2024);
+        assert!(err(&sc).contains("no zone"));
+        sc.new_schools[0] = new("n1", "town", SchoolKind::Special, 10, 2024);
+        assert!(err(&sc).contains("kind"));
+        sc.new_schools[0] = new("n1", "town", SchoolKind::Primary, 0, 2024);
+        assert!(err(&sc).contains("classrooms"));
+        sc.new_schools[0] = new("n1", "town", SchoolKind::Primary, 10, 2020);
+        assert!(err(&sc).contains("projection year"));
+        sc.new_schools[0] = new("n1", "town", SchoolKind::Primary, 10, 2024);
+        assert_eq!(sc.validate(&ds), Ok(()));
+        // a merge into it before it opens, boarding before it opens, and boarding at a senior school
+        sc.merges.push(eduplan_model::network::Merge {
+            school: "pri-town-2".into(),
+            into: "n1".into(),
+            from: 2023,
+            share: 1.0,
+        });
+        assert!(err(&sc).contains("opens in 2024"));
+        sc.merges[0].from = 2024;
+        assert_eq!(sc.validate(&ds), Ok(()));
+        sc.boarding.push(Boarding {
+            school: "n1".into(),
+            places: 100.0,
+            from: 2023,
+            cost: 200.0,
+        });
+        assert!(err(&sc).contains("opens in 2024"));
+        sc.boarding[0] = Boarding {
+            school: "sen-1".into(),
+            places: 100.0,
+            from: 2023,
+            cost: 200.0,
+        };
+        assert!(err(&sc).contains("no primary or junior"));
+        sc.boarding[0] = Boarding {
+            school: "pri-town-1".into(),
+            places: 0.5,
+            from: 2023,
+            cost: 200.0,
+        };
+        assert!(err(&sc).contains("places"));
+        sc.boarding[0] = Boarding {
+            school: "pri-town-1".into(),
+            places: 10.0,
+            from: 2023,
+            cost: -1.0,
+        };
+        assert!(err(&sc).contains("cost"));
+        // a file: the defaults of a boarding entry (200 yuan) and unknown fields refused
+        let file = r#"{"boarding": [{"school": "pri-town-1", "places": 120, "from": 2024}]}"#;
+        assert_eq!(Scenario::from_json(file).unwrap().boarding[0].cost, 200.0);
+        assert!(Scenario::from_json(r#"{"new_schools": [{"id": "x", "rooms": 3}]}"#).is_err());
+    }
+
+    /// The runs stay well defined for every new school the form can make:
+    /// the flagged counts are counts, the new school's warnings its own.
+    #[test]
+    fn flagged_schools_are_counted_each_year() {
+        let ds = Dataset::default_dataset().unwrap();
+        let p = project(&ds, &Scenario::default());
+        for r in &p.records {
+            for l in &r.levels {
+                assert!(
+                    l.schools_flagged >= 0.0 && l.schools_flagged <= l.schools,
+                    "{} of {}",
+                    l.schools_flagged,
+                    l.schools
+                );
+            }
+        }
+        // the count equals the table's, year by year
+        let (tbl, _) = table(&ds, &Scenario::default(), FlagSettings::default());
+        for (t, r) in p.records.iter().enumerate() {
+            let primary = tbl
+                .rows
+                .iter()
+                .filter(|row| row.kind.teaches(eduplan_model::level::Level::Primary))
+                .filter(|row| eduplan_model::schools::flagged(&row.years[t], &FlagSettings::default()))
+                .count();
+            assert_eq!(r.levels[0].schools_flagged, primary as f64, "year {t}");
+            let kg = tbl
+                .rows
+                .iter()
+                .filter(|row| row.kind.provider().is_some())
+                .filter(|row| eduplan_model::schools::flagged(&row.years[t], &FlagSettings::default()))
+                .count();
+            assert_eq!(r.kg.schools_flagged, kg as f64, "year {t}");
+        }
     }
 }

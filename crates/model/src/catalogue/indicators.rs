@@ -557,6 +557,24 @@ fn build() -> Vec<IndicatorSpec> {
             CLASSES,
             Box::new(move |r| at(r, i).schools),
         );
+        b.add(
+            format!("{k}.schools_flagged"),
+            U::Schools,
+            format!("{zh}预警学校数"),
+            format!("{en} schools with a warning"),
+            CLASSES,
+            Box::new(move |r| at(r, i).schools_flagged),
+        );
+        if i < 2 {
+            b.add(
+                format!("{k}.teachers_exchanged"),
+                U::Teachers,
+                format!("{zh}跨片区交流教师"),
+                format!("{en} teachers exchanged between zones"),
+                TEACH,
+                Box::new(move |r| at(r, i).exchanged),
+            );
+        }
         let gap = b.add(
             format!("{k}.teacher_gap_norm"),
             U::Teachers,
@@ -681,6 +699,23 @@ fn build() -> Vec<IndicatorSpec> {
             let e: f64 = r.levels.iter().map(|l| l.enrollment_prev).sum();
             ratio(d, e)
         }),
+    );
+    // issue 18: boarders and kindergartens with an early warning
+    b.add(
+        "boarders",
+        U::Pupils,
+        "跨片区寄宿生",
+        "Pupils boarding outside their zone",
+        CLASSES,
+        Box::new(|r| r.boarders),
+    );
+    b.add(
+        "kg.schools_flagged",
+        U::Schools,
+        "预警幼儿园数",
+        "Kindergartens with a warning",
+        KG,
+        Box::new(|r| r.kg.schools_flagged),
     );
     b.add(
         "special.registered",

@@ -365,6 +365,32 @@ fn build() -> Vec<LeverSpec> {
                 "Locally funded student teachers; they join rural primary schools in the 4th year after entry",
             ),
         ),
+        lever(
+            "exchange.primary",
+            P,
+            G::Teachers,
+            U::TeachersPerYear,
+            (0.0, 100.0, 1.0, 0.0),
+            true,
+            ("小学教师跨片区交流", "Primary teachers exchanged between zones"),
+            (
+                "每年从小学专任教师超编片区调往缺编片区的人数（城乡交流、走教），按上年编制标准测算，不超过超编和缺编人数",
+                "Primary teachers moved each year from zones above last year's staffing norm to zones below it (rotation, teachers serving several sites), never more than the surplus or the shortfall",
+            ),
+        ),
+        lever(
+            "exchange.junior",
+            P,
+            G::Teachers,
+            U::TeachersPerYear,
+            (0.0, 100.0, 1.0, 0.0),
+            true,
+            ("初中教师跨片区交流", "Junior teachers exchanged between zones"),
+            (
+                "每年从初中专任教师超编片区调往缺编片区的人数（城乡交流、走教），按上年编制标准测算，不超过超编和缺编人数",
+                "Junior secondary teachers moved each year from zones above last year's staffing norm to zones below it, never more than the surplus or the shortfall",
+            ),
+        ),
         // --- Students ------------------------------------------------------
         lever(
             "senior.progression",

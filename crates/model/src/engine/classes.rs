@@ -161,7 +161,7 @@ pub(super) fn stage(cx: &Ctx, st: &mut State, y: &mut YearStep) {
         zr.kg_inclusive = kg.enrollment[1];
         zr.kg_seats = kg.seats.iter().sum();
     }
-    if st.collect_schools {
+    if !y.schools.is_empty() {
         school_records(cx, st, &mut y.schools);
     }
     for (teaches, closed) in p.teaches.iter().zip(&st.closed) {
@@ -225,6 +225,7 @@ fn school_records(cx: &Ctx, st: &State, out: &mut [Option<SchoolRec>]) {
             teachers: 0.0,
             teachers_needed: 0.0,
             places: 0.0,
+            boarders: st.boarders[si],
         };
         let mut standard = 0.0;
         for k in r.clone() {

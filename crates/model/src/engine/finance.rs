@@ -5,6 +5,7 @@
 //!                kindergartens are paid from the education budget)
 //! public funds = Σ_L pupils_L · u_L(t) + public KG children · u_KG
 //!                + inclusive-private children · subsidy
+//!                + Σ boarders · yuan per boarder (boarding places)
 //! special      = placed disabled pupils · per-pupil funds (6,000 yuan)
 //! construction = k · (rooms · room cost + new public seats · seat cost
 //!                + converted seats · conversion cost)
@@ -119,4 +120,6 @@ pub(super) fn stage(cx: &Ctx, st: &mut State, y: &mut YearStep) {
         &mut y.rec,
         &mut st.other_per_pupil,
     );
+    // boarders' extra public funds (国发〔2015〕67号: 200 yuan a boarder a year by default)
+    y.rec.cost.public_funds += y.boarding_cost;
 }

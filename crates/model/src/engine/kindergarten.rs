@@ -357,6 +357,7 @@ fn kg_record(children: [f64; 3], seats: f64, size: [f64; 3]) -> SchoolRec {
         teachers: crate::units::UNDEFINED,
         teachers_needed: crate::units::UNDEFINED,
         places: seats,
+        boarders: 0.0,
     };
     for (e, size) in children.iter().zip(size) {
         let whole = classes::whole(*e);

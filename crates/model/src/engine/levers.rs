@@ -24,6 +24,8 @@ pub const LEVERS_READ: &[&str] = &[
     "hires.senior",
     "hires.vocational",
     "trainees.intake",
+    "exchange.primary",
+    "exchange.junior",
     "senior.progression",
     "senior.general_share",
     "students.dropout_reduction",
@@ -71,6 +73,8 @@ pub(super) struct Levers<'a> {
     /// Hires by grade-flow level ([`Level::FLOW`] order).
     pub hires: [Series<'a>; 4],
     pub trainees_intake: Series<'a>,
+    /// Teachers moved between zones a year, primary and junior.
+    pub exchange: [Series<'a>; 2],
     pub progression: Series<'a>,
     pub general_share: Series<'a>,
     pub dropout_reduction: Series<'a>,
@@ -111,6 +115,7 @@ impl<'a> Levers<'a> {
                 s("hires.vocational"),
             ],
             trainees_intake: s("trainees.intake"),
+            exchange: [s("exchange.primary"), s("exchange.junior")],
             progression: s("senior.progression"),
             general_share: s("senior.general_share"),
             dropout_reduction: s("students.dropout_reduction"),

@@ -10,24 +10,30 @@
 //! | 1 population | population.rs | births, migration | population by zone and age |
 //! | 2 kindergartens | kindergarten.rs | children 3–5, seat levers | seats, children, KG teachers |
 //! | 3 grade flows | flows.rs | ages 6 and 11–14, rates, τ, σ | enrollment by level, pool, grade |
+//! | 3a openings | openings.rs | the scenario's new schools | their shares, classrooms |
 //! | 3b merges | merges.rs | the scenario's school merges | each school's share of its pool |
-//! | 4 classrooms | rooms.rs | enrollment, room levers | pupils by school, classrooms |
-//! | 5 teachers | teachers.rs | last year's requirement, hires | teachers by level and pool |
+//! | 4 classrooms | rooms.rs, boarding.rs | enrollment, boarding places, room levers | pupils by school, classrooms |
+//! | 5 teachers | teachers.rs | last year's requirement, hires, exchange | teachers by level and pool |
 //! | 6 classes | classes.rs | pupils, rooms, teachers | classes, large classes, requirement |
 //! | 6b level records | flows.rs | all of the above | the year's level records |
+//! | 6c warnings | mod.rs | each school's year | schools flagged by level |
 //! | 7 special education | special.rs | children 6–14, places | placed pupils |
 //! | 8 money | finance.rs | the year's record | costs and budget |
 //!
 //! [`Engine::new`] prepares what the dataset fixes (prepared.rs) once; a
-//! Monte Carlo run reuses one engine and one state for every draw.
+//! Monte Carlo run reuses one engine and one state for every draw. A
+//! scenario that opens schools runs on the dataset with them appended
+//! ([`crate::network::with_new_schools`], [`Engine::for_scenario`]).
 //! docs/MODEL.md states every formula.
 
+mod boarding;
 pub mod classes;
 pub mod finance;
 pub mod flows;
 pub mod kindergarten;
 mod levers;
 mod merges;
+mod openings;
 pub mod population;
 mod prepared;
 mod rooms;
@@ -38,6 +44,8 @@ mod teachers;
 pub use crate::record;
 pub use levers::LEVERS_READ;
 pub use state::State;
+
+use std::borrow::Cow;
 
 use crate::dataset::Dataset;
 use crate::level::Level;
@@ -61,7 +69,7 @@ pub fn project_quantities(ds: &Dataset, sc: &Scenario, horizon: CalendarYear) ->
 
 /// Runs the engine with a perturbation of the assumptions (for the Monte Carlo).
 pub fn project_perturbed(ds: &Dataset, sc: &Scenario, horizon: CalendarYear, pert: &Perturbation) -> Projection {
-    let engine = Engine::new(ds);
+    let engine = Engine::for_scenario(ds, sc);
     let mut state = engine.state();
     engine.project(sc, horizon, pert, &mut state)
 }
@@ -69,34 +77,49 @@ pub fn project_perturbed(ds: &Dataset, sc: &Scenario, horizon: CalendarYear, per
 /// The engine prepared for one dataset: what the dataset fixes for every run
 /// (its schools flattened into slots, the pools' base values), computed once.
 pub struct Engine<'a> {
-    ds: &'a Dataset,
+    ds: Cow<'a, Dataset>,
     prep: Prep,
 }
 
 impl<'a> Engine<'a> {
     pub fn new(ds: &'a Dataset) -> Engine<'a> {
         Engine {
-            ds,
             prep: prepared::prepare(ds),
+            ds: Cow::Borrowed(ds),
         }
+    }
+
+    /// The engine for a scenario's school network: on the dataset with the
+    /// scenario's new schools appended, or [`Engine::new`] when it opens none.
+    pub fn for_scenario(ds: &'a Dataset, sc: &Scenario) -> Engine<'a> {
+        let ds = crate::network::with_new_schools(ds, &sc.new_schools);
+        Engine {
+            prep: prepared::prepare(&ds),
+            ds,
+        }
+    }
+
+    /// The dataset it runs: the scenario's new schools follow the register.
+    pub fn dataset(&self) -> &Dataset {
+        &self.ds
     }
 
     /// A state sized for this dataset, to pass to every run (its buffers are reused).
     pub fn state(&self) -> State {
-        State::new(self.ds, &self.prep)
+        State::new(&self.ds, &self.prep)
     }
 
     /// Projects a quantity scenario to `horizon` (clamped to the dataset's
     /// allowed span) under a perturbation of the assumptions.
     pub fn project(&self, sc: &Scenario, horizon: CalendarYear, pert: &Perturbation, state: &mut State) -> Projection {
         let horizon = horizon.clamp(self.ds.base_year + 1, self.ds.max_horizon);
-        self.project_resolved(&Resolved::new(self.ds, sc, horizon), pert, state)
+        self.project_resolved(&Resolved::new(&self.ds, sc, horizon), pert, state)
     }
 
     /// [`Engine::project`] of a scenario already resolved to its horizon
     /// (a Monte Carlo resolves once for all its draws).
     pub fn project_resolved(&self, res: &Resolved, pert: &Perturbation, state: &mut State) -> Projection {
-        Projection::from_records(self.ds, self.run(res, pert, state))
+        Projection::from_records(&self.ds, self.run(res, pert, state))
     }
 
     /// The year-by-year records alone (index 0 = base year), for callers that
@@ -105,9 +128,28 @@ impl<'a> Engine<'a> {
         self.run(res, pert, state)
     }
 
-    /// The year-by-year records: each year's eight stages in order.
+    /// The year-by-year records: each year's stages in order. A scenario
+    /// opening schools this engine was not prepared with runs on an engine
+    /// prepared for them (the same figures, prepared again).
     fn run(&self, res: &Resolved, pert: &Perturbation, st: &mut State) -> Vec<Rec> {
-        let (ds, p) = (self.ds, &self.prep);
+        let known = |id: &str| self.ds.schools.iter().any(|s| s.id == id);
+        if !res.new_schools.iter().all(|n| known(&n.id)) {
+            let ds = crate::network::with_new_schools(&self.ds, &res.new_schools);
+            let other = Engine {
+                prep: prepared::prepare(&ds),
+                ds,
+            };
+            let mut state = other.state();
+            state.collect_schools = st.collect_schools;
+            let recs = other.run(res, pert, &mut state);
+            st.schools_out = std::mem::take(&mut state.schools_out);
+            return recs;
+        }
+        self.run_prepared(res, pert, st)
+    }
+
+    fn run_prepared(&self, res: &Resolved, pert: &Perturbation, st: &mut State) -> Vec<Rec> {
+        let (ds, p) = (&*self.ds, &self.prep);
         let lv = Levers::new(res);
         let n = (res.horizon - ds.base_year + 1) as usize;
         let d = &ds.demography;
@@ -124,10 +166,16 @@ impl<'a> Engine<'a> {
                 scale: lv.migration_scale.whole_run() * pert.migration.max(0.0),
             },
             merges: merges::resolve(ds, p, res),
+            openings: openings::resolve(ds, p, res),
+            boarding: boarding::resolve(ds, p, res),
         };
         st.reset(ds, p);
         let mut recs = Vec::with_capacity(n);
+        // every run counts the schools flagged (stage 6c) from the year's school records
         for t in 0..n {
+            let mut schools = std::mem::take(&mut st.school_buf);
+            schools.clear();
+            schools.resize(ds.schools.len(), None);
             let mut y = YearStep {
                 t,
                 year: ds.base_year + t as i32,
@@ -137,26 +185,26 @@ impl<'a> Engine<'a> {
                 general_intake: 0.0,
                 voc_intake: 0.0,
                 rooms_built: [0.0; 4],
-                schools: if st.collect_schools {
-                    vec![None; ds.schools.len()]
-                } else {
-                    Vec::new()
-                },
+                boarding_cost: 0.0,
+                schools,
             };
             flows::set_year_rates(&cx, t, &mut st.rates);
             population::stage(&cx, st, &mut y);
             kindergarten::stage(&cx, st, &mut y);
             flows::stage(&cx, st, &mut y);
+            openings::stage(&cx, st, &mut y);
             merges::stage(&cx, st, &mut y);
             rooms::stage(&cx, st, &mut y);
             teachers::stage(&cx, st, &mut y);
             classes::stage(&cx, st, &mut y);
             flows::record_levels(&cx, st, &mut y);
             special::stage(&cx, st, &mut y);
+            count_flags(p, &mut y);
             finance::stage(&cx, st, &mut y);
             if st.collect_schools {
-                st.schools_out.push(std::mem::take(&mut y.schools));
+                st.schools_out.push(y.schools.clone());
             }
+            st.school_buf = std::mem::take(&mut y.schools);
             recs.push(y.rec);
         }
         recs
@@ -171,13 +219,34 @@ impl<'a> Engine<'a> {
         state: &mut State,
     ) -> (Projection, Vec<Vec<Option<SchoolRec>>>) {
         let horizon = horizon.clamp(self.ds.base_year + 1, self.ds.max_horizon);
-        let res = Resolved::new(self.ds, sc, horizon);
+        let res = Resolved::new(&self.ds, sc, horizon);
         state.collect_schools = true;
         state.schools_out.clear();
         let recs = self.run(&res, &Perturbation::none(), state);
         state.collect_schools = false;
         let schools = std::mem::take(&mut state.schools_out);
-        (Projection::from_records(self.ds, recs), schools)
+        (Projection::from_records(&self.ds, recs), schools)
+    }
+}
+
+/// Stage 6c: schools with an early warning under the default thresholds, by
+/// the levels they teach (kindergartens apart), from the year's school records.
+fn count_flags(p: &Prep, y: &mut YearStep) {
+    let settings = crate::flags::FlagSettings::default();
+    for (i, r) in y.schools.iter().enumerate() {
+        if !r.as_ref().is_some_and(|r| crate::flags::flagged(r, &settings)) {
+            continue;
+        }
+        match p.flow_of.get(i).copied().flatten() {
+            Some(k) => {
+                for (lr, t) in y.rec.levels.iter_mut().zip(&p.teaches[k]) {
+                    if *t {
+                        lr.schools_flagged += 1.0;
+                    }
+                }
+            }
+            None => y.rec.kg.schools_flagged += 1.0,
+        }
     }
 }
 

@@ -18,6 +18,8 @@ pub(super) struct FlowSchool {
     /// junior, the county for senior and vocational).
     pub share: Vec<f64>,
     pub rooms: f64,
+    /// A school the scenario opens (closed, without pupils, until it does).
+    pub is_new: bool,
 }
 
 /// A kindergarten as the engine sees it.
@@ -156,12 +158,19 @@ pub(super) fn prepare(ds: &Dataset) -> Prep {
                 }
             }
         }
-        raw.push((index, zone, slots, s.enrollment.clone(), s.classrooms as f64));
+        raw.push((
+            index,
+            zone,
+            slots,
+            s.enrollment.clone(),
+            s.classrooms as f64,
+            crate::network::is_new(s),
+        ));
     }
     // schools teaching each [level][pool][grade], for slots nobody is in at base
     let mut teaching: [Vec<Vec<usize>>; 4] =
         std::array::from_fn(|i| vec![vec![0; enroll0[i][0].len()]; enroll0[i].len()]);
-    for (_, zone, slots, _, _) in &raw {
+    for (_, zone, slots, _, _, _) in raw.iter().filter(|r| !r.5) {
         for (l, g) in slots.iter().collect::<std::collections::BTreeSet<_>>() {
             let i = l.flow_index().unwrap_or(0);
             teaching[i][pool(*l, *zone)][*g] += 1;
@@ -169,11 +178,14 @@ pub(super) fn prepare(ds: &Dataset) -> Prep {
     }
     // shares of each school in its pool, per slot
     let mut schools = Vec::with_capacity(raw.len());
-    for (index, zone, slots, enr, rooms) in &raw {
+    for (index, zone, slots, enr, rooms, is_new) in &raw {
         let share = slots
             .iter()
             .zip(enr)
             .map(|((l, g), e)| {
+                if *is_new {
+                    return 0.0; // it takes pupils when it opens (openings.rs)
+                }
                 let i = l.flow_index().unwrap_or(0);
                 let p = pool(*l, *zone);
                 let sum = enroll0[i][p][*g];
@@ -191,6 +203,7 @@ pub(super) fn prepare(ds: &Dataset) -> Prep {
             slots: slots.clone(),
             share,
             rooms: *rooms,
+            is_new: *is_new,
         });
     }
     let mut slots = Vec::new();

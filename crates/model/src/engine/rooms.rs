@@ -1,5 +1,5 @@
 //! Stage 4, classrooms: each school's pupils this year (its share of its
-//! pool, slot by slot), then the classrooms the levers build, one at a time,
+//! pool, slot by slot, then boarders moved: boarding.rs), then the classrooms the levers build, one at a time,
 //! each at the eligible school with the most pupils per classroom (ties to
 //! the school listed first). Primary and junior levers build in town or rural
 //! zones; senior and vocational ones anywhere in the county.
@@ -18,6 +18,10 @@ pub(super) fn stage(cx: &Ctx, st: &mut State, y: &mut YearStep) {
             .zip(&st.shares)
             .map(|(s, share)| st.enroll[s.level][s.pool][s.grade] * share),
     );
+    if !cx.boarding.is_empty() {
+        super::boarding::apply(cx, st, y);
+    }
+    let b = &mut st.buf;
     b.school_total.clear();
     b.school_total
         .extend(p.ranges.iter().map(|r| b.pupils[r.clone()].iter().sum::<f64>()));

@@ -25,6 +25,10 @@ pub(super) struct Ctx<'a> {
     /// The scenario's merges as (year index, closing school, receiving school,
     /// share), flow-school indices, in the order they take effect.
     pub merges: Vec<(usize, usize, usize, f64)>,
+    /// The scenario's new schools as (year index, flow school, classrooms).
+    pub openings: Vec<(usize, usize, f64)>,
+    /// Its boarding places as (first year index, flow school, places, yuan per boarder).
+    pub boarding: Vec<(usize, usize, f64, f64)>,
 }
 
 /// The engine's state between years, with the working buffers of its stages.
@@ -49,8 +53,10 @@ pub struct State {
     /// Each flat slot's share of its pool's pupils (the prepared shares until
     /// a merge moves them).
     pub(super) shares: Vec<f64>,
-    /// Grade-teaching schools closed by a merge.
+    /// Grade-teaching schools closed by a merge, or not yet opened.
     pub(super) closed: Vec<bool>,
+    /// Pupils boarding at each grade-teaching school this year.
+    pub(super) boarders: Vec<f64>,
     pub(super) special_capacity: f64,
     /// Last year's teacher requirement by the staffing norm [level][pool]: it
     /// steers this year's hires.
@@ -67,6 +73,8 @@ pub struct State {
     pub(super) collect_schools: bool,
     /// What the collecting run gathered, `[year][school]`.
     pub(super) schools_out: Vec<Vec<Option<SchoolRec>>>,
+    /// The year's school records, kept between years to reuse their space.
+    pub(super) school_buf: Vec<Option<SchoolRec>>,
     pub(super) buf: Buffers,
 }
 
@@ -117,6 +125,7 @@ impl State {
             rooms: Vec::new(),
             shares: Vec::new(),
             closed: Vec::new(),
+            boarders: Vec::new(),
             special_capacity: 0.0,
             last_requirement: p.teachers0.clone(),
             wage: 1.0,
@@ -125,6 +134,7 @@ impl State {
             rates: Default::default(),
             collect_schools: false,
             schools_out: Vec::new(),
+            school_buf: Vec::new(),
             buf: Buffers::default(),
         };
         let b = &mut st.buf;
@@ -136,7 +146,8 @@ impl State {
         st
     }
 
-    /// Back to the base year: the dataset's values, buffers kept.
+    /// Back to the base year: the dataset's values, buffers kept; new
+    /// schools closed, without classrooms, until the openings stage opens them.
     pub(super) fn reset(&mut self, ds: &Dataset, p: &Prep) {
         self.pop.reset(ds);
         for i in 0..4 {
@@ -160,6 +171,15 @@ impl State {
         self.shares.extend(p.slots.iter().map(|s| s.share));
         self.closed.clear();
         self.closed.resize(p.schools.len(), false);
+        for (k, s) in p.schools.iter().enumerate() {
+            if s.is_new {
+                // a new school the run does not open never opens
+                self.closed[k] = true;
+                self.rooms[k] = 0.0;
+            }
+        }
+        self.boarders.clear();
+        self.boarders.resize(p.schools.len(), 0.0);
         self.special_capacity = ds.special.placed.value;
         self.wage = 1.0;
         self.budget = ds.finance.budget.value;
@@ -179,9 +199,11 @@ pub(super) struct YearStep {
     pub flows: [Account; 4],
     pub general_intake: f64,
     pub voc_intake: f64,
-    /// Classrooms built this year by level.
+    /// Classrooms built this year by level (a new school's too).
     pub rooms_built: [f64; 4],
+    /// Extra public funds for this year's boarders, yuan.
+    pub boarding_cost: f64,
     /// Each school's year, in dataset order (`None` for one the engine does
-    /// not follow: special schools), when the state collects them.
+    /// not follow: special schools); stage 6c counts the flagged from them.
     pub schools: Vec<Option<SchoolRec>>,
 }

@@ -2,7 +2,10 @@
 //! rate, then the year's hires go first to pools short against last year's
 //! requirement (the staffing norm), in proportion to the gap and never past
 //! it, the rest in proportion to the pools' teachers; publicly funded
-//! trainees who finish this year join rural primary pools the same way.
+//! trainees who finish this year join rural primary pools the same way;
+//! then the exchange levers move primary and junior teachers from zones
+//! above last year's requirement to zones below it (城乡交流、走教), in
+//! proportion to the surpluses and the shortfalls and never past either.
 
 use super::kindergarten;
 use super::state::{Ctx, State, YearStep};
@@ -40,12 +43,41 @@ pub(super) fn stage(cx: &Ctx, st: &mut State, y: &mut YearStep) {
         for (x, h) in teachers[0].iter_mut().zip(&b.add) {
             *x += h;
         }
+        for i in 0..2 {
+            y.rec.levels[i].exchanged = exchange(cx.lv.exchange[i].at(t), &mut teachers[i], &last[i]);
+        }
     }
     y.rec.trainee_intake = trainee_intake(cx, year);
     y.rec.trainees_joining = if t == 0 { 0.0 } else { joining };
     y.rec.trainees_in_training = ((year - trainee_years + 1)..=year)
         .map(|yr| trainee_intake(cx, yr))
         .sum();
+}
+
+/// Moves up to `amount` teachers from pools above `requirement` to pools
+/// below it: from each in proportion to its surplus, to each in proportion to
+/// its shortfall, never past either total. Returns the teachers moved.
+fn exchange(amount: f64, teachers: &mut [f64], requirement: &[f64]) -> f64 {
+    if amount.is_nan() || amount <= 0.0 {
+        return 0.0;
+    }
+    let gap = |z: usize| requirement[z] - teachers[z];
+    let n = teachers.len().min(requirement.len());
+    let short: f64 = (0..n).map(|z| gap(z).max(0.0)).sum();
+    let spare: f64 = (0..n).map(|z| (-gap(z)).max(0.0)).sum();
+    let moved = amount.min(short).min(spare);
+    if moved.is_nan() || moved <= 0.0 {
+        return 0.0;
+    }
+    let gaps: Vec<f64> = (0..n).map(gap).collect();
+    for (x, g) in teachers.iter_mut().zip(gaps) {
+        if g > 0.0 {
+            *x += moved * g / short;
+        } else if g < 0.0 {
+            *x -= moved * -g / spare;
+        }
+    }
+    moved
 }
 
 /// Publicly funded trainees admitted in `year`: recorded up to the base year,
