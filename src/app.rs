@@ -276,7 +276,7 @@ fn LeversToggle(props: &LeversToggleProps) -> Html {
     let t = ctx.t();
     let open = props.open.clone();
     let sc = &ctx.state.scenario;
-    let changed = sc.levers.len() + sc.assumptions.len() + sc.merges.len();
+    let changed = sc.levers.len() + sc.assumptions.len() + sc.merges.len() + sc.new_schools.len() + sc.boarding.len();
     // Esc closes the sheet (unless a dialog or the slides are over it) and focus goes back to the button
     {
         let open = open.clone();

@@ -62,7 +62,7 @@ impl Ctx {
                 .join(" · ")
         } else if !sc.name.is_empty() {
             sc.name.clone()
-        } else if sc.levers.is_empty() && sc.assumptions.is_empty() && sc.merges.is_empty() {
+        } else if sc.levers.is_empty() && sc.assumptions.is_empty() && !sc.changes_network() {
             t.baseline_only.to_string()
         } else {
             t.untitled.to_string()

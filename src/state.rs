@@ -104,6 +104,14 @@ pub enum Message {
 }
 
 impl AppState {
+    /// Takes back every change to the school network (policies, like the levers).
+    fn clear_network(&mut self) {
+        let sc = &mut self.scenario;
+        sc.merges.clear();
+        sc.new_schools.clear();
+        sc.boarding.clear();
+    }
+
     /// A fresh state on the bundled dataset (tests and the workspace alone).
     pub fn new(dataset: Rc<Dataset>) -> AppState {
         AppState::on(dataset, eduplan_model::summary::DEFAULT_DATASET_HASH)
@@ -250,6 +258,16 @@ pub enum Action {
     AddMerge(eduplan_model::network::Merge),
     /// Takes back the merge at this position.
     RemoveMerge(usize),
+    /// Opens a new school from a year; one the dataset cannot take leaves the
+    /// scenario as it was.
+    AddNewSchool(eduplan_model::network::NewSchool),
+    /// Takes back the new school at this position, with the merges and
+    /// boarding places that name it.
+    RemoveNewSchool(usize),
+    /// Gives a school boarding places from a year (refused as `AddMerge`).
+    AddBoarding(eduplan_model::network::Boarding),
+    /// Takes back the boarding places at this position.
+    RemoveBoarding(usize),
     /// Shows or hides a chart.
     ToggleChart(String),
     /// Shows a chart (if hidden) and brings it into view.
@@ -337,6 +355,10 @@ fn settles(a: &Action) -> bool {
         Action::SetLeverYear(..)
             | Action::AddMerge(_)
             | Action::RemoveMerge(_)
+            | Action::AddNewSchool(_)
+            | Action::RemoveNewSchool(_)
+            | Action::AddBoarding(_)
+            | Action::RemoveBoarding(_)
             | Action::ResetLever(_)
             | Action::ResetPolicies
             | Action::ResetAssumptions
@@ -420,13 +442,13 @@ impl Reducible for AppState {
             }
             Action::ResetPolicies => {
                 next.scenario.levers.clear();
-                next.scenario.merges.clear();
+                next.clear_network();
             }
             Action::ResetAssumptions => next.scenario.assumptions.clear(),
             Action::ResetAll => {
                 next.scenario.levers.clear();
                 next.scenario.assumptions.clear();
-                next.scenario.merges.clear();
+                next.clear_network();
             }
             Action::AddMerge(m) => {
                 next.scenario.merges.push(m);
@@ -439,6 +461,33 @@ impl Reducible for AppState {
                     return self;
                 }
                 next.scenario.merges.remove(i);
+            }
+            Action::AddNewSchool(n) => {
+                next.scenario.new_schools.push(n);
+                if next.scenario.validate(&self.dataset).is_err() {
+                    return self;
+                }
+            }
+            Action::RemoveNewSchool(i) => {
+                let Some(n) = next.scenario.new_schools.get(i).cloned() else {
+                    return self;
+                };
+                next.scenario.new_schools.remove(i);
+                let sc = &mut next.scenario;
+                sc.merges.retain(|m| m.school != n.id && m.into != n.id);
+                sc.boarding.retain(|b| b.school != n.id);
+            }
+            Action::AddBoarding(b) => {
+                next.scenario.boarding.push(b);
+                if next.scenario.validate(&self.dataset).is_err() {
+                    return self;
+                }
+            }
+            Action::RemoveBoarding(i) => {
+                if i >= next.scenario.boarding.len() {
+                    return self;
+                }
+                next.scenario.boarding.remove(i);
             }
             Action::Commit => next.checkpoint(),
             Action::Undo => {

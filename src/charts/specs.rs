@@ -122,6 +122,19 @@ pub static CHARTS: &[ChartSpec] = &[
         zonal: false,
     },
     ChartSpec {
+        id: "schools_flagged",
+        title: |t| t.chart_schools_flagged,
+        series: &[
+            s("kg.schools_flagged", ORANGE),
+            s("primary.schools_flagged", BLUE),
+            s("junior.schools_flagged", GREEN),
+            s("senior.schools_flagged", VERMILLION),
+            s("vocational.schools_flagged", PURPLE),
+        ],
+        target_indicators: &[],
+        zonal: false,
+    },
+    ChartSpec {
         id: "teacher_gap_norm",
         title: |t| t.chart_teacher_gap_norm,
         series: &[s("primary.teacher_gap_norm", BLUE), s("junior.teacher_gap_norm", GREEN)],

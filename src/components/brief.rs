@@ -79,12 +79,13 @@ pub fn Brief() -> Html {
             }
         })
         .collect();
-    // school merges are policy changes too
-    changes.extend(sc.merges.iter().map(|m| {
+    // the school network's changes are policy changes too
+    let network = eduplan_model::network::describe_changes(&sc.new_schools, &sc.merges, &sc.boarding, ds, loc);
+    changes.extend(network.into_iter().map(|(kind, text)| {
         html! {
             <tr>
-                <td>{ t.merge_label }</td>
-                <td class="num">{ eduplan_model::network::describe(m, ds, lang.locale()) }</td>
+                <td>{ crate::components::network::change_label(kind, t) }</td>
+                <td class="num">{ text }</td>
                 <td class="num muted">{ eduplan_model::format::NO_VALUE }</td>
             </tr>
         }

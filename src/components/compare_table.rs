@@ -6,6 +6,7 @@ use yew::prelude::*;
 
 use crate::components::target_board::margin_text;
 use crate::context::use_ctx;
+use crate::i18n::fill;
 
 /// Colours of compared scenarios (Okabe–Ito), with a dash pattern each so the
 /// lines differ without colour too.
@@ -59,6 +60,37 @@ pub fn CompareTable() -> Html {
             </tr>
         }
     });
+    // the school network each scenario changes, and the schools with a
+    // warning in the last year (issue 18)
+    let pinned = ctx.state.pinned_scenarios();
+    let year = ctx.dataset.horizon;
+    let flagged = |p: &eduplan_model::Projection| {
+        let at = p.years.iter().position(|y| *y == year)?;
+        let r = p.records.get(at)?;
+        Some(r.schools_flagged)
+    };
+    let count = |n: Option<f64>| n.map_or(format::NO_VALUE.to_string(), |n| format::group_thousands(n, 0));
+    let network_row = html! {
+        <tr class="network-row">
+            <th scope="row">{ t.compare_network }</th>
+            <td class="num" data-label={t.col_year}>{ format::NO_VALUE }</td>
+            <td class="num" data-label={t.legend_baseline}>{ format::NO_VALUE }</td>
+            { for pinned.iter().zip(cmp.iter()).map(|(s, (name, _))| {
+                let sc = eduplan_model::codec::adapt(&s.scenario, &ctx.dataset).0;
+                html! { <td class="num" data-label={name.clone()}>{ crate::components::network::summary(&sc, t).unwrap_or(format::NO_VALUE.to_string()) }</td> }
+            }) }
+            <td class="num spread" data-label={t.spread}>{ format::NO_VALUE }</td>
+        </tr>
+    };
+    let flagged_row = html! {
+        <tr class="flagged-row">
+            <th scope="row">{ fill(t.compare_flagged, &[("year", &year.to_string())]) }</th>
+            <td class="num" data-label={t.col_year}>{ year }</td>
+            <td class="num" data-label={t.legend_baseline}>{ count(flagged(&ctx.baseline)) }</td>
+            { for cmp.iter().map(|(name, p)| html! { <td class="num" data-label={name.clone()}>{ count(flagged(p)) }</td> }) }
+            <td class="num spread" data-label={t.spread}>{ format::NO_VALUE }</td>
+        </tr>
+    };
     html! {
         <section class="compare" aria-labelledby="compare-title">
             <h2 id="compare-title">{ t.compare_title }</h2>
@@ -77,7 +109,7 @@ pub fn CompareTable() -> Html {
                             <th scope="col" class="num">{ t.spread }</th>
                         </tr>
                     </thead>
-                    <tbody>{ for rows }</tbody>
+                    <tbody>{ for rows }{ network_row }{ flagged_row }</tbody>
                 </table>
             </div>
         </section>

@@ -48,7 +48,7 @@ pub fn LeversPanel() -> Html {
     let budget = eduplan_model::budget::is_budget_mode(&ctx.state.scenario);
     let section = |kind: LeverKind, title: &'static str, reset_label: &'static str, action: Action| {
         let any_changed = match kind {
-            LeverKind::Policy => !ctx.state.scenario.levers.is_empty() || !ctx.state.scenario.merges.is_empty(),
+            LeverKind::Policy => !ctx.state.scenario.levers.is_empty() || ctx.state.scenario.changes_network(),
             LeverKind::Assumption => !ctx.state.scenario.assumptions.is_empty(),
         };
         html! {
@@ -67,7 +67,7 @@ pub fn LeversPanel() -> Html {
         }
     };
     let sc = &ctx.state.scenario;
-    let nothing_changed = sc.levers.is_empty() && sc.assumptions.is_empty() && sc.merges.is_empty();
+    let nothing_changed = sc.levers.is_empty() && sc.assumptions.is_empty() && !sc.changes_network();
     html! {
         <aside class="levers-panel" id="levers" tabindex="-1" aria-label={t.policies}>
             { section(LeverKind::Policy, t.policies, t.reset_policies, Action::ResetPolicies) }

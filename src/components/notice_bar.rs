@@ -3,7 +3,7 @@
 
 use eduplan_model::catalogue::lever_spec;
 use eduplan_model::codec::Notice;
-use eduplan_model::network::MergeError;
+use eduplan_model::network::{BoardingError, MergeError, NewSchoolError};
 use eduplan_model::ScenarioError;
 use yew::prelude::*;
 
@@ -56,6 +56,8 @@ pub fn scenario_error_text(e: &ScenarioError, t: &Strings, lang: Lang) -> String
             fill(t.scenario_bad_value, &[("id", &lever(id))])
         }
         ScenarioError::Merge(m) => merge_error_text(m, t, None),
+        ScenarioError::NewSchool(e) => new_school_error_text(e, t),
+        ScenarioError::Boarding(e) => boarding_error_text(e, t, None),
         ScenarioError::BadYear { id, year, first, last } => fill(
             t.scenario_bad_year,
             &[
@@ -112,6 +114,49 @@ pub fn link_notice_text(n: &Notice, t: &Strings, lang: Lang, ds: Option<&eduplan
             };
             fill(t.link_merge_dropped, &[("given", given), ("why", &why)])
         }
+        Notice::NewSchool { given, why } => fill(
+            t.link_new_dropped,
+            &[("given", given), ("why", &new_school_error_text(why, t))],
+        ),
+        Notice::Boarding { given, why } => fill(
+            t.link_board_dropped,
+            &[("given", given), ("why", &boarding_error_text(why, t, ds))],
+        ),
+    }
+}
+
+/// Why a new school cannot be opened, in the interface language.
+pub fn new_school_error_text(e: &NewSchoolError, t: &Strings) -> String {
+    match e {
+        NewSchoolError::Id(id) => fill(t.new_err_id, &[("id", id)]),
+        NewSchoolError::IdTaken(id) => fill(t.new_err_taken, &[("id", id)]),
+        NewSchoolError::Name => t.new_err_name.to_string(),
+        NewSchoolError::Zone(z) => fill(t.new_err_zone, &[("zone", z)]),
+        NewSchoolError::Kind => t.new_err_kind.to_string(),
+        NewSchoolError::Rooms => t.new_err_rooms.to_string(),
+        NewSchoolError::Year(y) => fill(t.new_err_year, &[("year", &y.to_string())]),
+        NewSchoolError::Unreadable => t.new_err_unreadable.to_string(),
+    }
+}
+
+/// Why boarding places cannot be given, in the interface language, schools
+/// by their names in `ds` (the dataset with the scenario's new schools, where at hand).
+pub fn boarding_error_text(e: &BoardingError, t: &Strings, ds: Option<&eduplan_model::Dataset>) -> String {
+    let name = |id: &str| {
+        ds.and_then(|ds| ds.schools.iter().find(|s| s.id == id))
+            .map_or(id.to_string(), |s| s.name.clone())
+    };
+    match e {
+        BoardingError::UnknownSchool(id) => fill(t.board_err_unknown, &[("id", id)]),
+        BoardingError::Level(id) => fill(t.board_err_level, &[("id", &name(id))]),
+        BoardingError::Places => t.board_err_places.to_string(),
+        BoardingError::Cost => t.board_err_cost.to_string(),
+        BoardingError::Year(y) => fill(t.board_err_year, &[("year", &y.to_string())]),
+        BoardingError::NotYetOpen { id, from } => {
+            fill(t.board_err_not_open, &[("id", &name(id)), ("from", &from.to_string())])
+        }
+        BoardingError::Twice(id) => fill(t.board_err_twice, &[("id", &name(id))]),
+        BoardingError::Unreadable => t.board_err_unreadable.to_string(),
     }
 }
 
@@ -135,6 +180,9 @@ pub fn merge_error_text(e: &MergeError, t: &Strings, ds: Option<&eduplan_model::
         MergeError::Share => t.merge_share.to_string(),
         MergeError::Unreadable => t.merge_unreadable.to_string(),
         MergeError::Twice(id) => fill(t.merge_twice, &[("id", &name(id))]),
+        MergeError::NotYetOpen { id, from } => {
+            fill(t.merge_not_open, &[("id", &name(id)), ("from", &from.to_string())])
+        }
         MergeError::ReceiverClosed { into, year } => fill(
             t.merge_receiver_closed,
             &[("into", &name(into)), ("year", &year.to_string())],

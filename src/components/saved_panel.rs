@@ -88,7 +88,7 @@ pub fn SavedPanel() -> Html {
                     <input type="checkbox" checked={pinned} disabled={full} onchange={on_pin} aria-label={format!("{}: {}", t.compare, s.name)} />
                 </label>
                 if renaming.as_deref() == Some(id.as_str()) {
-                    <input type="text" class="rename-input" value={s.name.clone()} onchange={on_rename} onkeydown={on_rename_key} maxlength="120" aria-label={t.rename} />
+                    <RenameBox name={s.name.clone()} {on_rename} {on_rename_key} label={t.rename} />
                 } else {
                     <span class="saved-name">{ &s.name }</span>
                 }
@@ -121,5 +121,23 @@ pub fn SavedPanel() -> Html {
                 <ul class="saved-list">{ for items }</ul>
             }
         </details>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct RenameBoxProps {
+    name: String,
+    on_rename: Callback<Event>,
+    on_rename_key: Callback<KeyboardEvent>,
+    label: &'static str,
+}
+
+/// The rename box: keeps what is being typed through other re-renders (field.rs).
+#[function_component]
+fn RenameBox(props: &RenameBoxProps) -> Html {
+    let node = crate::components::field::use_field_value(props.name.clone());
+    html! {
+        <input type="text" class="rename-input" ref={node} onchange={props.on_rename.clone()}
+            onkeydown={props.on_rename_key.clone()} maxlength="120" aria-label={props.label} />
     }
 }

@@ -148,6 +148,8 @@ pub fn ScenarioBar() -> Html {
         let ctx = ctx.clone();
         Callback::from(move |_| ctx.dispatch(Action::Slide(0)))
     };
+    // the name box keeps what is being typed through other re-renders (field.rs)
+    let name_box = crate::components::field::use_field_value(st.scenario.name.clone());
     // not the bundled figures: the receiver needs the same files (the link names them by checksum)
     let r = &st.data_ref;
     let imported = !eduplan_model::summary::same_figures(&r.id, &r.hash, eduplan_model::summary::DEFAULT_DATASET_HASH);
@@ -157,7 +159,7 @@ pub fn ScenarioBar() -> Html {
         <div class="scenario-bar" role="toolbar" aria-label={t.scenarios}>
             <label class="scenario-name">
                 <span class="visually-hidden">{ t.scenario_name }</span>
-                <input type="text" value={st.scenario.name.clone()} placeholder={t.untitled} onchange={on_name}
+                <input type="text" ref={name_box} placeholder={t.untitled} onchange={on_name}
                     maxlength="120" aria-label={t.scenario_name} id="scenario-name" />
             </label>
             <button type="button" class="tool undo" onclick={act(Action::Undo)} disabled={!st.can_undo()} title="Ctrl+Z">{ "↶ " }{ t.undo }</button>

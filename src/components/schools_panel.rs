@@ -10,13 +10,14 @@ use eduplan_model::export::{csv_with_bom, Cell, Sheet};
 use eduplan_model::format;
 use eduplan_model::level::{Level, SchoolKind};
 use eduplan_model::names::school_kind;
-use eduplan_model::network::{can_receive, validate, Merge};
+use eduplan_model::network::{can_board, can_receive, validate_merges, with_new_schools, Merge};
 use eduplan_model::record::SchoolRec;
 use eduplan_model::schools::{applies, table, Flag, FlagSettings, SchoolRow, SchoolTable};
 use eduplan_model::units::is_defined;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
+use crate::components::network::{BoardingForm, NetworkList, NewSchoolForm};
 use crate::context::{use_ctx, Ctx, Shared};
 use crate::i18n::{fill, Lang, Strings};
 use crate::state::Action;
@@ -34,6 +35,17 @@ enum Column {
     Teachers,
     Use,
     Flags,
+}
+
+/// The form open above the table, if any (one at a time).
+#[derive(Clone, Debug, PartialEq)]
+enum Form {
+    /// Merging this school into another.
+    Merge(String),
+    /// Boarding places at this school.
+    Board(String),
+    /// A new school.
+    New,
 }
 
 /// What the planner chose: year, filters, sort and thresholds.
@@ -157,7 +169,11 @@ fn SchoolsBody(props: &BodyProps) -> Html {
         })
     };
     let tbl: &SchoolTable = &data;
-    let merging = use_state(|| None::<String>);
+    // threshold boxes keep what is being typed through other re-renders (field.rs)
+    let min_grade_box = crate::components::field::use_field_value(view.settings.min_pupils_per_grade.to_string());
+    let min_use_box =
+        crate::components::field::use_field_value(format!("{:.0}", view.settings.min_utilisation * 100.0));
+    let form = use_state(|| None::<Form>);
     // schools some other school could take the pupils of (a property of the register)
     let can_merge = {
         let ds = ctx.dataset.clone();
@@ -169,18 +185,27 @@ fn SchoolsBody(props: &BodyProps) -> Html {
                 .collect::<std::collections::BTreeSet<String>>()
         })
     };
-    let on_merge = {
-        let merging = merging.clone();
-        use_callback(merging.clone(), move |id: String, _| {
-            if merging.as_deref() == Some(id.as_str()) {
-                merging.set(None);
-                // back to the row's 撤并 (a merge just made leaves none: its 取消撤并 takes the focus instead)
-                crate::browser::focus_later(format!(".school-row[data-school=\"{id}\"] .merge-open"));
+    // opens a form, or closes it when it is the one open; closing puts the
+    // focus back on the button that opened it (a change just made leaves
+    // none: its 取消 button in the list takes the focus instead)
+    let toggle_form = {
+        let form = form.clone();
+        use_callback(form.clone(), move |f: Form, _| {
+            if form.as_ref() == Some(&f) {
+                form.set(None);
+                crate::browser::focus_later(match &f {
+                    Form::Merge(id) => format!(".school-row[data-school=\"{id}\"] .merge-open"),
+                    Form::Board(id) => format!(".school-row[data-school=\"{id}\"] .board-open"),
+                    Form::New => ".new-open".to_string(),
+                });
             } else {
-                merging.set(Some(id));
+                form.set(Some(f));
             }
         })
     };
+    let on_merge = toggle_form.reform(Form::Merge);
+    let on_board = toggle_form.reform(Form::Board);
+    let sc = &ctx.state.scenario;
     let year = view.year.unwrap_or(*tbl.years.last().unwrap_or(&ctx.dataset.horizon));
     let ti = tbl.years.iter().position(|y| *y == year).unwrap_or(0);
     let set = |f: fn(&mut View, String)| {
@@ -291,14 +316,16 @@ fn SchoolsBody(props: &BodyProps) -> Html {
                     { t.schools_flagged_only }
                 </label>
                 <label>{ t.schools_min_grade }
-                    <input type="number" class="schools-min-grade" min="0" max="100" step="1" value={view.settings.min_pupils_per_grade.to_string()}
+                    <input type="number" class="schools-min-grade" min="0" max="100" step="1" ref={min_grade_box}
                         onchange={threshold(|v| v.settings.min_pupils_per_grade, |v, x| v.settings.min_pupils_per_grade = x, 1.0)} />
                 </label>
                 <label>{ t.schools_min_use }
-                    <input type="number" class="schools-min-use" min="0" max="100" step="5" value={format!("{:.0}", view.settings.min_utilisation * 100.0)}
+                    <input type="number" class="schools-min-use" min="0" max="100" step="5" ref={min_use_box}
                         onchange={threshold(|v| v.settings.min_utilisation, |v, x| v.settings.min_utilisation = x, 100.0)} />
                 </label>
                 <button type="button" class="schools-csv" onclick={on_csv}>{ t.schools_csv }</button>
+                <button type="button" class="new-open" aria-expanded={(*form == Some(Form::New)).to_string()}
+                    onclick={toggle_form.reform(|_: MouseEvent| Form::New)}>{ t.new_open }</button>
             </div>
             <p class="schools-summary" aria-live="polite">
                 { fill(t.schools_summary, &[
@@ -308,26 +335,40 @@ fn SchoolsBody(props: &BodyProps) -> Html {
                     ("total", &tbl.rows.len().to_string()),
                 ]) }
             </p>
-            <MergeList />
-            if let Some(id) = (*merging).clone() {
-                <MergeForm key={id.clone()} school={id.clone()} on_close={on_merge.reform({ let id = id.clone(); move |_: ()| id.clone() })} />
-            }
+            <NetworkList />
+            { match (*form).clone() {
+                Some(Form::Merge(id)) => {
+                    let close = on_merge.reform({ let id = id.clone(); move |_: ()| id.clone() });
+                    html! { <MergeForm key={id.clone()} school={id.clone()} on_close={close} /> }
+                }
+                Some(Form::Board(id)) => {
+                    let name = tbl.rows.iter().find(|r| r.id == id).map_or(id.clone(), |r| r.name.clone());
+                    let close = on_board.reform({ let id = id.clone(); move |_: ()| id.clone() });
+                    html! { <BoardingForm key={id.clone()} school={id.clone()} {name} on_close={close} /> }
+                }
+                Some(Form::New) => html! { <NewSchoolForm on_close={toggle_form.reform(|_: ()| Form::New)} /> },
+                None => html! {},
+            } }
             <div class="table-wrap schools-wrap">
                 <table class="schools-table">
                     <thead><tr>{ for header(view, t) }</tr></thead>
                     <tbody>
                         { for rows.iter().filter_map(|r| {
                             let rec = r.years.get(ti)?.clone();
-                            let open = merging.as_deref() == Some(r.id.as_str());
+                            let merging = *form == Some(Form::Merge(r.id.clone()));
+                            let boarding_open = *form == Some(Form::Board(r.id.clone()));
+                            let new_from = sc.new_schools.iter().find(|n| n.id == r.id).map(|n| n.from);
                             Some(html! {
                                 <>
                                 <SchoolLine name={r.name.clone()} id={r.id.clone()} zone={zone_name(&r.zone)} kind={r.kind}
                                     {rec} first={r.first.clone()} pupils={r.years.iter().map(|x| x.pupils).collect::<Vec<f64>>()}
                                     years={(tbl.years.first().copied().unwrap_or(0), tbl.years.last().copied().unwrap_or(0))}
                                     settings={tbl.settings} lang={ctx.lang()} {year}
-                                    closed_from={ctx.state.scenario.merges.iter().find(|m| m.school == r.id).map(|m| m.from)}
+                                    closed_from={sc.merges.iter().find(|m| m.school == r.id).map(|m| m.from)}
                                     can_merge={can_merge.contains(&r.id)}
-                                    on_merge={on_merge.clone()} merging={open} />
+                                    on_merge={on_merge.clone()} {merging} {new_from}
+                                    can_board={can_board_now(&ctx, &r.id)}
+                                    on_board={on_board.clone()} {boarding_open} />
                                 </>
                             })
                         }) }
@@ -338,6 +379,19 @@ fn SchoolsBody(props: &BodyProps) -> Html {
             <p class="schools-note">{ fill(t.schools_note, &[("whole", &whole)]) }</p>
         </div>
     }
+}
+
+/// Whether a school may be given boarding places now: it teaches primary or
+/// junior grades (a register school or a new one) and has none yet.
+fn can_board_now(ctx: &Ctx, id: &str) -> bool {
+    let sc = &ctx.state.scenario;
+    let boards = |s: &eduplan_model::dataset::School| s.id == id && can_board(s);
+    let known = ctx.dataset.schools.iter().any(boards)
+        || sc
+            .new_schools
+            .iter()
+            .any(|n| n.id == id && (n.kind.teaches(Level::Primary) || n.kind.teaches(Level::Junior)));
+    known && !sc.boarding.iter().any(|b| b.school == id)
 }
 
 /// Names in the browser's Chinese order (pinyin), numbers by value: 第二 before 第十.
@@ -445,9 +499,16 @@ struct LineProps {
     closed_from: Option<i32>,
     /// Some other school could take its pupils.
     can_merge: bool,
-    /// Opens (or closes) the merge form under the row.
+    /// Opens (or closes) the merge form above the table.
     on_merge: Callback<String>,
     merging: bool,
+    /// The year the scenario opens it, when it is a new school.
+    new_from: Option<i32>,
+    /// It may have boarding places and has none yet.
+    can_board: bool,
+    /// Opens (or closes) the boarding form.
+    on_board: Callback<String>,
+    boarding_open: bool,
 }
 
 #[function_component]
@@ -476,6 +537,13 @@ fn SchoolLine(props: &LineProps) -> Html {
         .collect();
     // warnings that apply in the year shown first (marked), then those that applied earlier
     let mut flags: Vec<Html> = Vec::new();
+    if let Some(y) = props.new_from {
+        flags.push(html! { <span class="flag new">{ fill(t.new_flag, &[("year", &y.to_string())]) }</span> });
+    }
+    if r.boarders > 0.0 {
+        let n = format::group_thousands(r.boarders, 0);
+        flags.push(html! { <span class="flag boarding">{ fill(t.board_now, &[("n", &n)]) }</span> });
+    }
     if let Some(y) = props.closed_from {
         flags.push(html! { <span class="flag closed">{ fill(t.merge_closed, &[("year", &y.to_string())]) }</span> });
     }
@@ -505,6 +573,11 @@ fn SchoolLine(props: &LineProps) -> Html {
         let id = props.id.clone();
         move |_: MouseEvent| id.clone()
     });
+    let on_board = props.on_board.reform({
+        let id = props.id.clone();
+        move |_: MouseEvent| id.clone()
+    });
+    let boardable = props.can_board && props.closed_from.is_none();
     html! {
         <tr class={classes!("school-row", (!now.is_empty()).then_some("flagged"))} data-school={props.id.clone()}
             data-flags={now.iter().map(|f| f.key()).collect::<Vec<_>>().join(" ")}>
@@ -513,6 +586,10 @@ fn SchoolLine(props: &LineProps) -> Html {
                 if mergeable {
                     <button type="button" class="merge-open" onclick={on_merge} aria-expanded={props.merging.to_string()}
                         aria-label={fill(t.merge_action_aria, &[("name", &props.name)])}>{ t.merge_action }</button>
+                }
+                if boardable {
+                    <button type="button" class="board-open" onclick={on_board} aria-expanded={props.boarding_open.to_string()}
+                        aria-label={fill(t.board_action_aria, &[("name", &props.name)])}>{ t.board_action }</button>
                 }
             </td>
             <td data-label={t.zone}>{ &props.zone }</td>
@@ -653,42 +730,6 @@ pub fn schools_sheet(ctx: &Ctx, tbl: &SchoolTable, year: i32, only: Option<&[Str
     }
 }
 
-/// The scenario's merges, each with a button that takes it back.
-#[function_component]
-fn MergeList() -> Html {
-    let ctx = use_ctx();
-    let t = ctx.t();
-    let merges = &ctx.state.scenario.merges;
-    if merges.is_empty() {
-        return html! {};
-    }
-    html! {
-        <div class="merge-list">
-            <h3>{ t.merges_title }</h3>
-            <ul>
-                { for merges.iter().enumerate().map(|(i, m)| {
-                    let text = eduplan_model::network::describe(m, &ctx.dataset, ctx.lang().locale());
-                    let onclick = {
-                        let ctx = ctx.clone();
-                        let school = m.school.clone();
-                        Callback::from(move |_| {
-                            ctx.dispatch(Action::RemoveMerge(i));
-                            crate::browser::focus_later(format!(".school-row[data-school=\"{school}\"] .merge-open"));
-                        })
-                    };
-                    html! {
-                        <li class="merge-item" data-school={m.school.clone()}>
-                            <span>{ text.clone() }</span>
-                            <button type="button" class="merge-remove" {onclick}
-                                aria-label={format!("{}{}{}", t.merge_remove, t.colon, text)}>{ t.merge_remove }</button>
-                        </li>
-                    }
-                }) }
-            </ul>
-        </div>
-    }
-}
-
 #[derive(Properties, PartialEq)]
 struct MergeFormProps {
     /// The school to merge (dataset id).
@@ -709,6 +750,8 @@ fn MergeForm(props: &MergeFormProps) -> Html {
         .iter()
         .find(|s| s.id == props.school)
         .map_or(props.school.clone(), |s| s.name.clone());
+    let new = &ctx.state.scenario.new_schools;
+    let ext = with_new_schools(ds, new);
     let with = |into: &str, from: i32, share: f64| {
         let mut all = ctx.state.scenario.merges.clone();
         all.push(Merge {
@@ -721,10 +764,10 @@ fn MergeForm(props: &MergeFormProps) -> Html {
     };
     let from = use_state(|| first.max(ds.horizon.min(first + 2)));
     // receivers the register allows in the chosen year, the largest first (the zone's central school, usually)
-    let mut receivers: Vec<&eduplan_model::dataset::School> = ds
+    let mut receivers: Vec<&eduplan_model::dataset::School> = ext
         .schools
         .iter()
-        .filter(|b| validate(&with(&b.id, *from, 1.0), ds).is_ok())
+        .filter(|b| validate_merges(&with(&b.id, *from, 1.0), new, ds).is_ok())
         .collect();
     receivers.sort_by(|a, b| {
         b.enrollment
@@ -733,7 +776,9 @@ fn MergeForm(props: &MergeFormProps) -> Html {
             .total_cmp(&a.enrollment.iter().sum::<f64>())
     });
     let into = use_state(|| receivers.first().map(|s| s.id.clone()).unwrap_or_default());
-    let share = use_state(|| "100".to_string());
+    // read when the form is sent: a box tied to state would be reset by a
+    // choice in another field made before its change event
+    let share = use_node_ref();
     let error = use_state(|| None::<String>);
     // the chosen receiver, or the first the year allows
     let chosen = receivers
@@ -753,11 +798,15 @@ fn MergeForm(props: &MergeFormProps) -> Html {
     };
     let cancel = props.on_close.reform(|_: MouseEvent| ());
     // the form opens above the table: take the focus there (the browser scrolls to it)
-    use_effect_with(props.school.clone(), |_| {
-        if !crate::browser::focus(".merge-form select") {
-            crate::browser::focus(".merge-form .merge-cancel");
-        }
-    });
+    {
+        let share = share.clone();
+        use_effect_with(props.school.clone(), move |_| {
+            crate::components::network::set_initial(&share, "100");
+            if !crate::browser::focus(".merge-form select") {
+                crate::browser::focus(".merge-form .merge-cancel");
+            }
+        });
+    }
     if receivers.is_empty() {
         return html! {
             <div class="merge-form" onkeydown={on_key}>
@@ -772,7 +821,8 @@ fn MergeForm(props: &MergeFormProps) -> Html {
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             // a share the box does not show is never used: refuse what is not 0–100
-            let Some(pct) = share
+            let text = share.cast::<HtmlInputElement>().map(|i| i.value()).unwrap_or_default();
+            let Some(pct) = text
                 .trim()
                 .parse::<f64>()
                 .ok()
@@ -789,17 +839,18 @@ fn MergeForm(props: &MergeFormProps) -> Html {
             };
             let mut all = ctx.state.scenario.merges.clone();
             all.push(m.clone());
-            match validate(&all, &ctx.dataset) {
+            let new = &ctx.state.scenario.new_schools;
+            match validate_merges(&all, new, &ctx.dataset) {
                 Ok(()) => {
                     ctx.dispatch(Action::AddMerge(m));
                     on_close.emit(());
                     // focus the new merge's line (its button takes it back)
-                    crate::browser::focus_later(".merge-list li:last-child .merge-remove".to_string());
+                    crate::browser::focus_later(".network-list li.merge:last-of-type .network-remove".to_string());
                 }
                 Err(e) => error.set(Some(crate::components::notice_bar::merge_error_text(
                     &e,
                     ctx.t(),
-                    Some(&ctx.dataset),
+                    Some(&with_new_schools(&ctx.dataset, new)),
                 ))),
             }
         })
@@ -816,10 +867,6 @@ fn MergeForm(props: &MergeFormProps) -> Html {
             }
         })
     };
-    let on_share = {
-        let share = share.clone();
-        Callback::from(move |e: Event| share.set(e.target_unchecked_into::<HtmlInputElement>().value()))
-    };
     html! {
         <form class="merge-form" novalidate=true onsubmit={submit} onkeydown={on_key} aria-label={fill(t.merge_action_aria, &[("name", &school_name)])}>
             <p class="merge-what">{ fill(t.merge_action_aria, &[("name", &school_name)]) }</p>
@@ -834,7 +881,7 @@ fn MergeForm(props: &MergeFormProps) -> Html {
                 </select>
             </label>
             <label>{ t.merge_share_label }
-                <input type="number" class="merge-share" min="0" max="100" step="5" value={(*share).clone()} onchange={on_share} />
+                <input type="number" class="merge-share" min="0" max="100" step="5" ref={share} />
             </label>
             <button type="submit" class="merge-ok">{ t.merge_ok }</button>
             <button type="button" class="merge-cancel" onclick={cancel}>{ t.merge_cancel }</button>

@@ -113,7 +113,34 @@ pub fn TargetBoard() -> Html {
                     <tbody>{ for rows }</tbody>
                 </table>
             </div>
+            { flagged_line(&ctx) }
         </section>
+    }
+}
+
+/// The schools with an early warning in the last year (issue 18), with a
+/// button to their chart; nothing when none has one.
+fn flagged_line(ctx: &crate::context::Ctx) -> Html {
+    let t = ctx.t();
+    let p = &ctx.current;
+    let year = ctx.dataset.horizon;
+    let Some(r) = p.years.iter().position(|y| *y == year).and_then(|i| p.records.get(i)) else {
+        return html! {};
+    };
+    if r.schools_flagged <= 0.0 {
+        return html! {};
+    }
+    let n = |x: f64| format::group_thousands(x, 0);
+    let onclick = {
+        let ctx = ctx.clone();
+        Callback::from(move |_| ctx.dispatch(Action::ShowChart("schools_flagged".into())))
+    };
+    html! {
+        <p class="board-flagged">
+            { fill(t.board_flagged, &[("year", &year.to_string()), ("n", &n(r.schools_flagged)), ("kg", &n(r.kg.schools_flagged))]) }
+            { " " }
+            <button type="button" class="link-button" {onclick}>{ t.board_flagged_open }</button>
+        </p>
     }
 }
 

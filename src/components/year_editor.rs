@@ -23,6 +23,7 @@ pub fn YearEditor(props: &YearEditorProps) -> Html {
     let label = lang.pick(spec.label_zh, spec.label_en);
     let cells = ctx.state.lever_years().map(|year| {
         let value = ctx.state.lever_value_in(spec.id, year);
+        let shown = units::display(value, spec.step, spec.unit);
         let onchange = {
             let ctx = ctx.clone();
             let id = spec.id.to_string();
@@ -41,20 +42,38 @@ pub fn YearEditor(props: &YearEditorProps) -> Html {
                 input.set_value(&units::display(held, spec.step, spec.unit));
             })
         };
-        html! {
-            <label class="year-cell">
-                <span class="year-label">{ year }</span>
-                <input type="number" class="year-input" data-year={year.to_string()}
-                    min={(spec.min * scale).to_string()} max={(spec.max * scale).to_string()} step={(spec.step * scale).to_string()}
-                    value={units::display(value, spec.step, spec.unit)} {onchange}
-                    aria-label={format!("{label} {year}")} />
-            </label>
-        }
+        html! { <YearCell {spec} {year} {shown} {onchange} label={format!("{label} {year}")} /> }
     });
     html! {
         <div class="year-editor" role="group" aria-label={format!("{}: {}", t.per_year_editor, label)}>
             <p class="year-hint">{ t.per_year_hint }</p>
             <div class="year-grid">{ for cells }</div>
         </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct YearCellProps {
+    spec: &'static LeverSpec,
+    year: i32,
+    /// The value in use as the box shows it.
+    shown: String,
+    onchange: Callback<Event>,
+    label: String,
+}
+
+/// One year's box: keeps what is being typed through other re-renders (field.rs).
+#[function_component]
+fn YearCell(props: &YearCellProps) -> Html {
+    let spec = props.spec;
+    let scale = units::scale(spec.unit);
+    let node = crate::components::field::use_field_value(props.shown.clone());
+    html! {
+        <label class="year-cell">
+            <span class="year-label">{ props.year }</span>
+            <input type="number" class="year-input" data-year={props.year.to_string()} ref={node}
+                min={(spec.min * scale).to_string()} max={(spec.max * scale).to_string()} step={(spec.step * scale).to_string()}
+                onchange={props.onchange.clone()} aria-label={props.label.clone()} />
+        </label>
     }
 }

@@ -169,9 +169,11 @@ test('a scenario that only merges schools is not the baseline: brief, slides and
   assert.ok(!receivers.includes('江南镇教学点（1）'), 'a school closed by then is not offered');
   // a share out of range is refused, never clamped
   await page.locator('.merge-share').fill('150');
+  // another field chosen before the box's change event: the typed share stays
+  await page.locator('.merge-from').selectOption('2024');
   await page.locator('.merge-ok').click();
   assert.match(await page.locator('.merge-error').innerText(), /比例须在0～100%之间/);
-  assert.equal(await page.locator('.merge-item').count(), 1);
+  assert.equal(await page.locator('.network-item').count(), 1);
   await page.keyboard.press('Escape');
   assert.equal(await page.locator('.merge-form').count(), 0, 'Esc closes the form');
   await page.waitForFunction(() => document.activeElement?.classList.contains('merge-open'));
@@ -183,5 +185,103 @@ test('a scenario that only merges schools is not the baseline: brief, slides and
   await page.keyboard.press('Escape');
   // schools nobody can take the pupils of offer no merge
   assert.equal(await page.locator('.school-row[data-school="jun-jiangnan"] .merge-open').count(), 0);
+  await context.close();
+});
+
+test('a new school, boarding places and teacher exchange: made in the view, on the board, in the link, undone', async () => {
+  const { context, page, errors } = await openApp(browser);
+  // the board names the schools with a warning in the last year and opens their chart
+  const line = page.locator('.board-flagged');
+  assert.match(await line.innerText(), /^2030年有预警的学校\d+所，其中幼儿园\d+所。/);
+  await line.locator('button').click();
+  await page.locator('.chart[data-chart="schools_flagged"], figure.chart:has-text("有预警的学校数")').first().waitFor();
+  await page.locator('.schools-toggle').click();
+  await page.locator('.schools-year').selectOption('2024');
+  // a new primary school in the town from 2024
+  await page.locator('.new-open').click();
+  assert.ok(await page.locator('.new-zone').evaluate((s) => s === document.activeElement), 'the form takes the focus');
+  await page.locator('.new-rooms').fill('0');
+  await page.locator('.new-ok').click();
+  assert.match(await page.locator('.merge-error').innerText(), /教室数须为1～120间的整数/);
+  await page.locator('.new-rooms').fill('36');
+  await page.locator('.new-from').selectOption('2024');
+  await page.locator('.new-name').fill('城区第十小学');
+  await page.locator('.new-ok').click();
+  const row = page.locator('.school-row[data-school="new-1"]');
+  await row.waitFor();
+  assert.match(await row.locator('.school-name').innerText(), /城区第十小学/);
+  assert.match(await row.locator('.flags').innerText(), /新建（2024年起招生）/);
+  const pupils = Number((await row.locator('td.pupils').innerText()).replace(/,/g, ''));
+  assert.ok(pupils > 300, `${pupils}`);
+  assert.match(await page.locator('.network-list').innerText(), /新建小学：城区第十小学（城区，36间教室，2024年起）/);
+  // names are escaped twice in links (a ':' or ',' in a name never splits the item)
+  assert.match(decodeURIComponent(decodeURIComponent(page.url())), /new=new-1:town:primary:36:2024:城区第十小学/);
+  // boarding places at the Jiangnan central primary
+  const central = page.locator('.school-row[data-school="pri-jiangnan-c"]');
+  const before = Number((await central.locator('td.pupils').innerText()).replace(/,/g, ''));
+  await central.locator('.board-open').click();
+  await page.locator('.board-places').fill('0');
+  await page.locator('.board-ok').click();
+  assert.match(await page.locator('.merge-error').innerText(), /寄宿学位须为1～5000个的整数/);
+  await page.locator('.board-places').fill('300');
+  await page.locator('.board-from').selectOption('2023');
+  await page.locator('.board-ok').click();
+  await page.waitForFunction(() => document.activeElement?.classList.contains('network-remove'));
+  assert.match(await central.locator('.flags').innerText(), /寄宿生300人/);
+  const after = Number((await central.locator('td.pupils').innerText()).replace(/,/g, ''));
+  assert.ok(Math.abs(after - before - 300) <= 1, `${before} → ${after}`);
+  assert.equal(await central.locator('.board-open').count(), 0, 'one entry per school');
+  assert.match(decodeURIComponent(page.url()), /board=pri-jiangnan-c:300:2023/);
+  // teacher exchange is a lever like the others
+  await page.locator('#num-exchange-primary').fill('20');
+  await page.locator('#num-exchange-primary').press('Enter');
+  await page.waitForFunction(() => decodeURIComponent(location.href).includes('exchange.primary=20'));
+  // the link opens the same network elsewhere
+  const other = await openApp(browser, { path: `?${page.url().split('?')[1]}` });
+  await other.page.locator('.schools-toggle').click();
+  assert.equal(await other.page.locator('.network-item').count(), 2);
+  assert.equal(await other.page.locator('.school-row[data-school="new-1"]').count(), 1);
+  await other.context.close();
+  // undo, step by step: the exchange, the boarding places, the new school
+  // (from outside the number box, whose Ctrl+Z is the box's own)
+  await page.evaluate(() => document.activeElement.blur());
+  for (const gone of ['exchange.primary', 'board=', 'new=']) {
+    await page.locator('body').press('Control+z');
+    await page.waitForFunction((g) => !decodeURIComponent(location.href).includes(g), gone);
+  }
+  assert.equal(await page.locator('.school-row[data-school="new-1"]').count(), 0);
+  assert.equal(await page.locator('.network-list').count(), 0);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a link with a new school or boarding places the data cannot take says so', async () => {
+  const { context, page } = await openApp(browser, { path: '?v=1&new=pri-town-1:town:primary:10:2024:x&board=sen-1:10:2024' });
+  const text = await page.locator('.notice-bar').innerText();
+  assert.match(text, /新建学校“pri-town-1:town:primary:10:2024:x”未采用：已有代码为“pri-town-1”的学校。/);
+  assert.match(text, /寄宿学位“sen-1:10:2024”未采用：“临湘市第一中学[^”]*”未开设小学或初中年级，不能设置寄宿学位。/);
+  await context.close();
+});
+
+test('boxes keep what is being typed when something else redraws the page first', async () => {
+  const { context, page } = await openApp(browser);
+  // a lever moved by script (no focus change) redraws the toolbar, the schools view and the per-year editor
+  const nudge = (v) => page.evaluate((x) => {
+    const s = document.querySelector('#lever-kg-public_seats');
+    s.value = String(x);
+    s.dispatchEvent(new Event('input', { bubbles: true }));
+  }, v);
+  await page.locator('#scenario-name').fill('方案甲（草稿）');
+  await nudge(500);
+  assert.equal(await page.locator('#scenario-name').inputValue(), '方案甲（草稿）');
+  await page.locator('.schools-toggle').click();
+  await page.locator('.schools-min-grade').fill('15');
+  await nudge(600);
+  assert.equal(await page.locator('.schools-min-grade').inputValue(), '15');
+  await page.locator('.schools-min-grade').press('Enter');
+  await page.locator('.school-row[data-school="tp-jiangnan-1"] .merge-open').click();
+  await page.locator('.merge-share').fill('40');
+  await nudge(700);
+  assert.equal(await page.locator('.merge-share').inputValue(), '40');
   await context.close();
 });

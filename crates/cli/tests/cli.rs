@@ -384,7 +384,8 @@ fn a_new_school_with_boarding_runs_from_a_file() {
         assert!(o.status.success(), "{}", stderr(&o));
         serde_json::from_slice(&o.stdout).unwrap()
     };
-    let school = |v: &serde_json::Value, id: &str| v["schools"].as_array().unwrap().iter().find(|s| s["id"] == id).cloned();
+    let school =
+        |v: &serde_json::Value, id: &str| v["schools"].as_array().unwrap().iter().find(|s| s["id"] == id).cloned();
     let y2023 = json(&["schools", &s, "--year", "2023"]);
     let new = school(&y2023, "pri-town-new").expect("the new school is listed");
     assert_eq!(new["pupils"].as_f64(), Some(0.0));
@@ -396,7 +397,12 @@ fn a_new_school_with_boarding_runs_from_a_file() {
     let run = |args: &[&str]| json(args)["indicators"].clone();
     let (with, without) = (run(&["run", &s]), run(&["run", "--link", "?v=1"]));
     // the same up to the order of additions (exchange moves teachers between zones)
-    for id in ["primary.enrollment", "junior.enrollment", "primary.teachers", "junior.teachers"] {
+    for id in [
+        "primary.enrollment",
+        "junior.enrollment",
+        "primary.teachers",
+        "junior.teachers",
+    ] {
         let (a, b) = (with[id].as_array().unwrap(), without[id].as_array().unwrap());
         for (x, y) in a.iter().zip(b) {
             let (x, y) = (x.as_f64().unwrap(), y.as_f64().unwrap());

@@ -194,24 +194,14 @@ pub fn workbook(
         lever_rows.push(r);
     }
     // the school network: new schools, merges, boarding places, in words
-    let network = sc
-        .new_schools
-        .iter()
-        .map(|n| {
-            (
-                "new_school",
-                pick(loc, "新建学校", "New school"),
-                crate::network::describe_new(n, ds, loc),
-            )
-        })
-        .chain(sc.merges.iter().map(|m| {
-            let text = crate::network::describe(m, ds, &sc.new_schools, loc);
-            ("merge", pick(loc, "学校撤并", "School merge"), text)
-        }))
-        .chain(sc.boarding.iter().map(|b| {
-            let text = crate::network::describe_boarding(b, ds, &sc.new_schools, loc);
-            ("boarding", pick(loc, "寄宿学位", "Boarding places"), text)
-        }));
+    use crate::network::ChangeKind;
+    let network = crate::network::describe_changes(&sc.new_schools, &sc.merges, &sc.boarding, ds, loc)
+        .into_iter()
+        .map(|(kind, text)| match kind {
+            ChangeKind::NewSchool => ("new_school", pick(loc, "新建学校", "New school"), text),
+            ChangeKind::Merge => ("merge", pick(loc, "学校撤并", "School merge"), text),
+            ChangeKind::Boarding => ("boarding", pick(loc, "寄宿学位", "Boarding places"), text),
+        });
     for (key, label, text) in network {
         lever_rows.push(vec![
             key.into(),

@@ -402,3 +402,31 @@ pub fn validate_boarding(boarding: &[Boarding], new: &[NewSchool], ds: &Dataset)
     }
     Ok(())
 }
+
+/// What a network change is, for labels beside its words.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ChangeKind {
+    NewSchool,
+    Merge,
+    Boarding,
+}
+
+/// Every network change of a scenario in words, in the order they are
+/// listed everywhere (new schools, merges, boarding places).
+pub fn describe_changes(
+    new: &[NewSchool],
+    merges: &[Merge],
+    boarding: &[Boarding],
+    ds: &Dataset,
+    loc: crate::format::Locale,
+) -> Vec<(ChangeKind, String)> {
+    new.iter()
+        .map(|n| (ChangeKind::NewSchool, describe_new(n, ds, loc)))
+        .chain(merges.iter().map(|m| (ChangeKind::Merge, describe(m, ds, new, loc))))
+        .chain(
+            boarding
+                .iter()
+                .map(|b| (ChangeKind::Boarding, describe_boarding(b, ds, new, loc))),
+        )
+        .collect()
+}

@@ -172,6 +172,9 @@ pub struct Rec {
     pub special_placed: f64,
     /// Pupils boarding at a school outside their zone (boarding places used).
     pub boarders: f64,
+    /// Schools and kindergartens with at least one early warning under the
+    /// default thresholds (each once, whatever it teaches).
+    pub schools_flagged: f64,
     pub trainee_intake: f64,
     pub trainees_joining: f64,
     pub trainees_in_training: f64,

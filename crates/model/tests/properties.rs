@@ -593,6 +593,12 @@ mod network {
                 .filter(|row| eduplan_model::schools::flagged(&row.years[t], &FlagSettings::default()))
                 .count();
             assert_eq!(r.kg.schools_flagged, kg as f64, "year {t}");
+            let all = tbl
+                .rows
+                .iter()
+                .filter(|row| eduplan_model::schools::flagged(&row.years[t], &FlagSettings::default()))
+                .count();
+            assert_eq!(r.schools_flagged, all as f64, "year {t}");
         }
     }
 }

@@ -710,6 +710,14 @@ fn build() -> Vec<IndicatorSpec> {
         Box::new(|r| r.boarders),
     );
     b.add(
+        "schools_flagged",
+        U::Schools,
+        "有预警的学校（含幼儿园）",
+        "Schools and kindergartens with a warning",
+        CLASSES,
+        Box::new(|r| r.schools_flagged),
+    );
+    b.add(
         "kg.schools_flagged",
         U::Schools,
         "预警幼儿园数",

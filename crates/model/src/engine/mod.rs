@@ -237,6 +237,7 @@ fn count_flags(p: &Prep, y: &mut YearStep) {
         if !r.as_ref().is_some_and(|r| crate::flags::flagged(r, &settings)) {
             continue;
         }
+        y.rec.schools_flagged += 1.0;
         match p.flow_of.get(i).copied().flatten() {
             Some(k) => {
                 for (lr, t) in y.rec.levels.iter_mut().zip(&p.teaches[k]) {
