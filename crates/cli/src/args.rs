@@ -14,7 +14,8 @@ USAGE:
                                                                      Monte Carlo bands and P(met)
   eduplan schools [SCENARIO.json | --link URL] [--year Y] [--format json|csv]
                                                 every school and kindergarten in year Y (default: the
-                                                horizon) with the first year each early warning applies
+                                                horizon) with the first year each early warning applies,
+                                                whether it is open and its boarders
   eduplan template [--dataset FILE] [-o FILE.xlsx]   the data template workbook, filled from the dataset
   eduplan import FILE... [--base FILE] -o dataset.json  bureau files (XLSX, XLS, CSV, JSON) → a dataset
   eduplan levers [--dataset FILE]

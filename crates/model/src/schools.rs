@@ -33,9 +33,18 @@ pub struct SchoolRow {
 }
 
 impl SchoolRow {
-    /// The first year it is closed by a merge, if it is.
+    /// The first year it is closed by a merge, if it is (a new school's
+    /// years before it opens are not a closing).
     pub fn closed_from(&self, years: &[Year]) -> Option<Year> {
-        let t = self.years.iter().position(|r| !r.open)?;
+        let opened = self.years.iter().position(|r| r.open)?;
+        let t = opened + self.years[opened..].iter().position(|r| !r.open)?;
+        years.get(t).copied()
+    }
+
+    /// The first year it teaches when the scenario opens it (`None` for a
+    /// school open from the base year, or never opened).
+    pub fn opens_in(&self, years: &[Year]) -> Option<Year> {
+        let t = self.years.iter().position(|r| r.open).filter(|t| *t > 0)?;
         years.get(t).copied()
     }
 
@@ -152,6 +161,7 @@ pub fn json(table: &SchoolTable, year: Year) -> serde_json::Value {
                 "rooms_needed": r.rooms_needed, "rooms": r.rooms,
                 "teachers": num(r.teachers), "teachers_needed": num(r.teachers_needed),
                 "places": num(r.places), "utilisation": num(r.utilisation()),
+                "open": r.open, "boarders": r.boarders,
                 "first": first,
             }))
         })
@@ -169,7 +179,7 @@ pub fn csv(table: &SchoolTable, year: Year) -> String {
     for f in Flag::ALL {
         out.push_str(&format!(",first_{}", f.key()));
     }
-    out.push('\n');
+    out.push_str(",open,boarders\n");
     let Some(t) = table.years.iter().position(|y| *y == year) else {
         return out;
     };
@@ -208,7 +218,7 @@ pub fn csv(table: &SchoolTable, year: Year) -> String {
                 out.push_str(&y.to_string());
             }
         }
-        out.push('\n');
+        out.push_str(&format!(",{},{}\n", r.open, num(r.boarders)));
     }
     out
 }
