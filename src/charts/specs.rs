@@ -124,7 +124,9 @@ pub static CHARTS: &[ChartSpec] = &[
     ChartSpec {
         id: "schools_flagged",
         title: |t| t.chart_schools_flagged,
+        // the total counts each school once (a nine-year school is in both its stages' lines)
         series: &[
+            s("schools_flagged", BLACK),
             s("kg.schools_flagged", ORANGE),
             s("primary.schools_flagged", BLUE),
             s("junior.schools_flagged", GREEN),

@@ -47,7 +47,7 @@ pub fn CompareTable() -> Html {
             values.iter().copied().reduce(f64::min),
             values.iter().copied().reduce(f64::max),
         ) {
-            (Some(a), Some(b)) if values.len() >= 2 => margin_text(b - a, unit, loc, t),
+            (Some(a), Some(b)) if values.len() >= 2 => margin_text(b - a, unit, loc),
             _ => format::NO_VALUE.into(),
         };
         html! {
@@ -82,13 +82,21 @@ pub fn CompareTable() -> Html {
             <td class="num spread" data-label={t.spread}>{ format::NO_VALUE }</td>
         </tr>
     };
+    let counts: Vec<f64> = cmp.iter().filter_map(|(_, p)| flagged(p)).collect();
+    let spread = match (
+        counts.iter().copied().reduce(f64::min),
+        counts.iter().copied().reduce(f64::max),
+    ) {
+        (Some(a), Some(b)) if counts.len() >= 2 => count(Some(b - a)),
+        _ => format::NO_VALUE.to_string(),
+    };
     let flagged_row = html! {
         <tr class="flagged-row">
             <th scope="row">{ fill(t.compare_flagged, &[("year", &year.to_string())]) }</th>
             <td class="num" data-label={t.col_year}>{ year }</td>
             <td class="num" data-label={t.legend_baseline}>{ count(flagged(&ctx.baseline)) }</td>
             { for cmp.iter().map(|(name, p)| html! { <td class="num" data-label={name.clone()}>{ count(flagged(p)) }</td> }) }
-            <td class="num spread" data-label={t.spread}>{ format::NO_VALUE }</td>
+            <td class="num spread" data-label={t.spread}>{ spread }</td>
         </tr>
     };
     html! {

@@ -1,8 +1,8 @@
 //! "What would it take?": for one target, the least value of a chosen lever
 //! that meets it in its year (the model's goal seeking), with Apply.
 
-use eduplan_model::budget::{is_budget_mode, BOUGHT};
-use eduplan_model::catalogue::{lever_spec, levers, LeverKind, LeverUnit};
+use eduplan_model::budget::is_budget_mode;
+use eduplan_model::catalogue::lever_spec;
 use eduplan_model::seek::{rank_levers, seek, Outcome};
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
@@ -24,19 +24,7 @@ pub fn GoalSeek(props: &GoalSeekProps) -> Html {
     let lang = ctx.lang();
     // budget mode seeks over money first; the levers the money sets are not offered
     let budget = is_budget_mode(&ctx.state.scenario);
-    let candidates: Vec<&'static str> = levers()
-        .iter()
-        .filter(|l| l.kind == LeverKind::Policy && !matches!(l.unit, LeverUnit::Choice | LeverUnit::Order))
-        .filter(|l| {
-            if budget {
-                !BOUGHT.contains(&l.id)
-            } else {
-                !l.id.starts_with("budget.")
-            }
-        })
-        .map(|l| l.id)
-        .filter(|id| !(budget && *id == "budget.extra"))
-        .collect();
+    let candidates = eduplan_model::seek::candidates(budget);
     // the levers that move this target first (two engine runs each, once when
     // the row opens: the list does not reshuffle under the user's hand)
     let ranked = {

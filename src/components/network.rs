@@ -23,7 +23,7 @@ pub fn change_label(kind: ChangeKind, t: &Strings) -> &'static str {
     }
 }
 
-/// A scenario's network changes counted: "新建1所，撤并2所，寄宿学位300个"
+/// A scenario's network changes counted: "新建1所、撤并2所、寄宿床位300个"
 /// (`None` when it changes none).
 pub fn summary(sc: &Scenario, t: &Strings) -> Option<String> {
     let places: f64 = sc.boarding.iter().map(|b| b.places).sum();
@@ -94,7 +94,6 @@ pub fn NetworkList() -> Html {
         };
         html! {
             <li class={classes!("network-item", format!("{kind:?}").to_lowercase())} data-school={school}>
-                <span class="network-kind">{ change_label(kind, t) }{ t.colon }</span>
                 <span>{ text.clone() }</span>
                 <button type="button" class="network-remove" {onclick}
                     aria-label={format!("{remove}{}{text}", t.colon)}>{ remove }</button>
@@ -107,6 +106,15 @@ pub fn NetworkList() -> Html {
             <ul>{ for items }</ul>
         </div>
     }
+}
+
+/// The school's spare places in the chosen year, said under the places box.
+fn spare_hint(spare: &[(i32, f64)], year: i32, t: &Strings) -> Html {
+    let Some((_, n)) = spare.iter().find(|(y, _)| *y == year) else {
+        return html! {};
+    };
+    let n = eduplan_model::format::group_thousands(*n, 0);
+    html! { <p class="network-rule board-spare">{ fill(t.board_spare, &[("year", &year.to_string()), ("n", &n)]) }</p> }
 }
 
 /// Closes a form on Esc.
@@ -305,6 +313,8 @@ pub struct BoardingProps {
     pub school: String,
     /// Its name.
     pub name: String,
+    /// Its spare places (places − pupils) by year, before any boarders.
+    pub spare: Vec<(i32, f64)>,
     pub on_close: Callback<()>,
 }
 
@@ -395,6 +405,7 @@ pub fn BoardingForm(props: &BoardingProps) -> Html {
                     { for (first..=ds.horizon).map(|y| html! { <option value={y.to_string()} selected={*from == y}>{ y }</option> }) }
                 </select>
             </label>
+            { spare_hint(&props.spare, *from, t) }
             <label>{ t.board_cost }
                 <input type="number" class="board-cost" min="0" max="20000" step="50" ref={cost} />
             </label>

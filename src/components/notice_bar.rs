@@ -131,6 +131,7 @@ pub fn new_school_error_text(e: &NewSchoolError, t: &Strings) -> String {
         NewSchoolError::Id(id) => fill(t.new_err_id, &[("id", id)]),
         NewSchoolError::IdTaken(id) => fill(t.new_err_taken, &[("id", id)]),
         NewSchoolError::Name => t.new_err_name.to_string(),
+        NewSchoolError::NameTaken(n) => fill(t.new_err_name_taken, &[("name", n)]),
         NewSchoolError::Zone(z) => fill(t.new_err_zone, &[("zone", z)]),
         NewSchoolError::Kind => t.new_err_kind.to_string(),
         NewSchoolError::Rooms => t.new_err_rooms.to_string(),
@@ -156,6 +157,9 @@ pub fn boarding_error_text(e: &BoardingError, t: &Strings, ds: Option<&eduplan_m
             fill(t.board_err_not_open, &[("id", &name(id)), ("from", &from.to_string())])
         }
         BoardingError::Twice(id) => fill(t.board_err_twice, &[("id", &name(id))]),
+        BoardingError::Merged { id, year } => {
+            fill(t.board_err_merged, &[("id", &name(id)), ("year", &year.to_string())])
+        }
         BoardingError::Unreadable => t.board_err_unreadable.to_string(),
     }
 }
@@ -199,17 +203,19 @@ pub fn NoticeBar() -> Html {
     if notices.is_empty() {
         return html! {};
     }
+    // schools by name, the scenario's new ones too
+    let named = eduplan_model::network::with_new_schools(&ctx.dataset, &ctx.state.scenario.new_schools);
     let links: Vec<String> = notices
         .iter()
         .filter_map(|m| match m {
-            Message::Link(n) => Some(link_notice_text(n, t, lang, Some(&ctx.dataset))),
+            Message::Link(n) => Some(link_notice_text(n, t, lang, Some(&named))),
             _ => None,
         })
         .collect();
     let fitted: Vec<String> = notices
         .iter()
         .filter_map(|m| match m {
-            Message::Fitted(n) => Some(link_notice_text(n, t, lang, Some(&ctx.dataset))),
+            Message::Fitted(n) => Some(link_notice_text(n, t, lang, Some(&named))),
             _ => None,
         })
         .collect();

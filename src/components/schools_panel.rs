@@ -10,7 +10,7 @@ use eduplan_model::export::{csv_with_bom, Cell, Sheet};
 use eduplan_model::format;
 use eduplan_model::level::{Level, SchoolKind};
 use eduplan_model::names::school_kind;
-use eduplan_model::network::{can_board, can_receive, validate_merges, with_new_schools, Merge};
+use eduplan_model::network::{can_board, can_receive, validate_merges, validate_merges_on, with_new_schools, Merge};
 use eduplan_model::record::SchoolRec;
 use eduplan_model::schools::{applies, table, Flag, FlagSettings, SchoolRow, SchoolTable};
 use eduplan_model::units::is_defined;
@@ -174,16 +174,21 @@ fn SchoolsBody(props: &BodyProps) -> Html {
     let min_use_box =
         crate::components::field::use_field_value(format!("{:.0}", view.settings.min_utilisation * 100.0));
     let form = use_state(|| None::<Form>);
-    // schools some other school could take the pupils of (a property of the register)
+    // schools some other school could take the pupils of (a property of the
+    // register and the scenario's new schools)
     let can_merge = {
         let ds = ctx.dataset.clone();
-        use_memo(Shared(ctx.dataset.clone()), move |_| {
-            ds.schools
-                .iter()
-                .filter(|a| ds.schools.iter().any(|b| can_receive(a, b).is_ok()))
-                .map(|a| a.id.clone())
-                .collect::<std::collections::BTreeSet<String>>()
-        })
+        use_memo(
+            (Shared(ctx.dataset.clone()), ctx.state.scenario.new_schools.clone()),
+            move |(_, new)| {
+                let ext = with_new_schools(&ds, new);
+                ext.schools
+                    .iter()
+                    .filter(|a| ext.schools.iter().any(|b| can_receive(a, b).is_ok()))
+                    .map(|a| a.id.clone())
+                    .collect::<std::collections::BTreeSet<String>>()
+            },
+        )
     };
     // opens a form, or closes it when it is the one open; closing puts the
     // focus back on the button that opened it (a change just made leaves
@@ -342,9 +347,14 @@ fn SchoolsBody(props: &BodyProps) -> Html {
                     html! { <MergeForm key={id.clone()} school={id.clone()} on_close={close} /> }
                 }
                 Some(Form::Board(id)) => {
-                    let name = tbl.rows.iter().find(|r| r.id == id).map_or(id.clone(), |r| r.name.clone());
+                    let row = tbl.rows.iter().find(|r| r.id == id);
+                    let name = row.map_or(id.clone(), |r| r.name.clone());
+                    // spare places each year: what boarders can fill before classes grow
+                    let spare: Vec<(i32, f64)> = row.map_or(Vec::new(), |r| {
+                        tbl.years.iter().zip(&r.years).map(|(y, x)| (*y, (x.places - x.pupils).max(0.0))).collect()
+                    });
                     let close = on_board.reform({ let id = id.clone(); move |_: ()| id.clone() });
-                    html! { <BoardingForm key={id.clone()} school={id.clone()} {name} on_close={close} /> }
+                    html! { <BoardingForm key={id.clone()} school={id.clone()} {name} {spare} on_close={close} /> }
                 }
                 Some(Form::New) => html! { <NewSchoolForm on_close={toggle_form.reform(|_: ()| Form::New)} /> },
                 None => html! {},
@@ -545,7 +555,9 @@ fn SchoolLine(props: &LineProps) -> Html {
         flags.push(html! { <span class="flag boarding">{ fill(t.board_now, &[("n", &n)]) }</span> });
     }
     if let Some(y) = props.closed_from {
-        flags.push(html! { <span class="flag closed">{ fill(t.merge_closed, &[("year", &y.to_string())]) }</span> });
+        // a merge still to come says when; one made says since when
+        let text = if props.year < y { t.merge_later } else { t.merge_closed };
+        flags.push(html! { <span class="flag closed">{ fill(text, &[("year", &y.to_string())]) }</span> });
     }
     // warnings begun by the year shown (a later one is not news yet)
     for (f, y) in props.first.iter().filter(|(_, y)| *y <= props.year) {
@@ -665,7 +677,11 @@ pub fn schools_sheet(ctx: &Ctx, tbl: &SchoolTable, year: i32, only: Option<&[Str
         Cell::Text(format!("{}{}", t.col_use, ctx.lang().pick("（%）", " (%)"))),
     ])
     .chain(Flag::ALL.into_iter().map(|f| Cell::from(flag_label(f, t))))
-    .chain(std::iter::once(Cell::from(t.merge_label)))
+    .chain([
+        Cell::from(t.merge_label),
+        Cell::from(t.col_new_from),
+        Cell::from(t.col_boarders),
+    ])
     .collect::<Vec<Cell>>()];
     let chosen: Vec<&SchoolRow> = match only {
         Some(ids) => ids
@@ -722,6 +738,20 @@ pub fn schools_sheet(ctx: &Ctx, tbl: &SchoolTable, year: i32, only: Option<&[Str
                 .find(|m| m.school == row.id)
                 .map_or(Cell::Empty, |m| Cell::Number(m.from as f64)),
         );
+        // the year a new school opens, and its boarders from other zones
+        cells.push(
+            ctx.state
+                .scenario
+                .new_schools
+                .iter()
+                .find(|n| n.id == row.id)
+                .map_or(Cell::Empty, |n| Cell::Number(n.from as f64)),
+        );
+        cells.push(if r.boarders > 0.0 {
+            Cell::Number(r.boarders.round())
+        } else {
+            Cell::Empty
+        });
         rows.push(cells);
     }
     Sheet {
@@ -745,13 +775,13 @@ fn MergeForm(props: &MergeFormProps) -> Html {
     let t = ctx.t();
     let ds = &ctx.dataset;
     let first = ds.base_year + 1;
-    let school_name = ds
+    let new = &ctx.state.scenario.new_schools;
+    let ext = with_new_schools(ds, new);
+    let school_name = ext
         .schools
         .iter()
         .find(|s| s.id == props.school)
         .map_or(props.school.clone(), |s| s.name.clone());
-    let new = &ctx.state.scenario.new_schools;
-    let ext = with_new_schools(ds, new);
     let with = |into: &str, from: i32, share: f64| {
         let mut all = ctx.state.scenario.merges.clone();
         all.push(Merge {
@@ -762,12 +792,23 @@ fn MergeForm(props: &MergeFormProps) -> Html {
         });
         all
     };
-    let from = use_state(|| first.max(ds.horizon.min(first + 2)));
-    // receivers the register allows in the chosen year, the largest first (the zone's central school, usually)
+    // a new school closes no earlier than the year after it opens
+    let opens = new.iter().find(|n| n.id == props.school).map(|n| n.from);
+    let from = use_state(|| opens.map_or(first.max(ds.horizon.min(first + 2)), |y| (y + 1).min(ds.horizon)));
+    // receivers the register allows in some year (the largest first: the zone's
+    // central school, usually); the chosen year is checked when the form is sent,
+    // so a choice never changes under the planner's hand
+    let years = first..=ds.horizon;
+    let closing = ext.schools.iter().find(|s| s.id == props.school);
     let mut receivers: Vec<&eduplan_model::dataset::School> = ext
         .schools
         .iter()
-        .filter(|b| validate_merges(&with(&b.id, *from, 1.0), new, ds).is_ok())
+        .filter(|b| closing.is_some_and(|a| can_receive(a, b).is_ok()))
+        .filter(|b| {
+            years
+                .clone()
+                .any(|y| validate_merges_on(&with(&b.id, y, 1.0), new, &ext).is_ok())
+        })
         .collect();
     receivers.sort_by(|a, b| {
         b.enrollment

@@ -15,23 +15,13 @@ use crate::state::{Action, AppState};
 use eduplan_model::Dataset;
 
 /// How far a value is from its threshold: shares in percentage points.
-pub fn margin_text(m: f64, unit: IndicatorUnit, loc: Locale, t: &crate::i18n::Strings) -> String {
-    match unit {
-        IndicatorUnit::Share => format!("{}{}", format::points(m), t.points),
-        _ => format::difference(m, unit, loc),
-    }
+pub fn margin_text(m: f64, unit: IndicatorUnit, loc: Locale) -> String {
+    format::margin(m, unit, loc)
 }
 
-/// "≥ 95.0%", "≤ 5.0%", "45.0%–55.0%".
+/// "≥ 95.0%", "≤ 5.0%", "45.0%～55.0%" (the model's rule, for every view).
 pub fn threshold_text(r: &TargetResult, unit: IndicatorUnit, loc: Locale) -> String {
-    let f = |x: f64| format::value(x, unit, loc);
-    match (r.threshold_low, r.threshold_high) {
-        // ～ for a range of numbers in Chinese (GB/T 15834), – in English
-        (Some(a), Some(b)) => format!("{}{}{}", f(a), format::range_dash(loc), f(b)),
-        (Some(a), None) => format!("≥ {}", f(a)),
-        (None, Some(b)) => format!("≤ {}", f(b)),
-        (None, None) => format::NO_VALUE.into(),
-    }
+    r.threshold_text(unit, loc)
 }
 
 #[function_component]
@@ -185,10 +175,7 @@ fn TargetRow(props: &TargetRowProps) -> Html {
     let (status, gap, why) = match cur.status {
         Status::Met => (t.met, None, None),
         Status::Missed => {
-            let gap = cur
-                .margin
-                .map(|m| margin_text(m.abs(), unit, loc, t))
-                .unwrap_or_default();
+            let gap = cur.margin.map(|m| margin_text(m.abs(), unit, loc)).unwrap_or_default();
             (t.missed, Some(format!("{} {}", t.by, gap)), None)
         }
         Status::Undefined => (t.not_applicable, None, Some(t.not_applicable_why)),

@@ -197,7 +197,6 @@ strings! {
     chart_retention,
     chart_dropout,
     chart_trainees,
-    points,
     colon,
     scenario_name,
     untitled,
@@ -567,6 +566,12 @@ strings! {
     chart_schools_flagged,
     board_flagged,
     board_flagged_open,
+    new_err_name_taken,
+    board_err_merged,
+    merge_later,
+    col_new_from,
+    col_boarders,
+    board_spare,
 }
 
 #[cfg(test)]

@@ -68,7 +68,7 @@ test('the schools view lists every school with its warnings, sorts, filters and 
   assert.equal(file.suggestedFilename(), '各校情况与预警-2020.csv');
   const text = readFileSync(await file.path(), 'utf8').replace(/^\uFEFF/, '');
   const lines = text.trim().split(/\r?\n/);
-  assert.match(lines[0], /^学校,片区,类别,在校生（幼儿）,班数,最大班额,56人及以上班数,教室（需\/有）,专任教师（需\/有）,学位使用率（%）,教室不足或大班额,生源不足,教师缺编,教师超编,学校撤并$/);
+  assert.match(lines[0], /^学校,片区,类别,在校生（幼儿）,班数,最大班额,56人及以上班数,教室（需\/有）,专任教师（需\/有）,学位使用率（%）,教室不足或大班额,生源不足,教师缺编,教师超编,学校撤并,新建学校启用年份,跨片区寄宿生（人）$/);
   assert.equal(lines.length, 216);
   // the file holds what the view shows: one zone's schools
   await page.locator('.schools-zone').selectOption('jiangnan');
@@ -166,7 +166,13 @@ test('a scenario that only merges schools is not the baseline: brief, slides and
   await page.locator('.school-row[data-school="tp-jiangnan-2"] .merge-open').click();
   assert.ok(await page.locator('.merge-into').evaluate((s) => s === document.activeElement), 'the form takes the focus');
   const receivers = await page.locator('.merge-into option').allInnerTexts();
-  assert.ok(!receivers.includes('江南镇教学点（1）'), 'a school closed by then is not offered');
+  // offered for the years before it closes; a later year is refused with the reason, never swapped
+  assert.ok(receivers.includes('江南镇教学点（1）'), receivers.join());
+  await page.locator('.merge-into').selectOption({ label: '江南镇教学点（1）' });
+  await page.locator('.merge-from').selectOption('2024');
+  await page.locator('.merge-ok').click();
+  assert.match(await page.locator('.merge-error').innerText(), /“江南镇教学点（1）”已于2023年撤并，此后不能再接收学生。/);
+  assert.equal(await page.locator('.merge-into').inputValue(), 'tp-jiangnan-1', 'the choice stays');
   // a share out of range is refused, never clamped
   await page.locator('.merge-share').fill('150');
   // another field chosen before the box's change event: the typed share stays
@@ -210,10 +216,10 @@ test('a new school, boarding places and teacher exchange: made in the view, on t
   const row = page.locator('.school-row[data-school="new-1"]');
   await row.waitFor();
   assert.match(await row.locator('.school-name').innerText(), /城区第十小学/);
-  assert.match(await row.locator('.flags').innerText(), /新建（2024年起招生）/);
+  assert.match(await row.locator('.flags').innerText(), /新建（2024年起启用）/);
   const pupils = Number((await row.locator('td.pupils').innerText()).replace(/,/g, ''));
   assert.ok(pupils > 300, `${pupils}`);
-  assert.match(await page.locator('.network-list').innerText(), /新建小学：城区第十小学（城区，36间教室，2024年起）/);
+  assert.match(await page.locator('.network-list').innerText(), /新建城区第十小学（城区，小学，36间教室，2024年起启用）/);
   // names are escaped twice in links (a ':' or ',' in a name never splits the item)
   assert.match(decodeURIComponent(decodeURIComponent(page.url())), /new=new-1:town:primary:36:2024:城区第十小学/);
   // boarding places at the Jiangnan central primary
@@ -222,7 +228,7 @@ test('a new school, boarding places and teacher exchange: made in the view, on t
   await central.locator('.board-open').click();
   await page.locator('.board-places').fill('0');
   await page.locator('.board-ok').click();
-  assert.match(await page.locator('.merge-error').innerText(), /寄宿学位须为1～5000个的整数/);
+  assert.match(await page.locator('.merge-error').innerText(), /寄宿床位须为1～5000个的整数/);
   await page.locator('.board-places').fill('300');
   await page.locator('.board-from').selectOption('2023');
   await page.locator('.board-ok').click();
@@ -259,7 +265,7 @@ test('a link with a new school or boarding places the data cannot take says so',
   const { context, page } = await openApp(browser, { path: '?v=1&new=pri-town-1:town:primary:10:2024:x&board=sen-1:10:2024' });
   const text = await page.locator('.notice-bar').innerText();
   assert.match(text, /新建学校“pri-town-1:town:primary:10:2024:x”未采用：已有代码为“pri-town-1”的学校。/);
-  assert.match(text, /寄宿学位“sen-1:10:2024”未采用：“临湘市第一中学[^”]*”未开设小学或初中年级，不能设置寄宿学位。/);
+  assert.match(text, /寄宿床位“sen-1:10:2024”未采用：“临湘市第一中学[^”]*”不能设置寄宿床位（须为开设小学或初中年级的学校，教学点除外）。/);
   await context.close();
 });
 
@@ -283,5 +289,25 @@ test('boxes keep what is being typed when something else redraws the page first'
   await page.locator('.merge-share').fill('40');
   await nudge(700);
   assert.equal(await page.locator('.merge-share').inputValue(), '40');
+  await context.close();
+});
+
+test('a school merges into a new school from its year, and not before', async () => {
+  const { context, page } = await openApp(browser, { path: '?v=1&new=new-1:jiangnan:junior:18:2026:江南新初中' });
+  await page.locator('.schools-toggle').click();
+  const junior = page.locator('.school-row[data-school="jun-jiangnan"]');
+  await junior.locator('.merge-open').click();
+  const receivers = await page.locator('.merge-into option').allInnerTexts();
+  assert.deepEqual(receivers, ['江南新初中']);
+  await page.locator('.merge-from').selectOption('2025');
+  await page.locator('.merge-ok').click();
+  assert.match(await page.locator('.merge-error').innerText(), /“江南新初中”2026年才启用，此前不能撤并，也不能接收学生。/);
+  await page.locator('.merge-from').selectOption('2027');
+  await page.locator('.merge-ok').click();
+  await page.locator('.network-list').waitFor();
+  assert.match(await page.locator('.network-list').innerText(), /江南镇中学并入江南新初中（2027年起）|并入江南新初中（2027年起）/);
+  // the year before, the row says the merge is to come
+  await page.locator('.schools-year').selectOption('2026');
+  assert.match(await junior.locator('.flags').innerText(), /2027年起撤并/);
   await context.close();
 });

@@ -303,27 +303,32 @@ fn read_new_schools(value: &str, ds: &Dataset, scenario: &mut Scenario, notices:
     for item in value.split(',').filter(|i| !i.trim().is_empty()) {
         let parsed = match item.split(':').collect::<Vec<_>>().as_slice() {
             [id, zone, kind, rooms, year, name] => (|| {
-                let kind = crate::network::NEW_KINDS
+                // a kind or a number of classrooms it cannot read says which
+                let Some(kind) = crate::network::NEW_KINDS
                     .into_iter()
-                    .find(|k| crate::schools::kind_key(*k) == kind.trim())?;
-                Some(crate::network::NewSchool {
+                    .find(|k| crate::schools::kind_key(*k) == kind.trim())
+                else {
+                    return Err(NewSchoolError::Kind);
+                };
+                let classrooms = rooms.trim().parse().map_err(|_| NewSchoolError::Rooms)?;
+                Ok(crate::network::NewSchool {
                     id: unescape(id.trim()),
                     zone: unescape(zone.trim()),
                     kind,
-                    classrooms: rooms.trim().parse().ok()?,
-                    from: year.trim().parse().ok()?,
+                    classrooms,
+                    from: year.trim().parse().map_err(|_| NewSchoolError::Unreadable)?,
                     name: unescape(name.trim()),
                 })
             })(),
-            _ => None,
+            _ => Err(NewSchoolError::Unreadable),
         };
         let mut with = scenario.new_schools.clone();
         let why = match parsed {
-            Some(n) => {
+            Ok(n) => {
                 with.push(n);
                 crate::network::validate_new(&with, ds).err()
             }
-            None => Some(NewSchoolError::Unreadable),
+            Err(e) => Some(e),
         };
         match why {
             None => scenario.new_schools = with,
@@ -359,7 +364,7 @@ fn read_boarding(value: &str, ds: &Dataset, scenario: &mut Scenario, notices: &m
         let why = match parsed {
             Some(b) => {
                 with.push(b);
-                crate::network::validate_boarding(&with, &scenario.new_schools, ds).err()
+                crate::network::validate_boarding(&with, &scenario.new_schools, &scenario.merges, ds).err()
             }
             None => Some(BoardingError::Unreadable),
         };
@@ -827,12 +832,12 @@ pub fn decode_for(input: &str, ds: &Dataset, hash: &str) -> (Link, Vec<Notice>) 
             }
         }
     }
-    for (key, value) in &network {
-        if key == "merge" {
-            read_merges(value, ds, &mut link.scenario, &mut notices);
-        } else {
-            read_boarding(value, ds, &mut link.scenario, &mut notices);
-        }
+    // merges before boarding places (a school a merge closes has none)
+    for (_, value) in network.iter().filter(|(k, _)| k == "merge") {
+        read_merges(value, ds, &mut link.scenario, &mut notices);
+    }
+    for (_, value) in network.iter().filter(|(k, _)| k == "board") {
+        read_boarding(value, ds, &mut link.scenario, &mut notices);
     }
     if link.dataset.id == ds.id
         && !link.dataset.hash.is_empty()
@@ -930,7 +935,7 @@ mod tests {
         assert!(matches!(
             &notices[1],
             Notice::NewSchool {
-                why: crate::error::NewSchoolError::Unreadable,
+                why: crate::error::NewSchoolError::Kind,
                 ..
             }
         ));

@@ -170,6 +170,8 @@ pub enum NewSchoolError {
     IdTaken(String),
     /// Empty, over 60 characters, or with control characters.
     Name,
+    /// A register school or an earlier new school has this name.
+    NameTaken(String),
     /// No such zone.
     Zone(String),
     /// Not primary, nine-year, junior, general senior or vocational.
@@ -188,6 +190,7 @@ impl fmt::Display for NewSchoolError {
             NewSchoolError::Id(id) => write!(f, "'{id}' is not an id (1–40 letters, digits, - or _)"),
             NewSchoolError::IdTaken(id) => write!(f, "a school '{id}' already exists"),
             NewSchoolError::Name => write!(f, "the name must be 1–60 characters"),
+            NewSchoolError::NameTaken(n) => write!(f, "a school is already called '{n}'"),
             NewSchoolError::Zone(z) => write!(f, "no zone '{z}' in the dataset"),
             NewSchoolError::Kind => {
                 write!(
@@ -209,11 +212,12 @@ impl std::error::Error for NewSchoolError {}
 pub enum BoardingError {
     /// No school with this id (in the register or opened by the scenario).
     UnknownSchool(String),
-    /// The school teaches no primary or junior grade.
+    /// Not a school that may board: it teaches no primary or junior grade,
+    /// or it is a teaching point.
     Level(String),
     /// Places not a whole number from 1 to 5,000.
     Places,
-    /// Cost per boarder not from 0 to 20,000 yuan a year.
+    /// Cost per boarder not whole yuan from 0 to 20,000 a year.
     Cost,
     /// Not after the base year and up to the horizon.
     Year(i32),
@@ -221,6 +225,8 @@ pub enum BoardingError {
     NotYetOpen { id: String, from: i32 },
     /// Two entries for one school.
     Twice(String),
+    /// A merge closes the school (from `year`).
+    Merged { id: String, year: i32 },
     /// Not `school:places:year[:cost]` (a link's item).
     Unreadable,
 }
@@ -229,12 +235,21 @@ impl fmt::Display for BoardingError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             BoardingError::UnknownSchool(id) => write!(f, "no school '{id}'"),
-            BoardingError::Level(id) => write!(f, "'{id}' teaches no primary or junior grade"),
+            BoardingError::Level(id) => write!(
+                f,
+                "'{id}' cannot have boarding places (a school teaching primary or junior grades, not a teaching point)"
+            ),
             BoardingError::Places => write!(f, "places must be a whole number from 1 to 5000"),
-            BoardingError::Cost => write!(f, "the cost per boarder must be from 0 to 20000 yuan a year"),
+            BoardingError::Cost => write!(f, "the cost per boarder must be whole yuan from 0 to 20000 a year"),
             BoardingError::Year(y) => write!(f, "{y} is not a projection year"),
             BoardingError::NotYetOpen { id, from } => write!(f, "'{id}' opens in {from}"),
             BoardingError::Twice(id) => write!(f, "'{id}' has boarding places twice"),
+            BoardingError::Merged { id, year } => {
+                write!(
+                    f,
+                    "'{id}' is merged into another school from {year} and can have no boarding places"
+                )
+            }
             BoardingError::Unreadable => write!(f, "not school:places:year[:cost]"),
         }
     }

@@ -200,7 +200,7 @@ pub fn workbook(
         .map(|(kind, text)| match kind {
             ChangeKind::NewSchool => ("new_school", pick(loc, "新建学校", "New school"), text),
             ChangeKind::Merge => ("merge", pick(loc, "学校撤并", "School merge"), text),
-            ChangeKind::Boarding => ("boarding", pick(loc, "寄宿学位", "Boarding places"), text),
+            ChangeKind::Boarding => ("boarding", pick(loc, "寄宿床位", "Boarding places"), text),
         });
     for (key, label, text) in network {
         lever_rows.push(vec![

@@ -233,6 +233,17 @@ pub fn value_near(x: f64, thresholds: &[f64], unit: IndicatorUnit, loc: Locale) 
     value_with(x, unit, loc, 4)
 }
 
+/// How far a value is from another of `unit`, as the target board says it:
+/// shares in percentage points ("2.1个百分点", "2.1 pts"), the rest as
+/// [`difference`]. The sign is the caller's (pass a magnitude).
+pub fn margin(m: f64, unit: IndicatorUnit, loc: Locale) -> String {
+    match (unit, loc) {
+        (IndicatorUnit::Share, Locale::Zh) => format!("{}个百分点", points(m)),
+        (IndicatorUnit::Share, Locale::En) => format!("{} pts", points(m)),
+        _ => difference(m, unit, loc),
+    }
+}
+
 /// A distance in percentage points, with the decimals (1 to 4) that keep a
 /// non-zero distance from reading as 0.0.
 pub fn points(m: f64) -> String {

@@ -13,6 +13,7 @@
 //!
 //! No web dependency: the crate builds and tests natively and in wasm alike.
 
+pub mod briefing;
 pub mod budget;
 pub mod catalogue;
 pub mod codec;

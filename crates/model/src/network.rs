@@ -217,7 +217,7 @@ pub fn validate(merges: &[Merge], ds: &Dataset) -> Result<(), MergeError> {
     Ok(())
 }
 
-/// A new school in words: "新建小学：城区第三小学（城区，36间教室，2026年起）".
+/// A new school in words: "新建城区第三小学（城区，小学，36间教室，2026年起启用）".
 pub fn describe_new(n: &NewSchool, ds: &Dataset, loc: crate::format::Locale) -> String {
     let zone = ds
         .zones
@@ -229,31 +229,31 @@ pub fn describe_new(n: &NewSchool, ds: &Dataset, loc: crate::format::Locale) -> 
         });
     match loc {
         crate::format::Locale::Zh => format!(
-            "新建{}：{}（{}，{}间教室，{}年起）",
-            crate::names::school_kind(n.kind, loc),
+            "新建{}（{}，{}，{}间教室，{}年起启用）",
             n.name,
             zone,
+            crate::names::school_kind(n.kind, loc),
             n.classrooms,
             n.from
         ),
         crate::format::Locale::En => format!(
-            "New {}: {} ({}, {} classrooms, from {})",
-            crate::names::school_kind(n.kind, loc),
+            "New school {} ({}, {}, {} classrooms, open from {})",
             n.name,
             zone,
+            crate::names::school_kind(n.kind, loc),
             n.classrooms,
             n.from
         ),
     }
 }
 
-/// Boarding places in words: "江南镇中心小学寄宿学位300个（2025年起，每生每年200元）".
+/// Boarding places in words: "江南镇中心小学寄宿床位300个（2025年起，每生每年200元）".
 pub fn describe_boarding(b: &Boarding, ds: &Dataset, new: &[NewSchool], loc: crate::format::Locale) -> String {
     let name = name_of(&b.school, ds, new);
     let places = crate::format::count(b.places, loc);
     let cost = crate::format::count(b.cost, loc);
     match loc {
-        crate::format::Locale::Zh => format!("{name}寄宿学位{places}个（{}年起，每生每年{cost}元）", b.from),
+        crate::format::Locale::Zh => format!("{name}寄宿床位{places}个（{}年起，每生每年{cost}元）", b.from),
         crate::format::Locale::En => format!(
             "{places} boarding places at {name} (from {}; {cost} yuan a boarder a year)",
             b.from
@@ -314,6 +314,9 @@ fn check_new(n: &NewSchool, earlier: &[NewSchool], ds: &Dataset) -> Result<(), N
     if name.is_empty() || name.chars().count() > 60 || name.chars().any(char::is_control) {
         return Err(NewSchoolError::Name);
     }
+    if ds.schools.iter().any(|s| s.name == name && !is_new(s)) || earlier.iter().any(|e| e.name.trim() == name) {
+        return Err(NewSchoolError::NameTaken(name.to_string()));
+    }
     if ds.zone_index(&n.zone).is_none() {
         return Err(NewSchoolError::Zone(n.zone.clone()));
     }
@@ -345,7 +348,13 @@ fn opens(id: &str, new: &[NewSchool]) -> Option<Year> {
 /// Merges over the register and the scenario's new schools: [`validate`] on
 /// the dataset with them, and no school closes or receives before it opens.
 pub fn validate_merges(merges: &[Merge], new: &[NewSchool], ds: &Dataset) -> Result<(), MergeError> {
-    validate(merges, &with_new_schools(ds, new))?;
+    validate_merges_on(merges, new, &with_new_schools(ds, new))
+}
+
+/// [`validate_merges`] on the dataset already extended with the new schools
+/// ([`with_new_schools`]), for callers that check many merges.
+pub fn validate_merges_on(merges: &[Merge], new: &[NewSchool], extended: &Dataset) -> Result<(), MergeError> {
+    validate(merges, extended)?;
     for m in merges {
         for id in [&m.school, &m.into] {
             if let Some(from) = opens(id, new) {
@@ -368,9 +377,16 @@ pub fn can_board(s: &School) -> bool {
 }
 
 /// Checks boarding places: a school that may board ([`can_board`]) in the
-/// dataset or among the new schools (from its opening year), places and cost
-/// in range, a projection year, one entry per school.
-pub fn validate_boarding(boarding: &[Boarding], new: &[NewSchool], ds: &Dataset) -> Result<(), BoardingError> {
+/// dataset or among the new schools (from its opening year), places and
+/// whole yuan in range, a projection year, one entry per school, no school
+/// that a merge closes.
+/// A school a merge closes has none (its boarders would vanish in silence).
+pub fn validate_boarding(
+    boarding: &[Boarding],
+    new: &[NewSchool],
+    merges: &[Merge],
+    ds: &Dataset,
+) -> Result<(), BoardingError> {
     let ext = with_new_schools(ds, new);
     for (i, b) in boarding.iter().enumerate() {
         let school = ext
@@ -384,7 +400,7 @@ pub fn validate_boarding(boarding: &[Boarding], new: &[NewSchool], ds: &Dataset)
         if !(b.places.is_finite() && b.places >= 1.0 && b.places <= MAX_PLACES && b.places.fract() == 0.0) {
             return Err(BoardingError::Places);
         }
-        if !(b.cost.is_finite() && (0.0..=MAX_BOARDER_COST).contains(&b.cost)) {
+        if !(b.cost.is_finite() && (0.0..=MAX_BOARDER_COST).contains(&b.cost) && b.cost.fract() == 0.0) {
             return Err(BoardingError::Cost);
         }
         if b.from <= ds.base_year || b.from > ds.max_horizon {
@@ -398,6 +414,12 @@ pub fn validate_boarding(boarding: &[Boarding], new: &[NewSchool], ds: &Dataset)
         }
         if boarding[..i].iter().any(|e| e.school == b.school) {
             return Err(BoardingError::Twice(b.school.clone()));
+        }
+        if let Some(m) = merges.iter().find(|m| m.school == b.school) {
+            return Err(BoardingError::Merged {
+                id: b.school.clone(),
+                year: m.from,
+            });
         }
     }
     Ok(())

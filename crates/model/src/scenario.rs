@@ -128,7 +128,8 @@ impl Scenario {
         }
         crate::network::validate_new(&self.new_schools, ds).map_err(ScenarioError::NewSchool)?;
         crate::network::validate_merges(&self.merges, &self.new_schools, ds).map_err(ScenarioError::Merge)?;
-        crate::network::validate_boarding(&self.boarding, &self.new_schools, ds).map_err(ScenarioError::Boarding)
+        crate::network::validate_boarding(&self.boarding, &self.new_schools, &self.merges, ds)
+            .map_err(ScenarioError::Boarding)
     }
 
     /// Whether the scenario changes the school network (merges, new schools, boarding).
@@ -237,7 +238,7 @@ impl Resolved {
             Ok(()) => sc.merges.clone(),
             Err(_) => Vec::new(),
         };
-        let boarding = match crate::network::validate_boarding(&sc.boarding, &new_schools, ds) {
+        let boarding = match crate::network::validate_boarding(&sc.boarding, &new_schools, &merges, ds) {
             Ok(()) => sc.boarding.clone(),
             Err(_) => Vec::new(),
         };

@@ -132,6 +132,30 @@ pub fn seek(ds: &Dataset, sc: &Scenario, target: &str, lever: &str) -> Result<Se
     })
 }
 
+/// The levers goal seeking may move: numeric policy levers; in budget mode
+/// not those the money sets (nor the extra money itself), otherwise not the
+/// budget levers.
+pub fn candidates(budget_mode: bool) -> Vec<&'static str> {
+    crate::catalogue::levers()
+        .iter()
+        .filter(|l| {
+            l.kind == crate::catalogue::LeverKind::Policy
+                && !matches!(
+                    l.unit,
+                    crate::catalogue::LeverUnit::Choice | crate::catalogue::LeverUnit::Order
+                )
+        })
+        .filter(|l| {
+            if budget_mode {
+                !crate::budget::BOUGHT.contains(&l.id) && l.id != "budget.extra"
+            } else {
+                !l.id.starts_with("budget.")
+            }
+        })
+        .map(|l| l.id)
+        .collect()
+}
+
 /// A lever offered for a target, with how far it can move the target.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Ranked {

@@ -156,6 +156,18 @@ impl TargetResult {
         }
     }
 
+    /// The threshold as the board shows it: "≥ 95.0%", "≤ 5.0%", "45.0%～55.0%"
+    /// (～ between numbers in Chinese, – in English).
+    pub fn threshold_text(&self, unit: crate::catalogue::IndicatorUnit, loc: crate::format::Locale) -> String {
+        let f = |x: f64| crate::format::value(x, unit, loc);
+        match (self.threshold_low, self.threshold_high) {
+            (Some(a), Some(b)) => format!("{}{}{}", f(a), crate::format::range_dash(loc), f(b)),
+            (Some(a), None) => format!("≥ {}", f(a)),
+            (None, Some(b)) => format!("≤ {}", f(b)),
+            (None, None) => crate::format::NO_VALUE.into(),
+        }
+    }
+
     /// The value as the board, slides and brief show it: with the decimals
     /// that keep it from reading as equal to a threshold it misses or meets
     /// ("—" past the horizon or when undefined).

@@ -372,10 +372,10 @@ fn build() -> Vec<LeverSpec> {
             U::TeachersPerYear,
             (0.0, 100.0, 1.0, 0.0),
             true,
-            ("小学教师跨片区交流", "Primary teachers exchanged between zones"),
+            ("小学教师跨片区交流轮岗", "Primary teachers exchanged between zones"),
             (
-                "每年从小学专任教师超编片区调往缺编片区的人数（城乡交流、走教），按上年编制标准测算，不超过超编和缺编人数",
-                "Primary teachers moved each year from zones above last year's staffing norm to zones below it (rotation, teachers serving several sites), never more than the surplus or the shortfall",
+                "每年从小学专任教师富余的片区调往缺员片区的人数上限（城乡交流轮岗、走教）；富余和缺员按上年编制标准与开班需要中较大者测算，调动不超过富余和缺员人数",
+                "At most this many primary teachers a year move from zones with teachers to spare to zones short of them (rotation, teachers serving several sites); spare and short against the larger of last year's staffing norm and what its classes need, never past either",
             ),
         ),
         lever(
@@ -385,10 +385,10 @@ fn build() -> Vec<LeverSpec> {
             U::TeachersPerYear,
             (0.0, 100.0, 1.0, 0.0),
             true,
-            ("初中教师跨片区交流", "Junior teachers exchanged between zones"),
+            ("初中教师跨片区交流轮岗", "Junior teachers exchanged between zones"),
             (
-                "每年从初中专任教师超编片区调往缺编片区的人数（城乡交流、走教），按上年编制标准测算，不超过超编和缺编人数",
-                "Junior secondary teachers moved each year from zones above last year's staffing norm to zones below it, never more than the surplus or the shortfall",
+                "每年从初中专任教师富余的片区调往缺员片区的人数上限（城乡交流轮岗、走教）；富余和缺员按上年编制标准与开班需要中较大者测算，调动不超过富余和缺员人数",
+                "At most this many junior secondary teachers a year move from zones with teachers to spare to zones short of them; spare and short against the larger of last year's staffing norm and what its classes need, never past either",
             ),
         ),
         // --- Students ------------------------------------------------------

@@ -3,6 +3,7 @@
 
 pub mod indicators;
 pub mod levers;
+pub mod sentences;
 
 pub use indicators::{indicator_index, indicator_spec, indicators, IndicatorSpec, IndicatorUnit};
 pub use levers::{lever_spec, levers, LeverGroup, LeverKind, LeverSpec, LeverUnit};

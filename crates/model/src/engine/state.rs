@@ -61,6 +61,10 @@ pub struct State {
     /// Last year's teacher requirement by the staffing norm [level][pool]: it
     /// steers this year's hires.
     pub(super) last_requirement: [Vec<f64>; 4],
+    /// Last year's class-based requirement [level][pool]: the classes the
+    /// rooms allow × teachers per class (the exchange never takes a pool
+    /// below it).
+    pub(super) last_class_requirement: [Vec<f64>; 4],
     /// Cumulated pay growth w(t).
     pub(super) wage: f64,
     pub(super) budget: f64,
@@ -128,6 +132,7 @@ impl State {
             boarders: Vec::new(),
             special_capacity: 0.0,
             last_requirement: p.teachers0.clone(),
+            last_class_requirement: p.teachers0.clone(),
             wage: 1.0,
             budget: 0.0,
             other_per_pupil: None,
@@ -156,6 +161,7 @@ impl State {
             }
             self.teachers[i].copy_from_slice(&p.teachers0[i]);
             self.last_requirement[i].copy_from_slice(&p.teachers0[i]);
+            self.last_class_requirement[i].copy_from_slice(&p.teachers0[i]);
         }
         self.voc_outside.clone_from(&ds.flows.vocational_outside.value);
         self.kg_teachers = p.kg_teachers0;

@@ -19,6 +19,7 @@ pub(super) fn stage(cx: &Ctx, st: &mut State, y: &mut YearStep) {
     let joining = trainee_intake(cx, year - trainee_years);
     if t > 0 {
         let (teachers, last, b) = (&mut st.teachers, &st.last_requirement, &mut st.buf.hire);
+        let by_class = &st.last_class_requirement;
         for i in 0..Level::FLOW.len() {
             for x in teachers[i].iter_mut() {
                 *x *= 1.0 - attrition;
@@ -44,7 +45,8 @@ pub(super) fn stage(cx: &Ctx, st: &mut State, y: &mut YearStep) {
             *x += h;
         }
         for i in 0..2 {
-            y.rec.levels[i].exchanged = exchange(cx.lv.exchange[i].at(t), &mut teachers[i], &last[i]);
+            let amount = cx.lv.exchange[i].at(t);
+            y.rec.levels[i].exchanged = exchange(amount, &mut teachers[i], &last[i], &by_class[i]);
         }
     }
     y.rec.trainee_intake = trainee_intake(cx, year);
@@ -54,15 +56,19 @@ pub(super) fn stage(cx: &Ctx, st: &mut State, y: &mut YearStep) {
         .sum();
 }
 
-/// Moves up to `amount` teachers from pools above `requirement` to pools
+/// Moves up to `amount` teachers from pools above their requirement to pools
 /// below it: from each in proportion to its surplus, to each in proportion to
-/// its shortfall, never past either total. Returns the teachers moved.
-fn exchange(amount: f64, teachers: &mut [f64], requirement: &[f64]) -> f64 {
+/// its shortfall, never past either total. A pool's requirement is the larger
+/// of the staffing norm's (`norm`) and the classes its rooms allow
+/// (`by_class`): a zone of small schools keeps the teachers its classes
+/// need even when the norm counts it in surplus. Returns the teachers moved.
+fn exchange(amount: f64, teachers: &mut [f64], norm: &[f64], by_class: &[f64]) -> f64 {
     if amount.is_nan() || amount <= 0.0 {
         return 0.0;
     }
-    let gap = |z: usize| requirement[z] - teachers[z];
-    let n = teachers.len().min(requirement.len());
+    let n = teachers.len().min(norm.len()).min(by_class.len());
+    let need: Vec<f64> = (0..n).map(|z| norm[z].max(by_class[z])).collect();
+    let gap = |z: usize| need[z] - teachers[z];
     let short: f64 = (0..n).map(|z| gap(z).max(0.0)).sum();
     let spare: f64 = (0..n).map(|z| (-gap(z)).max(0.0)).sum();
     let moved = amount.min(short).min(spare);
@@ -138,5 +144,45 @@ fn by_gap(amount: f64, stock: &[f64], eligible: &[bool], b: &mut HireBuffers) {
     kindergarten::spread_into(rest, &b.stock, None, &mut b.by_stock);
     for (a, x) in b.add.iter_mut().zip(&b.by_stock) {
         *a += x;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::exchange;
+
+    #[test]
+    fn exchange_moves_surplus_to_shortfall_and_no_further() {
+        // zone 0 short by 10, zone 1 spare 6, zone 2 spare 2 (norm)
+        let mut t = vec![90.0, 56.0, 22.0];
+        let moved = exchange(100.0, &mut t, &[100.0, 50.0, 20.0], &[0.0, 0.0, 0.0]);
+        assert_eq!(moved, 8.0);
+        assert!(
+            (t[0] - 98.0).abs() < 1e-12 && (t[1] - 50.0).abs() < 1e-12 && (t[2] - 20.0).abs() < 1e-12,
+            "{t:?}"
+        );
+        // asked for less: in proportion to the surpluses
+        let mut t = vec![90.0, 56.0, 22.0];
+        assert_eq!(exchange(4.0, &mut t, &[100.0, 50.0, 20.0], &[0.0; 3]), 4.0);
+        assert!((t[1] - 53.0).abs() < 1e-12 && (t[2] - 21.0).abs() < 1e-12, "{t:?}");
+        // a zone whose classes need its teachers gives none, though the norm counts it spare
+        let mut t = vec![90.0, 56.0, 22.0];
+        assert_eq!(exchange(100.0, &mut t, &[100.0, 50.0, 20.0], &[0.0, 56.0, 0.0]), 2.0);
+        assert_eq!(t[1], 56.0);
+        // nothing asked, nothing short or nothing spare: nothing moves
+        for (asked, norm) in [
+            (0.0, [100.0, 50.0, 20.0]),
+            (f64::NAN, [100.0, 50.0, 20.0]),
+            (10.0, [80.0, 50.0, 20.0]),
+        ] {
+            let mut t = vec![90.0, 56.0, 22.0];
+            let before = t.clone();
+            if norm[0] == 80.0 {
+                t = vec![80.0, 50.0, 20.0];
+            }
+            let was = t.clone();
+            assert_eq!(exchange(asked, &mut t, &norm, &[0.0; 3]), 0.0);
+            assert_eq!(t, was, "{before:?}");
+        }
     }
 }

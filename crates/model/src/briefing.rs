@@ -1,0 +1,536 @@
+//! Briefing points (汇报要点, issue 19): a scenario in five to eight plain
+//! sentences, made by rules from its projection, the baseline's and the
+//! targets — never free text. Every template is in
+//! [`crate::catalogue::sentences`]; every number is written as the target
+//! board writes it ([`TargetResult::shown`], [`format::margin`]).
+//!
+//! The points, in order: what the scenario changes; how many targets it
+//! meets against the baseline; those it turns from missed to met and the
+//! reverse; the target still missed by most and the least value of the lever
+//! that helps it most ([`seek_widest`]); spending over the horizon against
+//! the baseline and the last year's budget; what is least certain (P(met)
+//! under uncertainty, or targets resting on estimates); schools with a
+//! warning when the scenario changes them. A scenario that changes nothing
+//! is one line. [`compare`] says how pinned scenarios differ.
+
+use crate::catalogue::sentences::{fill, sentences, Sentences};
+use crate::catalogue::{indicator_spec, levers, LeverKind, LeverSpec, LeverUnit};
+use crate::dataset::Dataset;
+use crate::format::{self, Locale};
+use crate::projection::Projection;
+use crate::scenario::{default_value, LeverValue, Resolved, Scenario};
+use crate::seek::{Outcome, SeekResult};
+use crate::targets::{Status, TargetResult};
+use crate::uncertainty::Bands;
+
+/// What the points are made from.
+pub struct Inputs<'a> {
+    pub ds: &'a Dataset,
+    pub sc: &'a Scenario,
+    /// The scenario's projection and the baseline's (to the dataset's horizon).
+    pub current: &'a Projection,
+    pub baseline: &'a Projection,
+    /// Uncertainty bands of the scenario, when the planner has them on.
+    pub bands: Option<&'a Bands>,
+    /// Goal seeking on the target missed by most ([`seek_widest`]).
+    pub sought: Option<&'a SeekResult>,
+}
+
+/// Most changes named one by one; more are summed up as "等".
+const MAX_ITEMS: usize = 4;
+/// Below this probability a target is named as the least certain one.
+const CERTAIN: f64 = 0.9;
+
+/// A lever value as a sentence says it, bare ("800", "56.5", "6000万元").
+fn number(spec: &LeverSpec, v: f64, loc: Locale) -> String {
+    let scale = match spec.unit {
+        LeverUnit::Share | LeverUnit::RatePerYear | LeverUnit::PointsPerYear => 100.0,
+        _ => 1.0,
+    };
+    let step = spec.step * scale;
+    let decimals = if step >= 1.0 {
+        0
+    } else {
+        (-step.log10()).ceil().clamp(0.0, 4.0) as usize
+    };
+    match spec.unit {
+        LeverUnit::YuanPerYear => format::yuan(v, loc),
+        LeverUnit::Choice => spec
+            .choices
+            .get(v.max(0.0) as usize)
+            .map_or(String::new(), |(zh, en)| pick(loc, zh, en).to_string()),
+        LeverUnit::Order => format!("{v}"),
+        _ if loc == Locale::Zh => format!("{:.*}", decimals, v * scale),
+        _ => format::group_thousands(v * scale, decimals),
+    }
+}
+
+fn pick<'a>(loc: Locale, zh: &'a str, en: &'a str) -> &'a str {
+    match loc {
+        Locale::Zh => zh,
+        Locale::En => en,
+    }
+}
+
+/// "新增公办幼儿园学位每年800个", "…2021年120人、2022年100人".
+fn lever_text(spec: &LeverSpec, value: &LeverValue, s: &Sentences, loc: Locale) -> String {
+    let label = pick(loc, spec.label_zh, spec.label_en);
+    let text = match value {
+        LeverValue::Constant(v) => fill((s.every_year)(spec.unit), &[("v", &number(spec, *v, loc))]),
+        LeverValue::ByYear(m) => m
+            .iter()
+            .map(|(y, v)| fill((s.in_year)(spec.unit), &[("year", y), ("v", &number(spec, *v, loc))]))
+            .collect::<Vec<_>>()
+            .join(s.list_sep),
+    };
+    let text = fill(s.lever_item, &[("lever", label), ("value", &text)]);
+    if spec.kind == LeverKind::Assumption {
+        format!("{text}{}", pick(loc, "（假设）", " (assumption)"))
+    } else {
+        text
+    }
+}
+
+/// The scenario's changes in words: levers (policies, then assumptions)
+/// whose values differ from the baseline, then the school network.
+pub fn changes(ds: &Dataset, sc: &Scenario, loc: Locale) -> Vec<String> {
+    let s = sentences(loc);
+    let mut out = Vec::new();
+    for kind in [LeverKind::Policy, LeverKind::Assumption] {
+        for spec in levers().iter().filter(|l| l.kind == kind) {
+            let map = match kind {
+                LeverKind::Policy => &sc.levers,
+                LeverKind::Assumption => &sc.assumptions,
+            };
+            let Some(value) = map.get(spec.id) else { continue };
+            let base = default_value(spec, ds);
+            let differs = match value {
+                LeverValue::Constant(v) => *v != base,
+                LeverValue::ByYear(m) => m.values().any(|v| *v != base),
+            };
+            if differs {
+                out.push(lever_text(spec, value, s, loc));
+            }
+        }
+    }
+    out.extend(
+        crate::network::describe_changes(&sc.new_schools, &sc.merges, &sc.boarding, ds, loc)
+            .into_iter()
+            .map(|(_, text)| text),
+    );
+    out
+}
+
+/// A target's label in the interface language.
+fn target_label(ds: &Dataset, i: usize, loc: Locale) -> String {
+    let t = &ds.targets[i];
+    pick(loc, &t.label.zh, &t.label.en).to_string()
+}
+
+/// Targets met in their year.
+fn met(p: &Projection) -> usize {
+    p.targets.iter().filter(|r| r.is_met()).count()
+}
+
+/// "学前三年毛入园率2025年为95.3%，比基准方案高2.1个百分点".
+fn moved(ds: &Dataset, i: usize, cur: &TargetResult, base: &TargetResult, s: &Sentences, loc: Locale) -> String {
+    let unit = ds.targets[i].unit();
+    let diff = match (cur.value, base.value) {
+        (Some(a), Some(b)) if a >= b => fill(s.higher, &[("diff", &format::margin(a - b, unit, loc))]),
+        (Some(a), Some(b)) => fill(s.lower, &[("diff", &format::margin(b - a, unit, loc))]),
+        _ => String::new(),
+    };
+    let text = fill(
+        s.target_moved,
+        &[
+            ("target", &target_label(ds, i, loc)),
+            ("year", &cur.year.to_string()),
+            ("value", &cur.shown(unit, loc)),
+            ("diff", &diff),
+        ],
+    );
+    text.trim_end_matches([',', '，', ' ']).to_string()
+}
+
+/// The missed target farthest from its threshold, relative to the threshold.
+pub fn widest_missed(p: &Projection) -> Option<usize> {
+    p.targets
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| r.status == Status::Missed)
+        .max_by(|(_, a), (_, b)| relative_gap(a).total_cmp(&relative_gap(b)))
+        .map(|(i, _)| i)
+}
+
+fn relative_gap(r: &TargetResult) -> f64 {
+    let threshold = r.threshold_low.or(r.threshold_high).unwrap_or(1.0).abs().max(1e-9);
+    r.margin.map_or(0.0, |m| m.abs() / threshold)
+}
+
+/// Goal seeking for the briefing: the target missed by most, the lever that
+/// moves it most towards its threshold ([`crate::seek::rank_levers`] over
+/// [`crate::seek::candidates`]), and its least value that meets it. `None`
+/// when every target is met or no lever helps. About two engine runs per
+/// candidate lever and a dozen more for the bisection.
+pub fn seek_widest(ds: &Dataset, sc: &Scenario, current: &Projection) -> Option<SeekResult> {
+    let i = widest_missed(current)?;
+    let target = &ds.targets[i].id;
+    let candidates = crate::seek::candidates(crate::budget::is_budget_mode(sc));
+    let best = crate::seek::rank_levers(ds, sc, target, &candidates)
+        .into_iter()
+        .find(|r| r.helps())?;
+    crate::seek::seek(ds, sc, target, best.lever).ok()
+}
+
+/// Σ of an indicator over the projection years after the base year.
+fn sum_after_base(p: &Projection, id: &str) -> f64 {
+    p.get(id)
+        .map_or(0.0, |v| v.iter().skip(1).filter(|x| x.is_finite()).sum())
+}
+
+fn last(p: &Projection, id: &str) -> f64 {
+    p.get(id).and_then(|v| v.last().copied()).unwrap_or(f64::NAN)
+}
+
+/// The briefing points of a scenario against the baseline.
+pub fn points(inp: &Inputs, loc: Locale) -> Vec<String> {
+    let s = sentences(loc);
+    let (ds, cur, base) = (inp.ds, inp.current, inp.baseline);
+    let changed = changes(ds, inp.sc, loc);
+    let total = ds.targets.len().to_string();
+    if changed.is_empty() {
+        return vec![fill(
+            s.same_as_baseline,
+            &[("met", &met(cur).to_string()), ("total", &total)],
+        )];
+    }
+    let mut out = Vec::new();
+    out.push(if changed.len() > MAX_ITEMS + 1 {
+        fill(
+            s.changes_more,
+            &[
+                ("n", &changed.len().to_string()),
+                ("items", &changed[..MAX_ITEMS].join(s.list_sep)),
+            ],
+        )
+    } else {
+        fill(
+            s.changes,
+            &[("n", &changed.len().to_string()), ("items", &changed.join(s.list_sep))],
+        )
+    });
+    out.push(fill(
+        s.met_count,
+        &[
+            ("met", &met(cur).to_string()),
+            ("total", &total),
+            ("base", &met(base).to_string()),
+        ],
+    ));
+    out.extend(turned(inp, s, loc));
+    out.push(missed_point(inp, s, loc));
+    out.push(cost_point(inp, s, loc));
+    out.push(certainty_point(inp, s, loc));
+    if let Some(p) = schools_point(inp, s, loc) {
+        out.push(p);
+    }
+    out
+}
+
+/// Targets turned from missed to met, and the reverse (a point each when any).
+fn turned(inp: &Inputs, s: &Sentences, loc: Locale) -> Vec<String> {
+    let (ds, cur, base) = (inp.ds, inp.current, inp.baseline);
+    let pairs = || cur.targets.iter().zip(&base.targets).enumerate();
+    let list = |now: Status, was: Status| -> Vec<String> {
+        pairs()
+            .filter(|(_, (c, b))| c.status == now && b.status == was)
+            .map(|(i, (c, b))| moved(ds, i, c, b, s, loc))
+            .collect()
+    };
+    let mut out = Vec::new();
+    for (items, template) in [
+        (list(Status::Met, Status::Missed), s.turned_met),
+        (list(Status::Missed, Status::Met), s.turned_missed),
+    ] {
+        if !items.is_empty() {
+            out.push(fill(
+                template,
+                &[("n", &items.len().to_string()), ("items", &items.join(s.list_sep))],
+            ));
+        }
+    }
+    out
+}
+
+/// The target still missed by most, and what goal seeking says of it.
+fn missed_point(inp: &Inputs, s: &Sentences, loc: Locale) -> String {
+    let (ds, cur) = (inp.ds, inp.current);
+    let Some(i) = widest_missed(cur) else {
+        return s.all_met.to_string();
+    };
+    let r = &cur.targets[i];
+    let unit = ds.targets[i].unit();
+    let n = cur.targets.iter().filter(|r| r.status == Status::Missed).count();
+    let mut text = fill(
+        s.still_missed,
+        &[
+            ("n", &n.to_string()),
+            ("target", &target_label(ds, i, loc)),
+            ("year", &r.year.to_string()),
+            ("value", &r.shown(unit, loc)),
+            ("threshold", &r.threshold_text(unit, loc)),
+            (
+                "gap",
+                &r.margin.map_or(String::new(), |m| format::margin(m.abs(), unit, loc)),
+            ),
+        ],
+    );
+    let sought = inp.sought.filter(|x| x.target == ds.targets[i].id);
+    if let Some((spec, res)) = sought.and_then(|x| Some((crate::catalogue::lever_spec(&x.lever)?, x))) {
+        let label = pick(loc, spec.label_zh, spec.label_en);
+        let extra = match res.outcome {
+            Outcome::Found { value, .. } => {
+                let v = fill((s.every_year)(spec.unit), &[("v", &number(spec, value, loc))]);
+                Some(fill(s.seek_found, &[("lever", label), ("value", &v)]))
+            }
+            Outcome::Unreachable { .. } => Some(fill(s.seek_unreachable, &[("lever", label)])),
+            _ => None,
+        };
+        if let Some(e) = extra {
+            if loc == Locale::En {
+                text.push(' ');
+            }
+            text.push_str(&e);
+        }
+    }
+    text
+}
+
+/// Spending over the horizon against the baseline, and the last year's budget.
+fn cost_point(inp: &Inputs, s: &Sentences, loc: Locale) -> String {
+    let (ds, cur, base) = (inp.ds, inp.current, inp.baseline);
+    let (a, b) = (sum_after_base(cur, "cost.total"), sum_after_base(base, "cost.total"));
+    let d = a - b;
+    // below 0.5万元 over ten years the difference is rounding, not policy
+    let diff = if d.abs() < 5_000.0 {
+        s.cost_same.to_string()
+    } else if d > 0.0 {
+        fill(s.cost_more, &[("diff", &format::yuan(d, loc))])
+    } else {
+        fill(s.cost_less, &[("diff", &format::yuan(-d, loc))])
+    };
+    let first = cur.years.get(1).copied().unwrap_or(ds.base_year + 1);
+    let last_year = cur.years.last().copied().unwrap_or(ds.horizon);
+    let mut text = fill(
+        s.cost,
+        &[
+            ("first", &first.to_string()),
+            ("last", &last_year.to_string()),
+            ("total", &format::yuan(a, loc)),
+            ("diff", &diff),
+        ],
+    );
+    let gap = last(cur, "finance.gap");
+    if gap.is_finite() {
+        let (template, amount) = if gap > 0.0 {
+            (s.budget_short, gap)
+        } else {
+            (s.budget_within, -gap)
+        };
+        if loc == Locale::En {
+            text.push(' ');
+        }
+        text.push_str(&fill(
+            template,
+            &[("year", &last_year.to_string()), ("gap", &format::yuan(amount, loc))],
+        ));
+    }
+    text
+}
+
+/// What is least certain: the target least likely met under uncertainty, or
+/// the targets resting on estimated data.
+fn certainty_point(inp: &Inputs, s: &Sentences, loc: Locale) -> String {
+    let ds = inp.ds;
+    if let Some(b) = inp.bands {
+        let draws = b.draws.to_string();
+        let least = b
+            .prob_met
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| inp.current.targets.get(*i).is_some_and(|r| r.status != Status::Beyond))
+            .min_by(|a, c| a.1.total_cmp(c.1));
+        if let Some((i, p)) = least {
+            let p_text = format::share_text(*p);
+            return if *p < CERTAIN {
+                fill(
+                    s.uncertain,
+                    &[("draws", &draws), ("target", &target_label(ds, i, loc)), ("p", &p_text)],
+                )
+            } else {
+                fill(s.uncertain_all, &[("draws", &draws), ("p", &p_text)])
+            };
+        }
+    }
+    let estimated: Vec<String> = ds
+        .targets
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| indicator_spec(&t.indicator).is_some_and(|spec| ds.rests_on_estimates(&spec.depends)))
+        .map(|(i, _)| target_label(ds, i, loc))
+        .collect();
+    if estimated.is_empty() {
+        return s.no_estimates.to_string();
+    }
+    let mut items = estimated[..estimated.len().min(3)].join(s.list_sep);
+    if estimated.len() > 3 {
+        items.push_str(pick(loc, "等", ", …"));
+    }
+    fill(s.estimates, &[("n", &estimated.len().to_string()), ("items", &items)])
+}
+
+/// Schools with a warning in the last year, when the scenario changes their number.
+fn schools_point(inp: &Inputs, s: &Sentences, loc: Locale) -> Option<String> {
+    let (a, b) = (
+        last(inp.current, "schools_flagged"),
+        last(inp.baseline, "schools_flagged"),
+    );
+    if !(a.is_finite() && b.is_finite()) || (a == b && !inp.sc.changes_network()) {
+        return None;
+    }
+    let year = inp.current.years.last()?.to_string();
+    Some(fill(
+        s.schools_flagged,
+        &[
+            ("year", &year),
+            ("n", &format::count(a, loc)),
+            ("base", &format::count(b, loc)),
+        ],
+    ))
+}
+
+/// A compared scenario: its name, scenario and projection.
+pub struct Compared<'a> {
+    pub name: &'a str,
+    pub scenario: &'a Scenario,
+    pub projection: &'a Projection,
+}
+
+/// How each scenario after the first differs from the first: one point
+/// each — the quantities they add over the horizon, the targets whose values
+/// differ most, targets met and spending.
+pub fn compare(ds: &Dataset, items: &[Compared], loc: Locale) -> Vec<String> {
+    let s = sentences(loc);
+    let Some(a) = items.first() else {
+        return Vec::new();
+    };
+    items[1..]
+        .iter()
+        .map(|b| {
+            let mut parts = quantity_differences(ds, a, b, s, loc);
+            parts.extend(target_differences(ds, a, b, s, loc));
+            let (ma, mb) = (met(a.projection), met(b.projection));
+            if mb != ma {
+                let template = if mb > ma {
+                    s.compare_met_more
+                } else {
+                    s.compare_met_fewer
+                };
+                parts.push(fill(template, &[("n", &mb.abs_diff(ma).to_string())]));
+            }
+            let d = sum_after_base(b.projection, "cost.total") - sum_after_base(a.projection, "cost.total");
+            if d.abs() >= 5_000.0 {
+                let template = if d > 0.0 {
+                    s.compare_cost_more
+                } else {
+                    s.compare_cost_less
+                };
+                parts.push(fill(template, &[("diff", &format::yuan(d.abs(), loc))]));
+            }
+            if parts.is_empty() {
+                fill(s.compare_same, &[("a", a.name), ("b", b.name)])
+            } else {
+                fill(
+                    s.compare,
+                    &[("a", a.name), ("b", b.name), ("items", &parts.join(s.list_sep))],
+                )
+            }
+        })
+        .collect()
+}
+
+/// Quantities a year (seats, classrooms, places, teachers) summed over the
+/// projection years: "多新增公办幼儿园学位1200个".
+fn quantity_differences(ds: &Dataset, a: &Compared, b: &Compared, s: &Sentences, loc: Locale) -> Vec<String> {
+    let horizon = a.projection.years.last().copied().unwrap_or(ds.horizon);
+    let (ra, rb) = (
+        Resolved::new(ds, a.scenario, horizon),
+        Resolved::new(ds, b.scenario, horizon),
+    );
+    levers()
+        .iter()
+        .filter(|l| {
+            l.kind == LeverKind::Policy
+                && matches!(
+                    l.unit,
+                    LeverUnit::SeatsPerYear
+                        | LeverUnit::ClassroomsPerYear
+                        | LeverUnit::PlacesPerYear
+                        | LeverUnit::TeachersPerYear
+                        | LeverUnit::TraineesPerYear
+                )
+        })
+        .filter_map(|l| {
+            let total = |r: &Resolved| r.series(l.id).iter().skip(1).sum::<f64>();
+            let d = total(&rb) - total(&ra);
+            if d.abs() < 0.5 {
+                return None;
+            }
+            let n = fill((s.total)(l.unit), &[("v", &format::count(d.abs(), loc))]);
+            let label = pick(loc, l.label_zh, l.label_en);
+            let template = if d > 0.0 { s.compare_more } else { s.compare_fewer };
+            Some(fill(template, &[("lever", label), ("n", &n)]))
+        })
+        .collect()
+}
+
+/// The targets whose values differ most (relative to their thresholds), up to three.
+fn target_differences(ds: &Dataset, a: &Compared, b: &Compared, s: &Sentences, loc: Locale) -> Vec<String> {
+    let mut diffs: Vec<(f64, String)> = a
+        .projection
+        .targets
+        .iter()
+        .zip(&b.projection.targets)
+        .enumerate()
+        .filter_map(|(i, (ta, tb))| {
+            let (va, vb) = (ta.value?, tb.value?);
+            let unit = ds.targets[i].unit();
+            let shown = format::margin((vb - va).abs(), unit, loc);
+            // a difference the board would show as zero is none
+            if (vb - va).abs() < 1e-9 || shown.starts_with("0.0个") || shown.starts_with("0.0 ") || shown == "0" {
+                return None;
+            }
+            let threshold = ta.threshold_low.or(ta.threshold_high).unwrap_or(1.0).abs().max(1e-9);
+            let template = if vb > va { s.compare_higher } else { s.compare_lower };
+            let text = fill(template, &[("target", &target_label(ds, i, loc)), ("diff", &shown)]);
+            Some(((vb - va).abs() / threshold, text))
+        })
+        .collect();
+    diffs.sort_by(|x, y| y.0.total_cmp(&x.0));
+    diffs.into_iter().take(3).map(|(_, t)| t).collect()
+}
+
+/// The points as plain text, numbered, under the title: what 复制 puts on
+/// the clipboard and the runner prints.
+pub fn as_text(points: &[String], loc: Locale) -> String {
+    let s = sentences(loc);
+    let mut out = String::from(s.title);
+    out.push('\n');
+    for (i, p) in points.iter().enumerate() {
+        let n = s.ordinals.get(i).copied().unwrap_or("");
+        out.push_str(n);
+        out.push_str(p);
+        out.push('\n');
+    }
+    out
+}
