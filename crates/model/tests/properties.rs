@@ -385,13 +385,6 @@ mod network {
         Ok(())
     }
 
-    fn zone_gap(r: &Rec, level: usize) -> f64 {
-        r.zones
-            .iter()
-            .map(|z| (z.levels[level].requirement_norm - z.levels[level].teachers).abs())
-            .sum()
-    }
-
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(24))]
 
