@@ -12,6 +12,10 @@ USAGE:
   eduplan seek --target ID --lever ID [SCENARIO.json | --link URL]   least lever value meeting the target
   eduplan mc [SCENARIO.json | --link URL] [--draws N] [--seed S] [--threads T]
                                                                      Monte Carlo bands and P(met)
+  eduplan brief [SCENARIO.json | --link URL] [--lang zh|en] [--compare S2 ...]
+                                                the briefing points (汇报要点) as text; --compare (a file
+                                                or a link, repeatable, up to 3) adds how each differs;
+                                                exit 2 when a link is not read whole
   eduplan schools [SCENARIO.json | --link URL] [--year Y] [--format json|csv]
                                                 every school and kindergarten in year Y (default: the
                                                 horizon) with the first year each early warning applies,
@@ -67,6 +71,15 @@ pub enum Command {
         scenario: String,
         dataset: Option<String>,
     },
+    /// The briefing points (issue 19).
+    Brief {
+        input: Option<Input>,
+        dataset: Option<String>,
+        /// English when true (Chinese by default).
+        english: bool,
+        /// Scenarios to compare with (files or links), in order.
+        compare: Vec<Input>,
+    },
     /// The schools table of one year (issue 18).
     Schools {
         input: Option<Input>,
@@ -118,6 +131,8 @@ pub fn parse(argv: &[String]) -> Result<Command, String> {
     let mut seed = None;
     let mut threads = None;
     let mut year = None;
+    let mut english = false;
+    let mut compare = Vec::new();
     let mut positional = Vec::new();
     let mut it = rest.iter();
     while let Some(a) = it.next() {
@@ -169,6 +184,19 @@ pub fn parse(argv: &[String]) -> Result<Command, String> {
                         .ok_or_else(|| format!("--threads needs a whole number from 1 to 256, not '{v}'"))?,
                 );
             }
+            "--lang" => {
+                english = match value("--lang")?.as_str() {
+                    "zh" => false,
+                    "en" => true,
+                    other => return Err(format!("--lang must be zh or en, not '{other}'")),
+                }
+            }
+            "--compare" => {
+                let v = value("--compare")?;
+                // a link is a query or a URL; anything else is a scenario file
+                let is_link = v.starts_with('?') || v.starts_with("http") || v.starts_with("v=") || v.contains("&v=");
+                compare.push(if is_link { Input::Link(v) } else { Input::File(v) });
+            }
             "-h" | "--help" => return Ok(Command::Help),
             s if s.starts_with("--") => return Err(format!("unknown option '{s}'\n\n{USAGE}")),
             s => positional.push(s.to_string()),
@@ -192,6 +220,18 @@ pub fn parse(argv: &[String]) -> Result<Command, String> {
         }
     };
     match cmd.as_str() {
+        "brief" => {
+            let input = optional_input(&positional, link)?;
+            if compare.len() > 3 {
+                return Err("--compare takes at most 3 scenarios (4 in all, as the app compares)".into());
+            }
+            Ok(Command::Brief {
+                input,
+                dataset,
+                english,
+                compare,
+            })
+        }
         "schools" => {
             let input = optional_input(&positional, link)?;
             Ok(Command::Schools {

@@ -19,6 +19,7 @@ mod args;
 use args::{Command, Format, Input};
 use eduplan_model::catalogue::{indicators, levers};
 use eduplan_model::codec;
+use eduplan_model::format;
 use eduplan_model::scenario::default_value;
 use eduplan_model::{project_to, Dataset, Scenario};
 use eduplan_model::{seek, uncertainty};
@@ -104,6 +105,82 @@ fn scenario_of(input: Option<Input>, ds: &Dataset) -> Result<Scenario, String> {
             Ok(link.scenario)
         }
     }
+}
+
+/// A scenario for the briefing: a file, or a link read whole (a link with
+/// anything left out or changed is refused: the points would describe
+/// another scenario than the sender's).
+fn scenario_strict(input: Option<Input>, ds: &Dataset) -> Result<Scenario, String> {
+    match input {
+        Some(Input::Link(url)) => {
+            let (link, notices) = codec::decode(&url, ds);
+            if !link.is_link {
+                return Err(format!("not an EduPlan link (no v=): '{url}'"));
+            }
+            if !notices.is_empty() {
+                let lines: Vec<String> = notices.iter().map(|n| format!("  {n}")).collect();
+                return Err(format!("the link is not read whole:\n{}", lines.join("\n")));
+            }
+            Ok(link.scenario)
+        }
+        other => scenario_of(other, ds),
+    }
+}
+
+/// The briefing points of a scenario (and how the compared ones differ), as text.
+fn brief(ds: &Dataset, input: Option<Input>, english: bool, compare: Vec<Input>) -> Result<String, String> {
+    use eduplan_model::briefing;
+    let loc = if english {
+        format::Locale::En
+    } else {
+        format::Locale::Zh
+    };
+    let sc = scenario_strict(input, ds)?;
+    let current = eduplan_model::project(ds, &sc);
+    let baseline = eduplan_model::project(ds, &Scenario::default());
+    let sought = briefing::seek_widest(ds, &sc, &current);
+    let points = briefing::points(
+        &briefing::Inputs {
+            ds,
+            sc: &sc,
+            current: &current,
+            baseline: &baseline,
+            bands: None,
+            sought: sought.as_ref(),
+        },
+        loc,
+    );
+    let mut out = briefing::as_text(&points, loc);
+    if compare.is_empty() {
+        return Ok(out);
+    }
+    let mut all = vec![sc];
+    for c in compare {
+        all.push(scenario_strict(Some(c), ds)?);
+    }
+    let projections: Vec<_> = all.iter().map(|s| eduplan_model::project(ds, s)).collect();
+    let names: Vec<String> = all
+        .iter()
+        .enumerate()
+        .map(|(i, s)| briefing::scenario_name(&s.name, i, loc))
+        .collect();
+    let items: Vec<briefing::Compared> = all
+        .iter()
+        .zip(&projections)
+        .zip(&names)
+        .map(|((s, p), n)| briefing::Compared {
+            name: n,
+            scenario: s,
+            projection: p,
+        })
+        .collect();
+    out.push('\n');
+    out.push_str(&briefing::as_text_titled(
+        briefing::compare_title(loc),
+        &briefing::compare(ds, &items, loc),
+        loc,
+    ));
+    Ok(out)
 }
 
 fn scenario_file(path: &str, ds: &Dataset) -> Result<Scenario, String> {
@@ -205,6 +282,15 @@ fn run(argv: &[String]) -> Result<String, String> {
             let sc = scenario_of(input, &ds)?;
             let r = seek::seek(&ds, &sc, &target, &lever).map_err(|e| e.to_string())?;
             to_json(&r)
+        }
+        Command::Brief {
+            input,
+            dataset: d,
+            english,
+            compare,
+        } => {
+            let ds = dataset(d.as_deref())?;
+            brief(&ds, input, english, compare)
         }
         Command::Schools {
             input,

@@ -424,3 +424,58 @@ fn a_new_school_with_boarding_runs_from_a_file() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("already exists"), "{}", stderr(&o));
 }
+
+/// Issue 19: `eduplan brief --link …` prints the briefing points; a link not
+/// read whole exits 2 and says why; --compare adds how the scenarios differ.
+#[test]
+fn brief_prints_the_points_of_a_link() {
+    let o = eduplan(&[
+        "brief",
+        "--link",
+        "?v=1&senior.progression=0.95&students.dropout_reduction=1",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = String::from_utf8(o.stdout).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines[0], "汇报要点");
+    assert_eq!(
+        lines[1],
+        "一、本方案与基准方案相比调整2项：初中毕业生升学率95.0%；控辍保学：辍学率降幅100%。"
+    );
+    assert_eq!(lines.len(), 9, "{text}");
+    let en = eduplan(&["brief", "--lang", "en"]);
+    assert_eq!(
+        String::from_utf8(en.stdout).unwrap(),
+        "Briefing points\n1. This scenario is the baseline: no policy is changed; 13 of 22 targets are met in their years.\n"
+    );
+    for bad in ["?v=1&kg.public_seats=abc", "nonsense", "?v=1&merge=a:b:2023"] {
+        let o = eduplan(&["brief", "--link", bad]);
+        assert_eq!(o.status.code(), Some(2), "{bad}");
+        assert!(!stderr(&o).is_empty());
+    }
+    let cmp = eduplan(&[
+        "brief",
+        "--link",
+        "?v=1&senior.progression=0.95",
+        "--compare",
+        "?v=1&senior.progression=0.95&kg.public_seats=120&n=方案乙",
+    ]);
+    assert!(cmp.status.success(), "{}", stderr(&cmp));
+    let text = String::from_utf8(cmp.stdout).unwrap();
+    assert!(
+        text.contains("\n方案比较\n一、方案乙与方案1相比：新增公办幼儿园学位多1200个"),
+        "{text}"
+    );
+    let many = eduplan(&[
+        "brief",
+        "--compare",
+        "?v=1",
+        "--compare",
+        "?v=1",
+        "--compare",
+        "?v=1",
+        "--compare",
+        "?v=1",
+    ]);
+    assert_eq!(many.status.code(), Some(2));
+}

@@ -140,7 +140,7 @@ fn moved(ds: &Dataset, i: usize, cur: &TargetResult, base: &TargetResult, s: &Se
         (Some(a), Some(b)) => fill(s.lower, &[("diff", &format::margin(b - a, unit, loc))]),
         _ => String::new(),
     };
-    let text = fill(
+    fill(
         s.target_moved,
         &[
             ("target", &target_label(ds, i, loc)),
@@ -148,8 +148,7 @@ fn moved(ds: &Dataset, i: usize, cur: &TargetResult, base: &TargetResult, s: &Se
             ("value", &cur.shown(unit, loc)),
             ("diff", &diff),
         ],
-    );
-    text.trim_end_matches([',', '，', ' ']).to_string()
+    )
 }
 
 /// The missed target farthest from its threshold, relative to the threshold.
@@ -162,9 +161,12 @@ pub fn widest_missed(p: &Projection) -> Option<usize> {
         .map(|(i, _)| i)
 }
 
+/// The gap as a share of the threshold (of the value, for a threshold of
+/// zero such as zero dropout), so gaps in different units compare.
 fn relative_gap(r: &TargetResult) -> f64 {
-    let threshold = r.threshold_low.or(r.threshold_high).unwrap_or(1.0).abs().max(1e-9);
-    r.margin.map_or(0.0, |m| m.abs() / threshold)
+    let threshold = r.threshold_low.or(r.threshold_high).unwrap_or(1.0).abs();
+    let scale = threshold.max(r.value.unwrap_or(0.0).abs()).max(1e-9);
+    r.margin.map_or(0.0, |m| m.abs() / scale)
 }
 
 /// Goal seeking for the briefing: the target missed by most, the lever that
@@ -210,13 +212,16 @@ pub fn points(inp: &Inputs, loc: Locale) -> Vec<String> {
             s.changes_more,
             &[
                 ("n", &changed.len().to_string()),
-                ("items", &changed[..MAX_ITEMS].join(s.list_sep)),
+                ("items", &changed[..MAX_ITEMS].join(s.clause_sep)),
             ],
         )
     } else {
         fill(
             s.changes,
-            &[("n", &changed.len().to_string()), ("items", &changed.join(s.list_sep))],
+            &[
+                ("n", &changed.len().to_string()),
+                ("items", &changed.join(s.clause_sep)),
+            ],
         )
     });
     out.push(fill(
@@ -510,7 +515,13 @@ fn target_differences(ds: &Dataset, a: &Compared, b: &Compared, s: &Sentences, l
             if (vb - va).abs() < 1e-9 || shown.starts_with("0.0个") || shown.starts_with("0.0 ") || shown == "0" {
                 return None;
             }
-            let threshold = ta.threshold_low.or(ta.threshold_high).unwrap_or(1.0).abs().max(1e-9);
+            let threshold = ta
+                .threshold_low
+                .or(ta.threshold_high)
+                .unwrap_or(1.0)
+                .abs()
+                .max(va.abs())
+                .max(1e-9);
             let template = if vb > va { s.compare_higher } else { s.compare_lower };
             let text = fill(template, &[("target", &target_label(ds, i, loc)), ("diff", &shown)]);
             Some(((vb - va).abs() / threshold, text))
@@ -523,8 +534,29 @@ fn target_differences(ds: &Dataset, a: &Compared, b: &Compared, s: &Sentences, l
 /// The points as plain text, numbered, under the title: what 复制 puts on
 /// the clipboard and the runner prints.
 pub fn as_text(points: &[String], loc: Locale) -> String {
+    as_text_titled(sentences(loc).title, points, loc)
+}
+
+/// The heading of the comparison points ("方案比较").
+pub fn compare_title(loc: Locale) -> &'static str {
+    sentences(loc).compare_title
+}
+
+/// A scenario's name in the points: its own, or "方案1" / "Scenario 1" by
+/// its place when it has none.
+pub fn scenario_name(name: &str, index: usize, loc: Locale) -> String {
+    let name = name.trim();
+    if name.is_empty() {
+        fill(sentences(loc).unnamed, &[("n", &(index + 1).to_string())])
+    } else {
+        name.to_string()
+    }
+}
+
+/// [`as_text`] under another heading.
+pub fn as_text_titled(title: &str, points: &[String], loc: Locale) -> String {
     let s = sentences(loc);
-    let mut out = String::from(s.title);
+    let mut out = String::from(title);
     out.push('\n');
     for (i, p) in points.iter().enumerate() {
         let n = s.ordinals.get(i).copied().unwrap_or("");
@@ -533,4 +565,197 @@ pub fn as_text(points: &[String], loc: Locale) -> String {
         out.push('\n');
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scenario::LeverValue;
+
+    fn ds() -> Dataset {
+        Dataset::default_dataset().unwrap()
+    }
+
+    fn scenario(pairs: &[(&str, f64)]) -> Scenario {
+        let mut sc = Scenario::default();
+        for (id, v) in pairs {
+            sc.set(id, LeverValue::Constant(*v)).unwrap();
+        }
+        sc
+    }
+
+    fn brief(ds: &Dataset, sc: &Scenario, loc: Locale) -> Vec<String> {
+        let (current, baseline) = (crate::project(ds, sc), crate::project(ds, &Scenario::default()));
+        let sought = seek_widest(ds, sc, &current);
+        points(
+            &Inputs {
+                ds,
+                sc,
+                current: &current,
+                baseline: &baseline,
+                bands: None,
+                sought: sought.as_ref(),
+            },
+            loc,
+        )
+    }
+
+    /// The baseline says so in one line, in both languages.
+    #[test]
+    fn the_baseline_is_one_line() {
+        let ds = ds();
+        assert_eq!(
+            brief(&ds, &Scenario::default(), Locale::Zh),
+            vec!["本方案与基准方案相同，未调整政策措施；在目标年份达成目标13项（共22项）。"]
+        );
+        assert_eq!(
+            brief(&ds, &Scenario::default(), Locale::En),
+            vec!["This scenario is the baseline: no policy is changed; 13 of 22 targets are met in their years."]
+        );
+        // a file that lists a lever at its baseline value changes nothing either
+        let same = scenario(&[("kg.public_seats", 0.0)]);
+        assert_eq!(brief(&ds, &same, Locale::Zh).len(), 1);
+    }
+
+    /// Golden text: a fixed scenario's points, exactly, in both languages.
+    #[test]
+    fn a_scenario_in_sentences() {
+        let ds = ds();
+        let sc = scenario(&[("senior.progression", 0.95), ("students.dropout_reduction", 1.0)]);
+        assert_eq!(
+            brief(&ds, &sc, Locale::Zh),
+            vec![
+                "本方案与基准方案相比调整2项：初中毕业生升学率95.0%；控辍保学：辍学率降幅100%。",
+                "在目标年份达成目标15项（共22项），基准方案达成13项。",
+                "3项目标由未达成转为达成：初中入学率稳定在100%（2025年为99.7%，比基准方案高0.6个百分点）、高中阶段入学率在90%以上（2025年为94.6%，比基准方案高10.3个百分点）、年度辍学率为零（2025年为0.0%，比基准方案低0.3个百分点）。",
+                "1项目标由达成转为未达成：普通高中消除大班额（56人及以上）（2030年为65.5%，比基准方案高65.5个百分点）。",
+                "仍有7项目标未达成，差距最大的是普通高中消除大班额（56人及以上）：2030年为65.5%，目标≤ 0.0%，相差65.5个百分点。",
+                "2021～2030年教育支出合计79.00亿元，比基准方案多5359万元。2030年支出在经费预算之内，结余9450万元。",
+                "22项目标的测算依据含估算数据（学前三年入园率达到95%以上、小学入学率稳定在100%、初中入学率稳定在100%等），宜以教育事业统计数据核实。",
+                "2030年有预警的学校139所，基准方案为138所。",
+            ]
+        );
+        assert_eq!(
+            brief(&ds, &sc, Locale::En),
+            vec![
+                "This scenario changes 2 settings from the baseline: Junior-to-senior transition rate: 95.0%; Dropout prevention: rate reduction: 100%.",
+                "15 of 22 targets are met in their years (13 in the baseline).",
+                "Turned from missed to met (3): Junior secondary enrollment rate stable at 100% (99.7% in 2025, 0.6 pts above the baseline), Senior-stage gross enrollment ratio at least 90% (94.6% in 2025, 10.3 pts above the baseline), Zero annual dropout rate (0.0% in 2025, 0.3 pts below the baseline).",
+                "Turned from met to missed (1): No large classes (56+) in general senior high schools (65.5% in 2030, 65.5 pts above the baseline).",
+                "Still missed: 7; the widest gap is No large classes (56+) in general senior high schools: 65.5% in 2030 against ≤ 0.0%, short by 65.5 pts.",
+                "Education spending 2021–2030 totals ¥7,900.3 m, ¥53.6 m more than the baseline. In 2030 spending is within the budget, ¥94.5 m to spare.",
+                "Targets resting on estimated data: 22 (Three-year preschool gross enrollment ratio at least 95%, Primary enrollment rate stable at 100%, Junior secondary enrollment rate stable at 100%, …); check them against the bureau's statistics.",
+                "139 schools have a warning in 2030 (138 in the baseline).",
+            ]
+        );
+    }
+
+    /// Every target value a point quotes is the board's, as the board shows it.
+    #[test]
+    fn points_quote_the_boards_numbers() {
+        let ds = ds();
+        for sc in [
+            scenario(&[("senior.progression", 0.95), ("students.dropout_reduction", 1.0)]),
+            scenario(&[("funds.step.primary", 100.0), ("funds.step.junior", 100.0)]),
+            scenario(&[("senior.general_share", 0.4), ("kg.public_seats", 800.0)]),
+        ] {
+            let current = crate::project(&ds, &sc);
+            let baseline = crate::project(&ds, &Scenario::default());
+            for loc in [Locale::Zh, Locale::En] {
+                let text = brief(&ds, &sc, loc).join("\n");
+                let n = (5..=8).contains(&brief(&ds, &sc, loc).len());
+                assert!(n, "five to eight points: {text}");
+                for (i, (c, b)) in current.targets.iter().zip(&baseline.targets).enumerate() {
+                    if c.status != b.status && matches!(c.status, Status::Met | Status::Missed) {
+                        let unit = ds.targets[i].unit();
+                        let quoted = match loc {
+                            Locale::Zh => format!("{}年为{}", c.year, c.shown(unit, loc)),
+                            Locale::En => format!("{} in {}", c.shown(unit, loc), c.year),
+                        };
+                        assert!(text.contains(&quoted), "{quoted} not in {text}");
+                    }
+                }
+                let met = current.targets.iter().filter(|r| r.is_met()).count().to_string();
+                assert!(text.contains(&met), "{text}");
+            }
+        }
+    }
+
+    /// Golden text of a comparison, and a scenario compared with itself.
+    #[test]
+    fn compared_scenarios_in_sentences() {
+        let ds = ds();
+        let a = scenario(&[("senior.progression", 0.95), ("students.dropout_reduction", 1.0)]);
+        let b = scenario(&[("senior.progression", 0.9), ("kg.public_seats", 120.0)]);
+        let (pa, pb) = (crate::project(&ds, &a), crate::project(&ds, &b));
+        let items = [
+            Compared {
+                name: "方案甲",
+                scenario: &a,
+                projection: &pa,
+            },
+            Compared {
+                name: "方案乙",
+                scenario: &b,
+                projection: &pb,
+            },
+            Compared {
+                name: "方案丙",
+                scenario: &a,
+                projection: &pa,
+            },
+        ];
+        let got = compare(&ds, &items, Locale::Zh);
+        assert_eq!(got.len(), 2);
+        assert!(
+            got[0].starts_with("方案乙与方案甲相比：新增公办幼儿园学位多1200个、"),
+            "{}",
+            got[0]
+        );
+        assert!(got[0].contains("少达成目标"), "{}", got[0]);
+        assert_eq!(got[1], "方案丙与方案甲的政策措施和目标达成情况相同。");
+        let en = compare(&ds, &items, Locale::En);
+        assert!(
+            en[0].starts_with("方案乙 against 方案甲: New public kindergarten seats +1,200 seats, "),
+            "{}",
+            en[0]
+        );
+        assert_eq!(
+            en[1],
+            "方案丙 and 方案甲 have the same policies and the same targets met."
+        );
+    }
+
+    /// The text 复制 puts on the clipboard: the title, then numbered points.
+    #[test]
+    fn text_is_numbered_in_the_locales_style() {
+        let p = vec!["甲。".to_string(), "乙。".to_string()];
+        assert_eq!(as_text(&p, Locale::Zh), "汇报要点\n一、甲。\n二、乙。\n");
+        assert_eq!(as_text(&p, Locale::En), "Briefing points\n1. 甲。\n2. 乙。\n");
+        assert_eq!(scenario_name("  ", 1, Locale::Zh), "方案2");
+    }
+
+    /// No Latin letters in the Chinese points (ids and codes aside), every template filled.
+    #[test]
+    fn chinese_points_hold_no_english_and_no_placeholder() {
+        let ds = ds();
+        let mut sc = scenario(&[
+            ("kg.public_seats", 800.0),
+            ("exchange.primary", 20.0),
+            ("births.variant", 0.0),
+        ]);
+        sc.boarding.push(crate::network::Boarding {
+            school: "pri-jiangnan-c".into(),
+            places: 100.0,
+            from: 2025,
+            cost: 200.0,
+        });
+        for p in brief(&ds, &sc, Locale::Zh) {
+            assert!(crate::wording::stray_latin(&p).is_empty(), "{p}");
+            assert!(!p.contains('{'), "{p}");
+        }
+        for p in brief(&ds, &sc, Locale::En) {
+            assert!(!p.contains('{'), "{p}");
+        }
+    }
 }

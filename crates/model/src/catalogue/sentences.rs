@@ -18,6 +18,10 @@ use crate::format::Locale;
 pub struct Sentences {
     /// The brief's heading: "汇报要点".
     pub title: &'static str,
+    /// The comparison's heading: "方案比较".
+    pub compare_title: &'static str,
+    /// A scenario without a name: `{n}`, its place.
+    pub unnamed: &'static str,
     /// Points are numbered "一、" in Chinese, "1. " in English.
     pub ordinals: &'static [&'static str],
     /// Between parallel items ("、" / ", ").
@@ -40,7 +44,8 @@ pub struct Sentences {
     pub turned_met: &'static str,
     /// Targets turned from met to missed: `{n}`, `{items}`.
     pub turned_missed: &'static str,
-    /// A target and how far it moved: `{target}`, `{year}`, `{value}`, `{diff}`.
+    /// A target and how far it moved: `{target}`, `{year}`, `{value}`, `{diff}`
+    /// (`higher` or `lower` filled, or nothing).
     pub target_moved: &'static str,
     /// Higher / lower than the baseline by `{diff}`.
     pub higher: &'static str,
@@ -176,6 +181,8 @@ fn en_total(u: LeverUnit) -> &'static str {
 
 pub const ZH: Sentences = Sentences {
     title: "汇报要点",
+    compare_title: "方案比较",
+    unnamed: "方案{n}",
     ordinals: &[
         "一、", "二、", "三、", "四、", "五、", "六、", "七、", "八、", "九、", "十、",
     ],
@@ -183,15 +190,15 @@ pub const ZH: Sentences = Sentences {
     clause_sep: "；",
     stop: "。",
     same_as_baseline: "本方案与基准方案相同，未调整政策措施；在目标年份达成目标{met}项（共{total}项）。",
-    changes: "本方案调整政策措施{n}项：{items}。",
-    changes_more: "本方案调整政策措施{n}项，主要有：{items}等。",
+    changes: "本方案与基准方案相比调整{n}项：{items}。",
+    changes_more: "本方案与基准方案相比调整{n}项，主要有：{items}等。",
     lever_item: "{lever}{value}",
     met_count: "在目标年份达成目标{met}项（共{total}项），基准方案达成{base}项。",
     turned_met: "{n}项目标由未达成转为达成：{items}。",
     turned_missed: "{n}项目标由达成转为未达成：{items}。",
-    target_moved: "{target}{year}年为{value}，{diff}",
-    higher: "比基准方案高{diff}",
-    lower: "比基准方案低{diff}",
+    target_moved: "{target}（{year}年为{value}{diff}）",
+    higher: "，比基准方案高{diff}",
+    lower: "，比基准方案低{diff}",
     all_met: "全部目标在目标年份达成。",
     still_missed: "仍有{n}项目标未达成，差距最大的是{target}：{year}年为{value}，目标{threshold}，相差{gap}。",
     seek_found: "将{lever}调整为{value}可达成该目标。",
@@ -211,8 +218,8 @@ pub const ZH: Sentences = Sentences {
     compare_same: "{b}与{a}的政策措施和目标达成情况相同。",
     compare_more: "{lever}多{n}",
     compare_fewer: "{lever}少{n}",
-    compare_higher: "{target}高{diff}",
-    compare_lower: "{target}低{diff}",
+    compare_higher: "{target}（测算值高{diff}）",
+    compare_lower: "{target}（测算值低{diff}）",
     compare_met_more: "多达成目标{n}项",
     compare_met_fewer: "少达成目标{n}项",
     compare_cost_more: "累计多支出{diff}",
@@ -224,22 +231,24 @@ pub const ZH: Sentences = Sentences {
 
 pub const EN: Sentences = Sentences {
     title: "Briefing points",
+    compare_title: "Comparison",
+    unnamed: "Scenario {n}",
     ordinals: &["1. ", "2. ", "3. ", "4. ", "5. ", "6. ", "7. ", "8. ", "9. ", "10. "],
     list_sep: ", ",
     clause_sep: "; ",
     stop: ".",
     same_as_baseline: "This scenario is the baseline: no policy is changed; {met} of {total} targets are met in their years.",
-    changes: "This scenario changes {n} policies: {items}.",
-    changes_more: "This scenario changes {n} policies, among them: {items}.",
+    changes: "This scenario changes {n} settings from the baseline: {items}.",
+    changes_more: "This scenario changes {n} settings from the baseline, among them: {items}.",
     lever_item: "{lever}: {value}",
     met_count: "{met} of {total} targets are met in their years ({base} in the baseline).",
-    turned_met: "{n} targets turn from missed to met: {items}.",
-    turned_missed: "{n} targets turn from met to missed: {items}.",
-    target_moved: "{target} {value} in {year}, {diff}",
-    higher: "{diff} above the baseline",
-    lower: "{diff} below the baseline",
+    turned_met: "Turned from missed to met ({n}): {items}.",
+    turned_missed: "Turned from met to missed ({n}): {items}.",
+    target_moved: "{target} ({value} in {year}{diff})",
+    higher: ", {diff} above the baseline",
+    lower: ", {diff} below the baseline",
     all_met: "Every target is met in its year.",
-    still_missed: "{n} targets are still missed; the widest gap is {target}: {value} in {year} against {threshold}, short by {gap}.",
+    still_missed: "Still missed: {n}; the widest gap is {target}: {value} in {year} against {threshold}, short by {gap}.",
     seek_found: "Setting {lever} to {value} would meet it.",
     seek_unreachable: "No value of {lever} alone meets it; it needs several measures together.",
     cost: "Education spending {first}–{last} totals {total}, {diff}.",
@@ -250,15 +259,15 @@ pub const EN: Sentences = Sentences {
     budget_within: "In {year} spending is within the budget, {gap} to spare.",
     uncertain: "Under uncertainty in births and progression ({draws} draws), the least certain target is {target}, met with probability {p}.",
     uncertain_all: "Under uncertainty in births and progression ({draws} draws), every target is met with probability {p} or more.",
-    estimates: "{n} targets rest on estimated data ({items}); check them against the bureau's statistics.",
+    estimates: "Targets resting on estimated data: {n} ({items}); check them against the bureau's statistics.",
     no_estimates: "Every target rests on statistics or public documents.",
     schools_flagged: "{n} schools have a warning in {year} ({base} in the baseline).",
     compare: "{b} against {a}: {items}.",
     compare_same: "{b} and {a} have the same policies and the same targets met.",
-    compare_more: "{n} more {lever}",
-    compare_fewer: "{n} fewer {lever}",
-    compare_higher: "{target} {diff} higher",
-    compare_lower: "{target} {diff} lower",
+    compare_more: "{lever} +{n}",
+    compare_fewer: "{lever} −{n}",
+    compare_higher: "{target}: {diff} higher",
+    compare_lower: "{target}: {diff} lower",
     compare_met_more: "{n} more targets met",
     compare_met_fewer: "{n} fewer targets met",
     compare_cost_more: "{diff} more spent in all",
