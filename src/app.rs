@@ -10,10 +10,10 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::components::{
-    brief::Brief, budget_panel::BudgetPanel, chart_panel::ChartPanel, compare_table::CompareTable,
-    data_panel::DataPanel, footer::Footer, header::Header, levers_panel::LeversPanel, notice_bar::NoticeBar,
-    presentation::Presentation, saved_panel::SavedPanel, scenario_bar::ScenarioBar, schools_panel::SchoolsPanel,
-    target_board::TargetBoard,
+    brief::Brief, briefing_panel::BriefingPanel, budget_panel::BudgetPanel, chart_panel::ChartPanel,
+    compare_table::CompareTable, data_panel::DataPanel, footer::Footer, header::Header, levers_panel::LeversPanel,
+    notice_bar::NoticeBar, presentation::Presentation, saved_panel::SavedPanel, scenario_bar::ScenarioBar,
+    schools_panel::SchoolsPanel, target_board::TargetBoard,
 };
 use crate::context::Ctx;
 use crate::i18n::Lang;
@@ -246,6 +246,7 @@ pub fn App(props: &AppProps) -> Html {
                         <TargetBoard />
                         <BudgetPanel />
                         <ChartPanel />
+                        <BriefingPanel />
                         <SchoolsPanel />
                         <div class="below">
                             <CompareTable />

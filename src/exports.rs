@@ -32,7 +32,33 @@ pub fn workbook(ctx: &Ctx) -> Workbook {
     wb.sheets.push(crate::components::schools_panel::schools_sheet(
         ctx, &schools, year, None,
     ));
+    wb.sheets.push(briefing_sheet(ctx));
     wb
+}
+
+/// The briefing points as a sheet: one point a row, numbered, then the comparison's.
+fn briefing_sheet(ctx: &Ctx) -> eduplan_model::export::Sheet {
+    use eduplan_model::export::Cell;
+    let b = crate::briefing::compute(ctx);
+    let (title, compare_title) = b.titles();
+    let numbered = |points: &[String]| -> Vec<Vec<Cell>> {
+        points
+            .iter()
+            .enumerate()
+            .map(|(i, p)| vec![Cell::Number((i + 1) as f64), Cell::Text(p.clone())])
+            .collect()
+    };
+    let mut rows = vec![vec![Cell::Text(title.to_string())]];
+    rows.extend(numbered(&b.points));
+    if !b.compare.is_empty() {
+        rows.push(vec![]);
+        rows.push(vec![Cell::Text(compare_title.to_string())]);
+        rows.extend(numbered(&b.compare));
+    }
+    eduplan_model::export::Sheet {
+        name: ctx.t().briefing_sheet.to_string(),
+        rows,
+    }
 }
 
 fn base_name(ctx: &Ctx) -> String {

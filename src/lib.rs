@@ -6,6 +6,7 @@
 //! compute.
 
 pub mod app;
+pub mod briefing;
 pub mod browser;
 pub mod charts;
 pub mod components;

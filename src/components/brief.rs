@@ -118,6 +118,8 @@ pub fn Brief() -> Html {
         }
     });
     let charts = ctx.state.charts.iter().filter_map(|c| chart(c)).take(4);
+    // the briefing points, first: what the report's paragraph says
+    let briefing = crate::briefing::compute(&ctx);
     html! {
         <article class="brief" aria-hidden="true">
             <header class="brief-head">
@@ -128,6 +130,10 @@ pub fn Brief() -> Html {
                     { t.brief_date }{ t.colon }{ date_text(&crate::exports::today(), lang) }
                 </p>
             </header>
+            <section class="brief-points">
+                <h2>{ briefing.titles().0 }</h2>
+                <crate::components::briefing_panel::BriefingPoints briefing={briefing.clone()} />
+            </section>
             if !comparing {
                 <section>
                     <h2>{ t.brief_changes }</h2>

@@ -1,6 +1,7 @@
 //! Small components, one per file; each reads the shared context.
 
 pub mod brief;
+pub mod briefing_panel;
 pub mod budget_panel;
 pub mod chart;
 pub mod chart_panel;

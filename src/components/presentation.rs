@@ -5,7 +5,9 @@
 
 use eduplan_model::targets::TargetSpec;
 use gloo_events::EventListener;
+use std::rc::Rc;
 use wasm_bindgen::JsCast;
+
 use yew::prelude::*;
 
 use crate::charts::specs::chart;
@@ -72,6 +74,25 @@ fn board_page_compare(lang: crate::i18n::Lang) -> usize {
     }
 }
 
+/// The briefing points on a slide (computed once when it is shown).
+#[function_component]
+fn BriefingSlide() -> Html {
+    let ctx = use_ctx();
+    let data = {
+        let c = ctx.clone();
+        use_memo(
+            (ctx.state.scenario.clone(), ctx.lang(), Rc::as_ptr(&ctx.compare)),
+            move |_| crate::briefing::compute(&c),
+        )
+    };
+    html! {
+        <div class="slide-briefing">
+            <h2 class="slide-title">{ data.titles().0 }</h2>
+            <crate::components::briefing_panel::BriefingPoints briefing={(*data).clone()} />
+        </div>
+    }
+}
+
 #[derive(Properties, PartialEq)]
 struct SlidesProps {
     slide: usize,
@@ -95,7 +116,8 @@ fn Slides(props: &SlidesProps) -> Html {
         BOARD_PAGE
     };
     let pages = ctx.dataset.targets.len().div_ceil(per_page).max(1);
-    let total = pages + money + charts.len() + 1;
+    // the board, what the money bought, the charts, the briefing points, the code
+    let total = pages + money + charts.len() + 2;
     let slide = slide.min(total - 1);
 
     // the key handler outlives this render: it reads the slide shown now from here
@@ -230,6 +252,8 @@ fn Slides(props: &SlidesProps) -> Html {
     } else if slide < pages + money + charts.len() {
         let spec = chart(charts[slide - pages - money]).expect("chart ids come from the catalogue");
         html! { <Chart key={format!("slide-{}", spec.id)} {spec} prefix="slide-chart" bare=true /> }
+    } else if slide == pages + money + charts.len() {
+        html! { <BriefingSlide /> }
     } else {
         html! { <ClosingSlide /> }
     };

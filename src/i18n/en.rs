@@ -483,4 +483,12 @@ pub const EN: Strings = Strings {
     col_new_from: "New school opens",
     col_boarders: "Boarders from other zones",
     board_spare: "In {year} the school has about {n} spare places; boarders beyond them enlarge its classes (classrooms can be added too).",
+    briefing_title: "Briefing points",
+    briefing_show: "Write the briefing points",
+    briefing_hide: "Hide the briefing points",
+    briefing_lead: "Written by rules from the current scenario, the baseline and the targets, with the board's numbers; copy them into a message or a report.",
+    briefing_copy: "Copy",
+    briefing_copied: "Copied: paste it into a message or a document.",
+    briefing_copy_failed: "Could not copy: select the text and copy it by hand.",
+    briefing_sheet: "Briefing points",
 };

@@ -572,6 +572,14 @@ strings! {
     col_new_from,
     col_boarders,
     board_spare,
+    briefing_title,
+    briefing_show,
+    briefing_hide,
+    briefing_lead,
+    briefing_copy,
+    briefing_copied,
+    briefing_copy_failed,
+    briefing_sheet,
 }
 
 #[cfg(test)]

@@ -483,4 +483,12 @@ pub const ZH: Strings = Strings {
     col_new_from: "新建学校启用年份",
     col_boarders: "跨片区寄宿生（人）",
     board_spare: "该校{year}年约有空余学位{n}个；床位超出部分将扩大班额，可同时新建教室。",
+    briefing_title: "汇报要点",
+    briefing_show: "生成汇报要点",
+    briefing_hide: "收起汇报要点",
+    briefing_lead: "按当前方案、基准方案和各项目标逐条生成，数字与目标达成情况表一致；可复制到微信或汇报材料。",
+    briefing_copy: "复制",
+    briefing_copied: "已复制，可粘贴到微信或文档。",
+    briefing_copy_failed: "未能复制，请选中文字后手动复制。",
+    briefing_sheet: "汇报要点",
 };

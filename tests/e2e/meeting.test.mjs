@@ -115,8 +115,10 @@ ss = z.read('xl/sharedStrings.xml').decode()
 print('kg.public_seats' in ss, '学前三年毛入园率' in ss)
 sheet2 = z.read('xl/worksheets/sheet2.xml').decode()
 print(len(re.findall(r'<row ', sheet2)))
+print('新增公办幼儿园学位每年500个' in ss and '汇报要点' in ss)
 `, xfile], { encoding: 'utf8' }).trim().split('\n');
-  assert.equal(check[0], '说明|政策措施与假设|预测|目标|基础数据|各校情况（2030年）');
+  assert.equal(check[0], '说明|政策措施与假设|预测|目标|基础数据|各校情况（2030年）|汇报要点');
+  assert.equal(check[3], 'True', 'the briefing points in their sheet');
   assert.equal(check[1], 'True True');
   assert.ok(Number(check[2]) > 25, 'one row per lever');
   assert.ok(requests.some((u) => u.includes('eduplan-xlsx_bg.wasm')), 'fetched on demand');
