@@ -141,6 +141,7 @@ impl<'a> Engine<'a> {
             };
             let mut state = other.state();
             state.collect_schools = st.collect_schools;
+            state.count_flags = st.count_flags;
             let recs = other.run(res, pert, &mut state);
             st.schools_out = std::mem::take(&mut state.schools_out);
             return recs;
@@ -171,11 +172,13 @@ impl<'a> Engine<'a> {
         };
         st.reset(ds, p);
         let mut recs = Vec::with_capacity(n);
-        // every run counts the schools flagged (stage 6c) from the year's school records
+        // stage 6c counts the schools with a warning from the year's school records (unless switched off)
         for t in 0..n {
             let mut schools = std::mem::take(&mut st.school_buf);
             schools.clear();
-            schools.resize(ds.schools.len(), None);
+            if st.collect_schools || st.count_flags {
+                schools.resize(ds.schools.len(), None);
+            }
             let mut y = YearStep {
                 t,
                 year: ds.base_year + t as i32,
@@ -199,7 +202,15 @@ impl<'a> Engine<'a> {
             classes::stage(&cx, st, &mut y);
             flows::record_levels(&cx, st, &mut y);
             special::stage(&cx, st, &mut y);
-            count_flags(p, &mut y);
+            if st.count_flags {
+                count_flags(p, &mut y);
+            } else {
+                // not counted: no value rather than a false zero
+                let none = crate::units::UNDEFINED;
+                y.rec.levels.iter_mut().for_each(|l| l.schools_flagged = none);
+                y.rec.kg.schools_flagged = none;
+                y.rec.schools_flagged = none;
+            }
             finance::stage(&cx, st, &mut y);
             if st.collect_schools {
                 st.schools_out.push(y.schools.clone());

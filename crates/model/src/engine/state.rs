@@ -75,6 +75,9 @@ pub struct State {
     /// Collect each school's year ([`YearStep::schools`]); off for the
     /// Monte Carlo and the workspace's figures, which need none.
     pub(super) collect_schools: bool,
+    /// Count the schools with a warning each year (stage 6c); on unless
+    /// switched off ([`State::set_count_flags`]).
+    pub(super) count_flags: bool,
     /// What the collecting run gathered, `[year][school]`.
     pub(super) schools_out: Vec<Vec<Option<SchoolRec>>>,
     /// The year's school records, kept between years to reuse their space.
@@ -138,6 +141,7 @@ impl State {
             other_per_pupil: None,
             rates: Default::default(),
             collect_schools: false,
+            count_flags: true,
             schools_out: Vec::new(),
             school_buf: Vec::new(),
             buf: Buffers::default(),
@@ -149,6 +153,13 @@ impl State {
         b.requirement = b.pool_pupils.clone();
         st.reset(ds, p);
         st
+    }
+
+    /// Whether runs count the schools with a warning (the `schools_flagged`
+    /// indicators; undefined when off). The Monte Carlo switches it off
+    /// unless a target needs them: it costs a fifth of a draw.
+    pub fn set_count_flags(&mut self, on: bool) {
+        self.count_flags = on;
     }
 
     /// Back to the base year: the dataset's values, buffers kept; new
