@@ -439,7 +439,7 @@ pub const EN: Strings = Strings {
     new_ok: "Add the school",
     new_remove: "Remove",
     new_default_name: "New {kind}, {zone}",
-    new_rule: "Once open, a new school takes pupils from the schools of its zone (senior and vocational schools: {whole}) teaching the same grades, by classrooms per grade; its classrooms count as built that year.",
+    new_rule: "Once open, a new school takes pupils from the schools of its zone (senior and vocational schools: {whole}) teaching the same grades, by classrooms per grade; its classrooms count as built that year. Its teachers come from the zone's: where the zone is short of teachers, classes grow unless hires follow.",
     new_err_id: "The school id “{id}” may hold only letters, digits, “-” and “_”.",
     new_err_taken: "A school with the id “{id}” already exists.",
     new_err_name: "The name must be 1–60 characters long.",

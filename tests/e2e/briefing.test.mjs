@@ -9,7 +9,7 @@ before(async () => { browser = await launch(); });
 after(async () => { await browser.close(); });
 
 const SCENARIO = '?v=1&senior.progression=0.95&students.dropout_reduction=1&n=方案甲';
-const FIRST = '本方案与基准方案相比调整2项：初中毕业生升学率95.0%；控辍保学：辍学率降幅100%。';
+const FIRST = '本方案与基准方案相比调整2项：初中毕业生升学率95.0%；控辍保学辍学率降幅100%。';
 
 test('the panel writes the points and 复制 puts them on the clipboard', async () => {
   const { context, page, errors } = await openApp(browser, { path: SCENARIO });
@@ -18,7 +18,7 @@ test('the panel writes the points and 复制 puts them on the clipboard', async 
   await items.first().waitFor();
   assert.equal(await items.count(), 8);
   assert.equal(await items.first().innerText(), FIRST);
-  assert.match(await items.nth(2).innerText(), /3项目标由未达成转为达成：初中入学率稳定在100%（2025年为99.7%/);
+  assert.match(await items.nth(2).innerText(), /3项目标由未达成转为达成：“初中入学率稳定在100%”（2025年为99.7%/);
   // the numbers are the board's
   const board = await page.locator('tr[data-target="senior_ger"] td.num').first().innerText().catch(() => null);
   if (board) assert.ok((await items.nth(2).innerText()).includes(board.trim().split(/\s/)[0]), board);
@@ -67,7 +67,7 @@ test('English, and the baseline in one line', async () => {
   await page.locator('.briefing-toggle').click();
   await page.locator('.briefing-body li').first().waitFor();
   assert.equal(await page.locator('.briefing-body li').first().innerText(),
-    'This scenario changes 2 settings from the baseline: Junior-to-senior transition rate: 95.0%; Dropout prevention: rate reduction: 100%.');
+    'Changes from the baseline (2): Junior-to-senior transition rate: 95.0%; Dropout prevention rate reduction: 100%.');
   await context.close();
   const base = await openApp(browser);
   await base.page.locator('.briefing-toggle').click();
@@ -91,7 +91,7 @@ test('pinned scenarios: points that say how they differ', async () => {
   const cmp = page.locator('.briefing-body .briefing-list.compare li');
   await cmp.first().waitFor();
   assert.equal(await cmp.count(), 1);
-  assert.match(await cmp.first().innerText(), /^方案乙与方案甲相比：新增公办幼儿园学位多1200个/);
+  assert.match(await cmp.first().innerText(), /^方案乙与方案甲相比：新增公办幼儿园学位累计多1200个/);
   assert.equal(await page.locator('.briefing-compare-title').innerText(), '方案比较');
   await context.close();
 });

@@ -440,13 +440,13 @@ fn brief_prints_the_points_of_a_link() {
     assert_eq!(lines[0], "汇报要点");
     assert_eq!(
         lines[1],
-        "一、本方案与基准方案相比调整2项：初中毕业生升学率95.0%；控辍保学：辍学率降幅100%。"
+        "一、本方案与基准方案相比调整2项：初中毕业生升学率95.0%；控辍保学辍学率降幅100%。"
     );
     assert_eq!(lines.len(), 9, "{text}");
     let en = eduplan(&["brief", "--lang", "en"]);
     assert_eq!(
         String::from_utf8(en.stdout).unwrap(),
-        "Briefing points\n1. This scenario is the baseline: no policy is changed; 13 of 22 targets are met in their years.\n"
+        "Briefing points\n1. This scenario is the baseline: no setting is changed; targets met in their years: 13 of 22.\n"
     );
     for bad in ["?v=1&kg.public_seats=abc", "nonsense", "?v=1&merge=a:b:2023"] {
         let o = eduplan(&["brief", "--link", bad]);
@@ -463,7 +463,7 @@ fn brief_prints_the_points_of_a_link() {
     assert!(cmp.status.success(), "{}", stderr(&cmp));
     let text = String::from_utf8(cmp.stdout).unwrap();
     assert!(
-        text.contains("\n方案比较\n一、方案乙与方案1相比：新增公办幼儿园学位多1200个"),
+        text.contains("\n方案比较\n一、方案乙与方案1相比：新增公办幼儿园学位累计多1200个"),
         "{text}"
     );
     let many = eduplan(&[

@@ -73,17 +73,19 @@ fn pick<'a>(loc: Locale, zh: &'a str, en: &'a str) -> &'a str {
 }
 
 /// "新增公办幼儿园学位每年800个", "…2021年120人、2022年100人".
-fn lever_text(spec: &LeverSpec, value: &LeverValue, s: &Sentences, loc: Locale) -> String {
-    let label = pick(loc, spec.label_zh, spec.label_en);
+fn lever_text(spec: &LeverSpec, value: &LeverValue, base: f64, s: &Sentences, loc: Locale) -> String {
+    let label = lever_label(spec, loc);
     let text = match value {
         LeverValue::Constant(v) => fill((s.every_year)(spec.unit), &[("v", &number(spec, *v, loc))]),
+        // the years that differ from the baseline
         LeverValue::ByYear(m) => m
             .iter()
+            .filter(|(_, v)| **v != base)
             .map(|(y, v)| fill((s.in_year)(spec.unit), &[("year", y), ("v", &number(spec, *v, loc))]))
             .collect::<Vec<_>>()
             .join(s.list_sep),
     };
-    let text = fill(s.lever_item, &[("lever", label), ("value", &text)]);
+    let text = fill(s.lever_item, &[("lever", &label), ("value", &text)]);
     if spec.kind == LeverKind::Assumption {
         format!("{text}{}", pick(loc, "（假设）", " (assumption)"))
     } else {
@@ -91,11 +93,15 @@ fn lever_text(spec: &LeverSpec, value: &LeverValue, s: &Sentences, loc: Locale) 
     }
 }
 
-/// The scenario's changes in words: levers (policies, then assumptions)
-/// whose values differ from the baseline, then the school network.
+/// The scenario's changes in words: the school network first (the changes a
+/// list of many levers would otherwise hide behind 等), then levers
+/// (policies, then assumptions) whose values differ from the baseline.
 pub fn changes(ds: &Dataset, sc: &Scenario, loc: Locale) -> Vec<String> {
     let s = sentences(loc);
-    let mut out = Vec::new();
+    let mut out: Vec<String> = crate::network::describe_changes(&sc.new_schools, &sc.merges, &sc.boarding, ds, loc)
+        .into_iter()
+        .map(|(_, text)| text)
+        .collect();
     for kind in [LeverKind::Policy, LeverKind::Assumption] {
         for spec in levers().iter().filter(|l| l.kind == kind) {
             let map = match kind {
@@ -109,15 +115,10 @@ pub fn changes(ds: &Dataset, sc: &Scenario, loc: Locale) -> Vec<String> {
                 LeverValue::ByYear(m) => m.values().any(|v| *v != base),
             };
             if differs {
-                out.push(lever_text(spec, value, s, loc));
+                out.push(lever_text(spec, value, base, s, loc));
             }
         }
     }
-    out.extend(
-        crate::network::describe_changes(&sc.new_schools, &sc.merges, &sc.boarding, ds, loc)
-            .into_iter()
-            .map(|(_, text)| text),
-    );
     out
 }
 
@@ -135,7 +136,8 @@ fn met(p: &Projection) -> usize {
 /// "学前三年毛入园率2025年为95.3%，比基准方案高2.1个百分点".
 fn moved(ds: &Dataset, i: usize, cur: &TargetResult, base: &TargetResult, s: &Sentences, loc: Locale) -> String {
     let unit = ds.targets[i].unit();
-    let diff = match (cur.value, base.value) {
+    // the difference of the two values as the board shows them
+    let diff = match (shown_value(cur, unit, loc), shown_value(base, unit, loc)) {
         (Some(a), Some(b)) if a >= b => fill(s.higher, &[("diff", &format::margin(a - b, unit, loc))]),
         (Some(a), Some(b)) => fill(s.lower, &[("diff", &format::margin(b - a, unit, loc))]),
         _ => String::new(),
@@ -143,12 +145,47 @@ fn moved(ds: &Dataset, i: usize, cur: &TargetResult, base: &TargetResult, s: &Se
     fill(
         s.target_moved,
         &[
-            ("target", &target_label(ds, i, loc)),
+            ("target", &quoted(ds, i, loc)),
             ("year", &cur.year.to_string()),
             ("value", &cur.shown(unit, loc)),
             ("diff", &diff),
         ],
     )
+}
+
+/// A target's value rounded as the board shows it.
+fn shown_value(r: &TargetResult, unit: crate::catalogue::IndicatorUnit, loc: Locale) -> Option<f64> {
+    let thresholds: Vec<f64> = [r.threshold_low, r.threshold_high].into_iter().flatten().collect();
+    r.value.map(|v| format::as_shown(v, &thresholds, unit, loc))
+}
+
+/// A target's name as a sentence quotes it: “…” in Chinese.
+fn quoted(ds: &Dataset, i: usize, loc: Locale) -> String {
+    match loc {
+        Locale::Zh => format!("“{}”", target_label(ds, i, loc)),
+        Locale::En => target_label(ds, i, loc),
+    }
+}
+
+/// A threshold in words: 不低于95.0%, 不高于0.0%, 45.0%～55.0% / at least …
+fn threshold_words(r: &TargetResult, unit: crate::catalogue::IndicatorUnit, loc: Locale) -> String {
+    let f = |x: f64| format::value(x, unit, loc);
+    match (r.threshold_low, r.threshold_high, loc) {
+        (Some(a), Some(b), _) => format!("{}{}{}", f(a), format::range_dash(loc), f(b)),
+        (Some(a), None, Locale::Zh) => format!("不低于{}", f(a)),
+        (None, Some(b), Locale::Zh) => format!("不高于{}", f(b)),
+        (Some(a), None, Locale::En) => format!("at least {}", f(a)),
+        (None, Some(b), Locale::En) => format!("at most {}", f(b)),
+        (None, None, _) => format::NO_VALUE.into(),
+    }
+}
+
+/// A lever's label as a sentence uses it (its own colon dropped: 控辍保学辍学率降幅).
+fn lever_label(spec: &LeverSpec, loc: Locale) -> String {
+    match loc {
+        Locale::Zh => spec.label_zh.replace('：', ""),
+        Locale::En => spec.label_en.replace(": ", " "),
+    }
 }
 
 /// The missed target farthest from its threshold, relative to the threshold.
@@ -280,10 +317,10 @@ fn missed_point(inp: &Inputs, s: &Sentences, loc: Locale) -> String {
         s.still_missed,
         &[
             ("n", &n.to_string()),
-            ("target", &target_label(ds, i, loc)),
+            ("target", &quoted(ds, i, loc)),
             ("year", &r.year.to_string()),
             ("value", &r.shown(unit, loc)),
-            ("threshold", &r.threshold_text(unit, loc)),
+            ("threshold", &threshold_words(r, unit, loc)),
             (
                 "gap",
                 &r.margin.map_or(String::new(), |m| format::margin(m.abs(), unit, loc)),
@@ -292,7 +329,7 @@ fn missed_point(inp: &Inputs, s: &Sentences, loc: Locale) -> String {
     );
     let sought = inp.sought.filter(|x| x.target == ds.targets[i].id);
     if let Some((spec, res)) = sought.and_then(|x| Some((crate::catalogue::lever_spec(&x.lever)?, x))) {
-        let label = pick(loc, spec.label_zh, spec.label_en);
+        let label = &lever_label(spec, loc);
         let extra = match res.outcome {
             Outcome::Found { value, .. } => {
                 let v = fill((s.every_year)(spec.unit), &[("v", &number(spec, value, loc))]);
@@ -359,18 +396,19 @@ fn certainty_point(inp: &Inputs, s: &Sentences, loc: Locale) -> String {
     let ds = inp.ds;
     if let Some(b) = inp.bands {
         let draws = b.draws.to_string();
+        // the targets the central projection meets: how sure is each
         let least = b
             .prob_met
             .iter()
             .enumerate()
-            .filter(|(i, _)| inp.current.targets.get(*i).is_some_and(|r| r.status != Status::Beyond))
+            .filter(|(i, _)| inp.current.targets.get(*i).is_some_and(|r| r.status == Status::Met))
             .min_by(|a, c| a.1.total_cmp(c.1));
         if let Some((i, p)) = least {
-            let p_text = format::share_text(*p);
+            let p_text = format::percent(*p);
             return if *p < CERTAIN {
                 fill(
                     s.uncertain,
-                    &[("draws", &draws), ("target", &target_label(ds, i, loc)), ("p", &p_text)],
+                    &[("draws", &draws), ("target", &quoted(ds, i, loc)), ("p", &p_text)],
                 )
             } else {
                 fill(s.uncertain_all, &[("draws", &draws), ("p", &p_text)])
@@ -457,7 +495,7 @@ pub fn compare(ds: &Dataset, items: &[Compared], loc: Locale) -> Vec<String> {
             } else {
                 fill(
                     s.compare,
-                    &[("a", a.name), ("b", b.name), ("items", &parts.join(s.list_sep))],
+                    &[("a", a.name), ("b", b.name), ("items", &parts.join(s.clause_sep))],
                 )
             }
         })
@@ -492,9 +530,9 @@ fn quantity_differences(ds: &Dataset, a: &Compared, b: &Compared, s: &Sentences,
                 return None;
             }
             let n = fill((s.total)(l.unit), &[("v", &format::count(d.abs(), loc))]);
-            let label = pick(loc, l.label_zh, l.label_en);
+            let label = lever_label(l, loc);
             let template = if d > 0.0 { s.compare_more } else { s.compare_fewer };
-            Some(fill(template, &[("lever", label), ("n", &n)]))
+            Some(fill(template, &[("lever", &label), ("n", &n)]))
         })
         .collect()
 }
@@ -508,8 +546,8 @@ fn target_differences(ds: &Dataset, a: &Compared, b: &Compared, s: &Sentences, l
         .zip(&b.projection.targets)
         .enumerate()
         .filter_map(|(i, (ta, tb))| {
-            let (va, vb) = (ta.value?, tb.value?);
             let unit = ds.targets[i].unit();
+            let (va, vb) = (shown_value(ta, unit, loc)?, shown_value(tb, unit, loc)?);
             let shown = format::margin((vb - va).abs(), unit, loc);
             // a difference the board would show as zero is none
             if (vb - va).abs() < 1e-9 || shown.starts_with("0.0个") || shown.starts_with("0.0 ") || shown == "0" {
@@ -523,7 +561,7 @@ fn target_differences(ds: &Dataset, a: &Compared, b: &Compared, s: &Sentences, l
                 .max(va.abs())
                 .max(1e-9);
             let template = if vb > va { s.compare_higher } else { s.compare_lower };
-            let text = fill(template, &[("target", &target_label(ds, i, loc)), ("diff", &shown)]);
+            let text = fill(template, &[("target", &quoted(ds, i, loc)), ("diff", &shown)]);
             Some(((vb - va).abs() / threshold, text))
         })
         .collect();
@@ -610,7 +648,7 @@ mod tests {
         );
         assert_eq!(
             brief(&ds, &Scenario::default(), Locale::En),
-            vec!["This scenario is the baseline: no policy is changed; 13 of 22 targets are met in their years."]
+            vec!["This scenario is the baseline: no setting is changed; targets met in their years: 13 of 22."]
         );
         // a file that lists a lever at its baseline value changes nothing either
         let same = scenario(&[("kg.public_seats", 0.0)]);
@@ -625,11 +663,11 @@ mod tests {
         assert_eq!(
             brief(&ds, &sc, Locale::Zh),
             vec![
-                "本方案与基准方案相比调整2项：初中毕业生升学率95.0%；控辍保学：辍学率降幅100%。",
+                "本方案与基准方案相比调整2项：初中毕业生升学率95.0%；控辍保学辍学率降幅100%。",
                 "在目标年份达成目标15项（共22项），基准方案达成13项。",
-                "3项目标由未达成转为达成：初中入学率稳定在100%（2025年为99.7%，比基准方案高0.6个百分点）、高中阶段入学率在90%以上（2025年为94.6%，比基准方案高10.3个百分点）、年度辍学率为零（2025年为0.0%，比基准方案低0.3个百分点）。",
-                "1项目标由达成转为未达成：普通高中消除大班额（56人及以上）（2030年为65.5%，比基准方案高65.5个百分点）。",
-                "仍有7项目标未达成，差距最大的是普通高中消除大班额（56人及以上）：2030年为65.5%，目标≤ 0.0%，相差65.5个百分点。",
+                "3项目标由未达成转为达成：“初中入学率稳定在100%”（2025年为99.7%，比基准方案高0.6个百分点）、“高中阶段入学率在90%以上”（2025年为94.6%，比基准方案高10.4个百分点）、“年度辍学率为零”（2025年为0.0%，比基准方案低0.3个百分点）。",
+                "1项目标由达成转为未达成：“普通高中消除大班额（56人及以上）”（2030年为46.6%，比基准方案高46.6个百分点）。",
+                "仍有7项目标未达成，差距最大的是“普通高中消除大班额（56人及以上）”：2030年为46.6%，目标为不高于0.0%，相差46.6个百分点。",
                 "2021～2030年教育支出合计79.00亿元，比基准方案多5359万元。2030年支出在经费预算之内，结余9450万元。",
                 "22项目标的测算依据含估算数据（学前三年入园率达到95%以上、小学入学率稳定在100%、初中入学率稳定在100%等），宜以教育事业统计数据核实。",
                 "2030年有预警的学校139所，基准方案为138所。",
@@ -638,11 +676,11 @@ mod tests {
         assert_eq!(
             brief(&ds, &sc, Locale::En),
             vec![
-                "This scenario changes 2 settings from the baseline: Junior-to-senior transition rate: 95.0%; Dropout prevention: rate reduction: 100%.",
-                "15 of 22 targets are met in their years (13 in the baseline).",
-                "Turned from missed to met (3): Junior secondary enrollment rate stable at 100% (99.7% in 2025, 0.6 pts above the baseline), Senior-stage gross enrollment ratio at least 90% (94.6% in 2025, 10.3 pts above the baseline), Zero annual dropout rate (0.0% in 2025, 0.3 pts below the baseline).",
-                "Turned from met to missed (1): No large classes (56+) in general senior high schools (65.5% in 2030, 65.5 pts above the baseline).",
-                "Still missed: 7; the widest gap is No large classes (56+) in general senior high schools: 65.5% in 2030 against ≤ 0.0%, short by 65.5 pts.",
+                "Changes from the baseline (2): Junior-to-senior transition rate: 95.0%; Dropout prevention rate reduction: 100%.",
+                "Targets met in their years: 15 of 22 (13 in the baseline).",
+                "Turned from missed to met (3): Junior secondary enrollment rate stable at 100% (99.7% in 2025, 0.6 pts above the baseline), Senior-stage gross enrollment ratio at least 90% (94.6% in 2025, 10.4 pts above the baseline), Zero annual dropout rate (0.0% in 2025, 0.3 pts below the baseline).",
+                "Turned from met to missed (1): No large classes (56+) in general senior high schools (46.6% in 2030, 46.6 pts above the baseline).",
+                "Still missed: 7; the widest gap is No large classes (56+) in general senior high schools: 46.6% in 2030, the target at most 0.0%, short by 46.6 pts.",
                 "Education spending 2021–2030 totals ¥7,900.3 m, ¥53.6 m more than the baseline. In 2030 spending is within the budget, ¥94.5 m to spare.",
                 "Targets resting on estimated data: 22 (Three-year preschool gross enrollment ratio at least 95%, Primary enrollment rate stable at 100%, Junior secondary enrollment rate stable at 100%, …); check them against the bureau's statistics.",
                 "139 schools have a warning in 2030 (138 in the baseline).",
@@ -708,7 +746,7 @@ mod tests {
         let got = compare(&ds, &items, Locale::Zh);
         assert_eq!(got.len(), 2);
         assert!(
-            got[0].starts_with("方案乙与方案甲相比：新增公办幼儿园学位多1200个、"),
+            got[0].starts_with("方案乙与方案甲相比：新增公办幼儿园学位累计多1200个；"),
             "{}",
             got[0]
         );
@@ -716,7 +754,7 @@ mod tests {
         assert_eq!(got[1], "方案丙与方案甲的政策措施和目标达成情况相同。");
         let en = compare(&ds, &items, Locale::En);
         assert!(
-            en[0].starts_with("方案乙 against 方案甲: New public kindergarten seats +1,200 seats, "),
+            en[0].starts_with("方案乙 against 方案甲: New public kindergarten seats +1,200 in all; "),
             "{}",
             en[0]
         );

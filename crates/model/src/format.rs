@@ -233,6 +233,35 @@ pub fn value_near(x: f64, thresholds: &[f64], unit: IndicatorUnit, loc: Locale) 
     value_with(x, unit, loc, 4)
 }
 
+/// A value rounded as [`value_near`] writes it (shares to the shown tenth of a
+/// percent or finer, ratios and class sizes to the shown decimal, yuan per
+/// pupil to the yuan; other units as they are): differences of two shown
+/// values are then the difference a reader computes from the board.
+pub fn as_shown(x: f64, thresholds: &[f64], unit: IndicatorUnit, loc: Locale) -> f64 {
+    use IndicatorUnit as U;
+    if !x.is_finite() {
+        return x;
+    }
+    let extra = (0..4)
+        .find(|e| {
+            let shown = value_with(x, unit, loc, *e);
+            !thresholds
+                .iter()
+                .any(|t| *t != x && value_with(*t, unit, loc, *e) == shown)
+        })
+        .unwrap_or(4) as i32;
+    let round = |decimals: i32| {
+        let f = 10f64.powi(decimals);
+        (x * f).round() / f
+    };
+    match unit {
+        U::Share => round(3 + extra),
+        U::PupilsPerTeacher | U::PupilsPerClass => round(1 + extra),
+        U::YuanPerPupil => round(extra),
+        _ => x,
+    }
+}
+
 /// How far a value is from another of `unit`, as the target board says it:
 /// shares in percentage points ("2.1个百分点", "2.1 pts"), the rest as
 /// [`difference`]. The sign is the caller's (pass a magnitude).

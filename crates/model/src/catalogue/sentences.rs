@@ -113,7 +113,8 @@ fn zh_every(u: LeverUnit) -> &'static str {
         U::Multiplier => "{v}倍",
         // money is written whole by format::yuan (6000万元)
         U::YuanPerYear => "每年{v}",
-        U::Choice | U::Order => "{v}",
+        U::Choice => "为{v}",
+        U::Order => "{v}",
     }
 }
 
@@ -167,16 +168,9 @@ fn en_in_year(u: LeverUnit) -> &'static str {
     }
 }
 
-fn en_total(u: LeverUnit) -> &'static str {
-    use LeverUnit as U;
-    match u {
-        U::SeatsPerYear => "{v} seats",
-        U::PlacesPerYear => "{v} places",
-        U::ClassroomsPerYear => "{v} classrooms",
-        U::TeachersPerYear => "{v} teachers",
-        U::TraineesPerYear => "{v} trainees",
-        _ => "{v}",
-    }
+fn en_total(_: LeverUnit) -> &'static str {
+    // the lever's name says what is counted
+    "{v}"
 }
 
 pub const ZH: Sentences = Sentences {
@@ -200,7 +194,7 @@ pub const ZH: Sentences = Sentences {
     higher: "，比基准方案高{diff}",
     lower: "，比基准方案低{diff}",
     all_met: "全部目标在目标年份达成。",
-    still_missed: "仍有{n}项目标未达成，差距最大的是{target}：{year}年为{value}，目标{threshold}，相差{gap}。",
+    still_missed: "仍有{n}项目标未达成，差距最大的是{target}：{year}年为{value}，目标为{threshold}，相差{gap}。",
     seek_found: "将{lever}调整为{value}可达成该目标。",
     seek_unreachable: "仅调整{lever}无法达成该目标，需多项措施配合。",
     cost: "{first}～{last}年教育支出合计{total}，{diff}。",
@@ -209,15 +203,15 @@ pub const ZH: Sentences = Sentences {
     cost_same: "与基准方案相同",
     budget_short: "{year}年支出超出经费预算{gap}。",
     budget_within: "{year}年支出在经费预算之内，结余{gap}。",
-    uncertain: "考虑出生人口、升学等不确定性（模拟{draws}次），达成把握最小的是{target}，达成概率为{p}。",
-    uncertain_all: "考虑出生人口、升学等不确定性（模拟{draws}次），各项目标的达成概率均不低于{p}。",
+    uncertain: "考虑出生人口、升学等不确定性（模拟{draws}次），本方案达成的目标中把握最小的是{target}，达成概率为{p}。",
+    uncertain_all: "考虑出生人口、升学等不确定性（模拟{draws}次），本方案达成的各项目标达成概率均不低于{p}。",
     estimates: "{n}项目标的测算依据含估算数据（{items}），宜以教育事业统计数据核实。",
     no_estimates: "各项目标的测算依据均为统计或公开数据。",
     schools_flagged: "{year}年有预警的学校{n}所，基准方案为{base}所。",
     compare: "{b}与{a}相比：{items}。",
     compare_same: "{b}与{a}的政策措施和目标达成情况相同。",
-    compare_more: "{lever}多{n}",
-    compare_fewer: "{lever}少{n}",
+    compare_more: "{lever}累计多{n}",
+    compare_fewer: "{lever}累计少{n}",
     compare_higher: "{target}（测算值高{diff}）",
     compare_lower: "{target}（测算值低{diff}）",
     compare_met_more: "多达成目标{n}项",
@@ -237,18 +231,18 @@ pub const EN: Sentences = Sentences {
     list_sep: ", ",
     clause_sep: "; ",
     stop: ".",
-    same_as_baseline: "This scenario is the baseline: no policy is changed; {met} of {total} targets are met in their years.",
-    changes: "This scenario changes {n} settings from the baseline: {items}.",
-    changes_more: "This scenario changes {n} settings from the baseline, among them: {items}.",
+    same_as_baseline: "This scenario is the baseline: no setting is changed; targets met in their years: {met} of {total}.",
+    changes: "Changes from the baseline ({n}): {items}.",
+    changes_more: "Changes from the baseline ({n}), among them: {items}.",
     lever_item: "{lever}: {value}",
-    met_count: "{met} of {total} targets are met in their years ({base} in the baseline).",
+    met_count: "Targets met in their years: {met} of {total} ({base} in the baseline).",
     turned_met: "Turned from missed to met ({n}): {items}.",
     turned_missed: "Turned from met to missed ({n}): {items}.",
     target_moved: "{target} ({value} in {year}{diff})",
     higher: ", {diff} above the baseline",
     lower: ", {diff} below the baseline",
     all_met: "Every target is met in its year.",
-    still_missed: "Still missed: {n}; the widest gap is {target}: {value} in {year} against {threshold}, short by {gap}.",
+    still_missed: "Still missed: {n}; the widest gap is {target}: {value} in {year}, the target {threshold}, short by {gap}.",
     seek_found: "Setting {lever} to {value} would meet it.",
     seek_unreachable: "No value of {lever} alone meets it; it needs several measures together.",
     cost: "Education spending {first}–{last} totals {total}, {diff}.",
@@ -257,19 +251,19 @@ pub const EN: Sentences = Sentences {
     cost_same: "as in the baseline",
     budget_short: "In {year} spending exceeds the budget by {gap}.",
     budget_within: "In {year} spending is within the budget, {gap} to spare.",
-    uncertain: "Under uncertainty in births and progression ({draws} draws), the least certain target is {target}, met with probability {p}.",
-    uncertain_all: "Under uncertainty in births and progression ({draws} draws), every target is met with probability {p} or more.",
+    uncertain: "Under uncertainty in births and progression ({draws} draws), the least certain of the targets met is {target}, met with probability {p}.",
+    uncertain_all: "Under uncertainty in births and progression ({draws} draws), each target met is met with probability {p} or more.",
     estimates: "Targets resting on estimated data: {n} ({items}); check them against the bureau's statistics.",
     no_estimates: "Every target rests on statistics or public documents.",
     schools_flagged: "{n} schools have a warning in {year} ({base} in the baseline).",
     compare: "{b} against {a}: {items}.",
     compare_same: "{b} and {a} have the same policies and the same targets met.",
-    compare_more: "{lever} +{n}",
-    compare_fewer: "{lever} −{n}",
+    compare_more: "{lever} +{n} in all",
+    compare_fewer: "{lever} −{n} in all",
     compare_higher: "{target}: {diff} higher",
     compare_lower: "{target}: {diff} lower",
-    compare_met_more: "{n} more targets met",
-    compare_met_fewer: "{n} fewer targets met",
+    compare_met_more: "targets met: +{n}",
+    compare_met_fewer: "targets met: −{n}",
     compare_cost_more: "{diff} more spent in all",
     compare_cost_less: "{diff} less spent in all",
     every_year: en_every,
