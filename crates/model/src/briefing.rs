@@ -372,7 +372,8 @@ fn cost_point(inp: &Inputs, s: &Sentences, loc: Locale) -> String {
             ("diff", &diff),
         ],
     );
-    let gap = last(cur, "finance.gap");
+    // the budget over the same years: Σ (spending − budget)
+    let gap = sum_after_base(cur, "finance.gap");
     if gap.is_finite() {
         let (template, amount) = if gap > 0.0 {
             (s.budget_short, gap)
@@ -384,7 +385,11 @@ fn cost_point(inp: &Inputs, s: &Sentences, loc: Locale) -> String {
         }
         text.push_str(&fill(
             template,
-            &[("year", &last_year.to_string()), ("gap", &format::yuan(amount, loc))],
+            &[
+                ("first", &first.to_string()),
+                ("last", &last_year.to_string()),
+                ("gap", &format::yuan(amount, loc)),
+            ],
         ));
     }
     text
@@ -666,9 +671,9 @@ mod tests {
                 "本方案与基准方案相比调整2项：初中毕业生升学率95.0%；控辍保学辍学率降幅100%。",
                 "在目标年份达成目标15项（共22项），基准方案达成13项。",
                 "3项目标由未达成转为达成：“初中入学率稳定在100%”（2025年为99.7%，比基准方案高0.6个百分点）、“高中阶段入学率在90%以上”（2025年为94.6%，比基准方案高10.4个百分点）、“年度辍学率为零”（2025年为0.0%，比基准方案低0.3个百分点）。",
-                "1项目标由达成转为未达成：“普通高中消除大班额（56人及以上）”（2030年为46.6%，比基准方案高46.6个百分点）。",
-                "仍有7项目标未达成，差距最大的是“普通高中消除大班额（56人及以上）”：2030年为46.6%，目标为不高于0.0%，相差46.6个百分点。",
-                "2021～2030年教育支出合计79.00亿元，比基准方案多5359万元。2030年支出在经费预算之内，结余9450万元。",
+                "1项目标由达成转为未达成：“普通高中消除大班额（56人及以上）”（2030年为65.5%，比基准方案高65.5个百分点）。",
+                "仍有7项目标未达成，差距最大的是“普通高中消除大班额（56人及以上）”：2030年为65.5%，目标为不高于0.0%，相差65.5个百分点。",
+                "2021～2030年教育支出合计79.00亿元，比基准方案多5359万元。与经费预算相比，2021～2030年累计结余3.65亿元。",
                 "22项目标的测算依据含估算数据（学前三年入园率达到95%以上、小学入学率稳定在100%、初中入学率稳定在100%等），宜以教育事业统计数据核实。",
                 "2030年有预警的学校139所，基准方案为138所。",
             ]
@@ -679,9 +684,9 @@ mod tests {
                 "Changes from the baseline (2): Junior-to-senior transition rate: 95.0%; Dropout prevention rate reduction: 100%.",
                 "Targets met in their years: 15 of 22 (13 in the baseline).",
                 "Turned from missed to met (3): Junior secondary enrollment rate stable at 100% (99.7% in 2025, 0.6 pts above the baseline), Senior-stage gross enrollment ratio at least 90% (94.6% in 2025, 10.4 pts above the baseline), Zero annual dropout rate (0.0% in 2025, 0.3 pts below the baseline).",
-                "Turned from met to missed (1): No large classes (56+) in general senior high schools (46.6% in 2030, 46.6 pts above the baseline).",
-                "Still missed: 7; the widest gap is No large classes (56+) in general senior high schools: 46.6% in 2030, the target at most 0.0%, short by 46.6 pts.",
-                "Education spending 2021–2030 totals ¥7,900.3 m, ¥53.6 m more than the baseline. In 2030 spending is within the budget, ¥94.5 m to spare.",
+                "Turned from met to missed (1): No large classes (56+) in general senior high schools (65.5% in 2030, 65.5 pts above the baseline).",
+                "Still missed: 7; the widest gap is No large classes (56+) in general senior high schools: 65.5% in 2030, the target at most 0.0%, short by 65.5 pts.",
+                "Education spending 2021–2030 totals ¥7,900.3 m, ¥53.6 m more than the baseline. Against the budget, 2021–2030 leaves ¥365.2 m to spare in all.",
                 "Targets resting on estimated data: 22 (Three-year preschool gross enrollment ratio at least 95%, Primary enrollment rate stable at 100%, Junior secondary enrollment rate stable at 100%, …); check them against the bureau's statistics.",
                 "139 schools have a warning in 2030 (138 in the baseline).",
             ]

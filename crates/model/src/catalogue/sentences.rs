@@ -63,7 +63,7 @@ pub struct Sentences {
     pub cost_more: &'static str,
     pub cost_less: &'static str,
     pub cost_same: &'static str,
-    /// The budget in the last year: `{year}`, `{gap}`.
+    /// Spending against the budget summed over the years: `{first}`, `{last}`, `{gap}`.
     pub budget_short: &'static str,
     pub budget_within: &'static str,
     /// The least likely target met under uncertainty: `{draws}`, `{target}`, `{p}`.
@@ -201,8 +201,8 @@ pub const ZH: Sentences = Sentences {
     cost_more: "比基准方案多{diff}",
     cost_less: "比基准方案少{diff}",
     cost_same: "与基准方案相同",
-    budget_short: "{year}年支出超出经费预算{gap}。",
-    budget_within: "{year}年支出在经费预算之内，结余{gap}。",
+    budget_short: "与经费预算相比，{first}～{last}年累计缺口{gap}。",
+    budget_within: "与经费预算相比，{first}～{last}年累计结余{gap}。",
     uncertain: "考虑出生人口、升学等不确定性（模拟{draws}次），本方案达成的目标中把握最小的是{target}，达成概率为{p}。",
     uncertain_all: "考虑出生人口、升学等不确定性（模拟{draws}次），本方案达成的各项目标达成概率均不低于{p}。",
     estimates: "{n}项目标的测算依据含估算数据（{items}），宜以教育事业统计数据核实。",
@@ -249,8 +249,8 @@ pub const EN: Sentences = Sentences {
     cost_more: "{diff} more than the baseline",
     cost_less: "{diff} less than the baseline",
     cost_same: "as in the baseline",
-    budget_short: "In {year} spending exceeds the budget by {gap}.",
-    budget_within: "In {year} spending is within the budget, {gap} to spare.",
+    budget_short: "Against the budget, {first}–{last} falls {gap} short in all.",
+    budget_within: "Against the budget, {first}–{last} leaves {gap} to spare in all.",
     uncertain: "Under uncertainty in births and progression ({draws} draws), the least certain of the targets met is {target}, met with probability {p}.",
     uncertain_all: "Under uncertainty in births and progression ({draws} draws), each target met is met with probability {p} or more.",
     estimates: "Targets resting on estimated data: {n} ({items}); check them against the bureau's statistics.",

@@ -78,8 +78,8 @@ pub fn allocate_with(pupils: &[u32], need: &[u32], budget: u32, c: &mut [u32]) {
 }
 
 /// Stage 6, classes school by school: the classes the rooms allow (the
-/// class-based teacher requirement), cut where a pool's teachers cannot run
-/// them all (the pool's classes then go to its largest classes first); large-class counts over the classes run; zone
+/// class-based teacher requirement), cut where a level's share of its pool's
+/// teachers cannot run them; large-class counts over the classes run; zone
 /// and level totals on the record; the staffing-norm requirement by pool,
 /// which steers next year's hires (the class-based one would make new rooms
 /// pull teachers from other zones).
@@ -115,28 +115,30 @@ pub(super) fn stage(cx: &Ctx, st: &mut State, y: &mut YearStep) {
             &mut b.allowed[r.clone()],
         );
         b.count[r.clone()].copy_from_slice(&b.allowed[r.clone()]);
-    }
-    // a pool whose teachers cannot run the classes its schools' rooms allow
-    // runs as many as they can, each further class to the grade of the pool
-    // whose classes are largest, whichever school it is in: teachers are
-    // posted within the pool where classes need them
-    for (i, row) in st.teachers.iter().enumerate() {
-        let tpc = *n.teachers_per_class.value.of(Level::FLOW[i]);
-        for (pl, teachers) in row.iter().enumerate() {
-            let cap = (teachers / tpc + 1e-9).max(0.0) as u32;
-            let of_pool = |k: &usize| p.slots[*k].level == i && p.slots[*k].pool == pl;
-            let have: u32 = (0..slots).filter(of_pool).map(|k| b.allowed[k]).sum();
-            if have <= cap {
-                continue;
+        // the school's share of its pool's teachers follows its pupils; a level
+        // whose teachers cannot run the rooms' classes runs as many as they can
+        let mut k = r.start;
+        while k < r.end {
+            let (lvl, pl) = (p.slots[k].level, p.slots[k].pool);
+            let mut e = k;
+            while e < r.end && p.slots[e].level == lvl {
+                e += 1;
             }
-            let ks: Vec<usize> = (0..slots).filter(of_pool).collect();
-            let whole: Vec<u32> = ks.iter().map(|k| b.whole[*k]).collect();
-            let allowed: Vec<u32> = ks.iter().map(|k| b.allowed[*k]).collect();
-            let mut count = vec![0; ks.len()];
-            allocate_with(&whole, &allowed, cap, &mut count);
-            for (k, c) in ks.iter().zip(count) {
-                b.count[*k] = c;
+            let level_pupils: f64 = b.pupils[k..e].iter().sum();
+            let tpc = *n.teachers_per_class.value.of(Level::FLOW[lvl]);
+            let pool_total = b.pool_pupils[lvl][pl];
+            let staff = if pool_total > 0.0 {
+                st.teachers[lvl][pl] * level_pupils / pool_total
+            } else {
+                0.0
+            };
+            // ⌊x⌋ for x ≥ 0 is what `as` keeps (and it saturates); no library call
+            let cap = (staff / tpc + 1e-9).max(0.0) as u32;
+            let have: u32 = b.count[k..e].iter().sum();
+            if have > cap {
+                allocate_with(&b.whole[k..e], &b.need[k..e], cap, &mut b.count[k..e]);
             }
+            k = e;
         }
     }
     for (i, l) in Level::FLOW.into_iter().enumerate() {
