@@ -49,16 +49,18 @@ mc="$(cd tests/e2e && node measure-mc.mjs)"
 echo "$mc"
 paint="$(cd tests/e2e && node measure-paint.mjs)"
 echo "$paint"
+schools="$(cd tests/e2e && node measure-schools.mjs)"
+echo "$schools"
 
 main_wasm="$(ls dist/eduplan-web-*_bg.wasm)"
 native_ms="$(sed -n 's/.*native: 1000 draws in \([0-9.]*\) ms.*/\1/p' <<<"$native")"
 wasm_ms="$(sed -n 's/.*, 1 worker: 1000 draws in \([0-9.]*\) ms.*/\1/p' <<<"$mc")"
 say "figures side by side"
-python3 - "$native_ms" "$wasm_ms" "$(gzip_size "$main_wasm")" "$native" "$mc" "$paint" "$runner_1" "$runner_2" <<'PY'
+python3 - "$native_ms" "$wasm_ms" "$(gzip_size "$main_wasm")" "$native" "$mc" "$paint" "$runner_1" "$runner_2" "$schools" <<'PY'
 import re, sys
 native_ms, wasm_ms, main_gz = float(sys.argv[1]), float(sys.argv[2]), int(sys.argv[3])
 native, mc, paint = sys.argv[4], sys.argv[5], sys.argv[6]
-runner_1, runner_2 = sys.argv[7], sys.argv[8]
+runner_1, runner_2, schools = sys.argv[7], sys.argv[8], sys.argv[9]
 def grab(pattern, text):
     m = re.search(pattern, text)
     return m.group(1) if m else "?"
@@ -77,6 +79,8 @@ rows = [
     ("input → next paint, 1× CPU (median / p95)", grab(r"CPU 1×: median ([0-9.]+ ms, p95 [0-9.]+ ms)", paint), ""),
     ("input → next paint, 4× CPU (median / p95)", grab(r"CPU 4×: median ([0-9.]+ ms, p95 [0-9.]+ ms)", paint), "p95 < 16 ms"),
     ("load → first chart (median)", grab(r"first chart[^:]*: median ([0-9]+ ms)", paint), ""),
+    ("schools view: open, click → every row (median)", grab(r"open \(click → every row drawn\), 5 times: median ([0-9.]+ ms)", schools), ""),
+    ("lever step → next frame, schools view closed / open", grab(r"closed: input → next frame median ([0-9.]+ ms)", schools) + " / " + grab(r"open: +input → next frame median ([0-9.]+ ms)", schools), ""),
     ("main module, gzip -9", f"{main_gz / 1000:.1f} KB", "≤ 300 KB"),
 ]
 w = max(len(r[0]) for r in rows)

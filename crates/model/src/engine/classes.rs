@@ -148,13 +148,16 @@ pub(super) fn stage(cx: &Ctx, st: &mut State, y: &mut YearStep) {
         }
     }
     std::mem::swap(&mut st.last_requirement, &mut b.requirement);
-    // the class-based requirement by pool (the exchange between zones keeps it)
-    for row in st.last_class_requirement.iter_mut() {
-        row.iter_mut().for_each(|x| *x = 0.0);
-    }
-    for (s, allowed) in p.slots.iter().zip(&b.allowed) {
-        let tpc = *n.teachers_per_class.value.of(Level::FLOW[s.level]);
-        st.last_class_requirement[s.level][s.pool] += *allowed as f64 * tpc;
+    // the class-based requirement by pool (the exchange between zones keeps
+    // it; kept only when a run asks for exchange)
+    if cx.lv.exchange_used {
+        for row in st.last_class_requirement.iter_mut() {
+            row.iter_mut().for_each(|x| *x = 0.0);
+        }
+        for (s, allowed) in p.slots.iter().zip(&b.allowed) {
+            let tpc = *n.teachers_per_class.value.of(Level::FLOW[s.level]);
+            st.last_class_requirement[s.level][s.pool] += *allowed as f64 * tpc;
+        }
     }
     let rec = &mut y.rec;
     rec.zones = vec![ZoneRec::default(); p.nz];

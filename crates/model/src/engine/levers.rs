@@ -75,6 +75,9 @@ pub(super) struct Levers<'a> {
     pub trainees_intake: Series<'a>,
     /// Teachers moved between zones a year, primary and junior.
     pub exchange: [Series<'a>; 2],
+    /// Whether any exchange is asked in any year (the class-based
+    /// requirement by pool is kept only then).
+    pub exchange_used: bool,
     pub progression: Series<'a>,
     pub general_share: Series<'a>,
     pub dropout_reduction: Series<'a>,
@@ -116,6 +119,9 @@ impl<'a> Levers<'a> {
             ],
             trainees_intake: s("trainees.intake"),
             exchange: [s("exchange.primary"), s("exchange.junior")],
+            exchange_used: ["exchange.primary", "exchange.junior"]
+                .iter()
+                .any(|id| r.series(id).iter().any(|v| *v > 0.0)),
             progression: s("senior.progression"),
             general_share: s("senior.general_share"),
             dropout_reduction: s("students.dropout_reduction"),
