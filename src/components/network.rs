@@ -6,9 +6,10 @@
 
 use eduplan_model::network::{describe_changes, with_new_schools, Boarding, ChangeKind, NewSchool, NEW_KINDS};
 use eduplan_model::{Dataset, Scenario, ScenarioError};
-use web_sys::{HtmlInputElement, HtmlSelectElement};
+use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
+use crate::components::field::{on_year, read, set_initial};
 use crate::components::notice_bar::{boarding_error_text, merge_error_text, new_school_error_text};
 use crate::context::use_ctx;
 use crate::i18n::{fill, Strings};
@@ -127,14 +128,6 @@ fn on_escape(close: Callback<()>) -> Callback<KeyboardEvent> {
     })
 }
 
-/// Puts a box's first value in (the boxes of these forms are read, not
-/// bound to state: see [`NewSchoolForm`]).
-pub fn set_initial(r: &NodeRef, value: &str) {
-    if let Some(i) = r.cast::<HtmlInputElement>() {
-        i.set_value(value);
-    }
-}
-
 /// A whole number in `lo..=hi` from a box, or `None` (never clamped).
 fn whole_in(text: &str, lo: f64, hi: f64) -> Option<f64> {
     text.trim()
@@ -211,8 +204,7 @@ pub fn NewSchoolForm(props: &FormProps) -> Html {
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let t = ctx.t();
-            let value = |r: &NodeRef| r.cast::<HtmlInputElement>().map(|i| i.value()).unwrap_or_default();
-            let Some(classrooms) = whole_in(&value(&rooms), 1.0, eduplan_model::network::MAX_NEW_ROOMS as f64) else {
+            let Some(classrooms) = whole_in(&read(&rooms), 1.0, eduplan_model::network::MAX_NEW_ROOMS as f64) else {
                 error.set(Some(t.new_err_rooms.to_string()));
                 return;
             };
@@ -223,7 +215,7 @@ pub fn NewSchoolForm(props: &FormProps) -> Html {
                 .map(|k| format!("new-{k}"))
                 .find(|id| !taken(id))
                 .unwrap_or_default();
-            let given = value(&name);
+            let given = read(&name);
             let given = given.trim();
             let n = NewSchool {
                 id,
@@ -263,14 +255,6 @@ pub fn NewSchoolForm(props: &FormProps) -> Html {
             )
         })
     };
-    let on_from = {
-        let from = from.clone();
-        Callback::from(move |e: Event| {
-            if let Ok(y) = e.target_unchecked_into::<HtmlSelectElement>().value().parse() {
-                from.set(y);
-            }
-        })
-    };
     let cancel = props.on_close.reform(|_: MouseEvent| ());
     let whole = lang.pick(&ds.words.whole, t.county_wide).to_string();
     html! {
@@ -292,7 +276,7 @@ pub fn NewSchoolForm(props: &FormProps) -> Html {
                 <input type="number" class="new-rooms" min="1" max="120" step="1" ref={rooms} />
             </label>
             <label>{ t.new_from }
-                <select class="new-from" onchange={on_from}>
+                <select class="new-from" onchange={on_year(from.clone())}>
                     { for (ds.base_year + 1..=ds.horizon).map(|y| html! { <option value={y.to_string()} selected={*from == y}>{ y }</option> }) }
                 </select>
             </label>
@@ -352,12 +336,11 @@ pub fn BoardingForm(props: &BoardingProps) -> Html {
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let t = ctx.t();
-            let value = |r: &NodeRef| r.cast::<HtmlInputElement>().map(|i| i.value()).unwrap_or_default();
-            let Some(n) = whole_in(&value(&places), 1.0, eduplan_model::network::MAX_PLACES) else {
+            let Some(n) = whole_in(&read(&places), 1.0, eduplan_model::network::MAX_PLACES) else {
                 error.set(Some(t.board_err_places.to_string()));
                 return;
             };
-            let Some(yuan) = value(&cost)
+            let Some(yuan) = read(&cost)
                 .trim()
                 .parse::<f64>()
                 .ok()
@@ -384,14 +367,6 @@ pub fn BoardingForm(props: &BoardingProps) -> Html {
             }
         })
     };
-    let on_from = {
-        let from = from.clone();
-        Callback::from(move |e: Event| {
-            if let Ok(y) = e.target_unchecked_into::<HtmlSelectElement>().value().parse() {
-                from.set(y);
-            }
-        })
-    };
     let cancel = props.on_close.reform(|_: MouseEvent| ());
     let title = fill(t.board_action_aria, &[("name", &props.name)]);
     html! {
@@ -401,7 +376,7 @@ pub fn BoardingForm(props: &BoardingProps) -> Html {
                 <input type="number" class="board-places" min="1" max="5000" step="10" ref={places} />
             </label>
             <label>{ t.board_from }
-                <select class="board-from" onchange={on_from}>
+                <select class="board-from" onchange={on_year(from.clone())}>
                     { for (first..=ds.horizon).map(|y| html! { <option value={y.to_string()} selected={*from == y}>{ y }</option> }) }
                 </select>
             </label>

@@ -842,7 +842,7 @@ fn MergeForm(props: &MergeFormProps) -> Html {
     {
         let share = share.clone();
         use_effect_with(props.school.clone(), move |_| {
-            crate::components::network::set_initial(&share, "100");
+            crate::components::field::set_initial(&share, "100");
             if !crate::browser::focus(".merge-form select") {
                 crate::browser::focus(".merge-form .merge-cancel");
             }
@@ -862,7 +862,7 @@ fn MergeForm(props: &MergeFormProps) -> Html {
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             // a share the box does not show is never used: refuse what is not 0–100
-            let text = share.cast::<HtmlInputElement>().map(|i| i.value()).unwrap_or_default();
+            let text = crate::components::field::read(&share);
             let Some(pct) = text
                 .trim()
                 .parse::<f64>()
@@ -900,14 +900,6 @@ fn MergeForm(props: &MergeFormProps) -> Html {
         let into = into.clone();
         Callback::from(move |e: Event| into.set(e.target_unchecked_into::<HtmlSelectElement>().value()))
     };
-    let on_from = {
-        let from = from.clone();
-        Callback::from(move |e: Event| {
-            if let Ok(y) = e.target_unchecked_into::<HtmlSelectElement>().value().parse() {
-                from.set(y);
-            }
-        })
-    };
     html! {
         <form class="merge-form" novalidate=true onsubmit={submit} onkeydown={on_key} aria-label={fill(t.merge_action_aria, &[("name", &school_name)])}>
             <p class="merge-what">{ fill(t.merge_action_aria, &[("name", &school_name)]) }</p>
@@ -917,7 +909,7 @@ fn MergeForm(props: &MergeFormProps) -> Html {
                 </select>
             </label>
             <label>{ t.merge_from }
-                <select class="merge-from" onchange={on_from}>
+                <select class="merge-from" onchange={crate::components::field::on_year(from.clone())}>
                     { for (first..=ds.horizon).map(|y| html! { <option value={y.to_string()} selected={*from == y}>{ y }</option> }) }
                 </select>
             </label>
