@@ -387,9 +387,19 @@ pub fn validate_boarding(
     merges: &[Merge],
     ds: &Dataset,
 ) -> Result<(), BoardingError> {
-    let ext = with_new_schools(ds, new);
+    validate_boarding_on(boarding, new, merges, &with_new_schools(ds, new))
+}
+
+/// [`validate_boarding`] on the dataset already extended with the new
+/// schools ([`with_new_schools`]).
+pub fn validate_boarding_on(
+    boarding: &[Boarding],
+    new: &[NewSchool],
+    merges: &[Merge],
+    extended: &Dataset,
+) -> Result<(), BoardingError> {
     for (i, b) in boarding.iter().enumerate() {
-        let school = ext
+        let school = extended
             .schools
             .iter()
             .find(|s| s.id == b.school)
@@ -403,7 +413,7 @@ pub fn validate_boarding(
         if !(b.cost.is_finite() && (0.0..=MAX_BOARDER_COST).contains(&b.cost) && b.cost.fract() == 0.0) {
             return Err(BoardingError::Cost);
         }
-        if b.from <= ds.base_year || b.from > ds.max_horizon {
+        if b.from <= extended.base_year || b.from > extended.max_horizon {
             return Err(BoardingError::Year(b.from));
         }
         if let Some(from) = opens(&b.school, new).filter(|f| b.from < *f) {

@@ -126,9 +126,12 @@ impl Scenario {
                 }
             }
         }
-        crate::network::validate_new(&self.new_schools, ds).map_err(ScenarioError::NewSchool)?;
-        crate::network::validate_merges(&self.merges, &self.new_schools, ds).map_err(ScenarioError::Merge)?;
-        crate::network::validate_boarding(&self.boarding, &self.new_schools, &self.merges, ds)
+        use crate::network as net;
+        net::validate_new(&self.new_schools, ds).map_err(ScenarioError::NewSchool)?;
+        // the register with the new schools, built once for both checks
+        let ext = net::with_new_schools(ds, &self.new_schools);
+        net::validate_merges_on(&self.merges, &self.new_schools, &ext).map_err(ScenarioError::Merge)?;
+        net::validate_boarding_on(&self.boarding, &self.new_schools, &self.merges, &ext)
             .map_err(ScenarioError::Boarding)
     }
 
@@ -234,11 +237,12 @@ impl Resolved {
             Ok(()) => sc.new_schools.clone(),
             Err(_) => Vec::new(),
         };
-        let merges = match crate::network::validate_merges(&sc.merges, &new_schools, ds) {
+        let ext = crate::network::with_new_schools(ds, &new_schools);
+        let merges = match crate::network::validate_merges_on(&sc.merges, &new_schools, &ext) {
             Ok(()) => sc.merges.clone(),
             Err(_) => Vec::new(),
         };
-        let boarding = match crate::network::validate_boarding(&sc.boarding, &new_schools, &merges, ds) {
+        let boarding = match crate::network::validate_boarding_on(&sc.boarding, &new_schools, &merges, &ext) {
             Ok(()) => sc.boarding.clone(),
             Err(_) => Vec::new(),
         };
