@@ -296,125 +296,129 @@ fn unescape(s: &str) -> String {
         .unwrap_or_default()
 }
 
-/// Reads `new=`: each item that parses and can be opened (with those read
-/// before it) is kept; the others are left out with a [`Notice::NewSchool`].
-fn read_new_schools(value: &str, ds: &Dataset, scenario: &mut Scenario, notices: &mut Vec<Notice>) {
-    use crate::error::NewSchoolError;
+/// Reads a `,`-separated list of network items into `list`: each item that
+/// parses and passes `check` together with those kept before it is kept;
+/// each other one is left out with its notice.
+fn read_items<T: Clone, E>(
+    value: &str,
+    list: &mut Vec<T>,
+    parse: impl Fn(&str) -> Result<T, E>,
+    check: impl Fn(&[T]) -> Result<(), E>,
+    notice: impl Fn(String, E) -> Notice,
+    notices: &mut Vec<Notice>,
+) {
     for item in value.split(',').filter(|i| !i.trim().is_empty()) {
-        let parsed = match item.split(':').collect::<Vec<_>>().as_slice() {
-            [id, zone, kind, rooms, year, name] => (|| {
-                // a kind or a number of classrooms it cannot read says which
-                let Some(kind) = crate::network::NEW_KINDS
-                    .into_iter()
-                    .find(|k| crate::schools::kind_key(*k) == kind.trim())
-                else {
-                    return Err(NewSchoolError::Kind);
-                };
-                let classrooms = rooms.trim().parse().map_err(|_| NewSchoolError::Rooms)?;
-                Ok(crate::network::NewSchool {
-                    id: unescape(id.trim()),
-                    zone: unescape(zone.trim()),
-                    kind,
-                    classrooms,
-                    from: year.trim().parse().map_err(|_| NewSchoolError::Unreadable)?,
-                    name: unescape(name.trim()),
-                })
-            })(),
-            _ => Err(NewSchoolError::Unreadable),
-        };
-        let mut with = scenario.new_schools.clone();
-        let why = match parsed {
-            Ok(n) => {
-                with.push(n);
-                crate::network::validate_new(&with, ds).err()
-            }
-            Err(e) => Some(e),
-        };
-        match why {
-            None => scenario.new_schools = with,
-            Some(why) => notices.push(Notice::NewSchool {
-                given: item.to_string(),
-                why,
-            }),
+        let kept = parse(item).and_then(|x| {
+            let mut with = list.clone();
+            with.push(x);
+            check(&with).map(|()| with)
+        });
+        match kept {
+            Ok(with) => *list = with,
+            Err(why) => notices.push(notice(item.to_string(), why)),
         }
     }
 }
 
-/// Reads `board=` as [`read_new_schools`] reads `new=`.
+/// One `new=` item: `id:zone:kind:classrooms:year:name`; a kind or a number
+/// of classrooms it cannot read says which.
+fn new_school_item(item: &str) -> Result<crate::network::NewSchool, crate::error::NewSchoolError> {
+    use crate::error::NewSchoolError;
+    let [id, zone, kind, rooms, year, name] = item.split(':').collect::<Vec<_>>()[..] else {
+        return Err(NewSchoolError::Unreadable);
+    };
+    let kind = crate::network::NEW_KINDS
+        .into_iter()
+        .find(|k| crate::schools::kind_key(*k) == kind.trim())
+        .ok_or(NewSchoolError::Kind)?;
+    Ok(crate::network::NewSchool {
+        id: unescape(id.trim()),
+        zone: unescape(zone.trim()),
+        kind,
+        classrooms: rooms.trim().parse().map_err(|_| NewSchoolError::Rooms)?,
+        from: year.trim().parse().map_err(|_| NewSchoolError::Unreadable)?,
+        name: unescape(name.trim()),
+    })
+}
+
+/// One `board=` item: `school:places:year[:yuan]`.
+fn boarding_item(item: &str) -> Option<crate::network::Boarding> {
+    let parts: Vec<&str> = item.split(':').collect();
+    let [school, places, year, ..] = parts[..] else {
+        return None;
+    };
+    let cost = match parts[3..] {
+        [] => crate::network::BOARDER_COST,
+        [c] => c.trim().parse::<f64>().ok()?,
+        _ => return None,
+    };
+    Some(crate::network::Boarding {
+        school: unescape(school.trim()),
+        places: places.trim().parse().ok()?,
+        from: year.trim().parse().ok()?,
+        cost,
+    })
+}
+
+/// One `merge=` item: `school:into:year[:share]`.
+fn merge_item(item: &str) -> Option<crate::network::Merge> {
+    let parts: Vec<&str> = item.split(':').collect();
+    let [school, into, year, ..] = parts[..] else {
+        return None;
+    };
+    let share = match parts[3..] {
+        [] => 1.0,
+        [s] => s.trim().parse::<f64>().ok()?,
+        _ => return None,
+    };
+    Some(crate::network::Merge {
+        school: unescape(school.trim()),
+        into: unescape(into.trim()),
+        from: year.trim().parse().ok()?,
+        share,
+    })
+}
+
+/// Reads `new=`: each item that parses and can be opened (with those read
+/// before it) is kept; the others are left out with a [`Notice::NewSchool`].
+fn read_new_schools(value: &str, ds: &Dataset, scenario: &mut Scenario, notices: &mut Vec<Notice>) {
+    read_items(
+        value,
+        &mut scenario.new_schools,
+        new_school_item,
+        |with| crate::network::validate_new(with, ds),
+        |given, why| Notice::NewSchool { given, why },
+        notices,
+    );
+}
+
+/// Reads `board=` as [`read_new_schools`] reads `new=` (after the merges:
+/// a school a merge closes has no beds).
 fn read_boarding(value: &str, ds: &Dataset, scenario: &mut Scenario, notices: &mut Vec<Notice>) {
-    use crate::error::BoardingError;
-    for item in value.split(',').filter(|i| !i.trim().is_empty()) {
-        let parts: Vec<&str> = item.split(':').collect();
-        let parsed = match parts.as_slice() {
-            [school, places, year] | [school, places, year, _] => (|| {
-                let cost = match parts.get(3) {
-                    Some(c) => c.trim().parse::<f64>().ok()?,
-                    None => crate::network::BOARDER_COST,
-                };
-                Some(crate::network::Boarding {
-                    school: unescape(school.trim()),
-                    places: places.trim().parse().ok()?,
-                    from: year.trim().parse().ok()?,
-                    cost,
-                })
-            })(),
-            _ => None,
-        };
-        let mut with = scenario.boarding.clone();
-        let why = match parsed {
-            Some(b) => {
-                with.push(b);
-                crate::network::validate_boarding(&with, &scenario.new_schools, &scenario.merges, ds).err()
-            }
-            None => Some(BoardingError::Unreadable),
-        };
-        match why {
-            None => scenario.boarding = with,
-            Some(why) => notices.push(Notice::Boarding {
-                given: item.to_string(),
-                why,
-            }),
-        }
-    }
+    let (new, merges) = (&scenario.new_schools, &scenario.merges);
+    read_items(
+        value,
+        &mut scenario.boarding,
+        |item| boarding_item(item).ok_or(crate::error::BoardingError::Unreadable),
+        |with| crate::network::validate_boarding(with, new, merges, ds),
+        |given, why| Notice::Boarding { given, why },
+        notices,
+    );
 }
 
 /// Reads `merge=`: each item that parses and can be made (in the order
 /// given, with those read before it) is kept; the others are left out with
 /// a [`Notice::Merge`].
 fn read_merges(value: &str, ds: &Dataset, scenario: &mut Scenario, notices: &mut Vec<Notice>) {
-    for item in value.split(',').filter(|i| !i.trim().is_empty()) {
-        let parts: Vec<&str> = item.split(':').collect();
-        let parsed = match parts.as_slice() {
-            [school, into, year] | [school, into, year, _] => year.trim().parse().ok().and_then(|from| {
-                let share = match parts.get(3) {
-                    Some(s) => s.trim().parse::<f64>().ok()?,
-                    None => 1.0,
-                };
-                Some(crate::network::Merge {
-                    school: unescape(school.trim()),
-                    into: unescape(into.trim()),
-                    from,
-                    share,
-                })
-            }),
-            _ => None,
-        };
-        let mut with = scenario.merges.clone();
-        let why = match parsed {
-            Some(m) => {
-                with.push(m);
-                crate::network::validate_merges(&with, &scenario.new_schools, ds).err()
-            }
-            None => Some(crate::error::MergeError::Unreadable),
-        };
-        match why {
-            None => scenario.merges = with,
-            Some(why) => notices.push(Notice::Merge {
-                given: item.to_string(),
-                why,
-            }),
-        }
-    }
+    let new = &scenario.new_schools;
+    read_items(
+        value,
+        &mut scenario.merges,
+        |item| merge_item(item).ok_or(crate::error::MergeError::Unreadable),
+        |with| crate::network::validate_merges(with, new, ds),
+        |given, why| Notice::Merge { given, why },
+        notices,
+    );
 }
 
 /// The link a QR code carries: as [`encode_for`], but with the levers as one
