@@ -143,10 +143,7 @@ pub fn new_school_error_text(e: &NewSchoolError, t: &Strings) -> String {
 /// Why boarding places cannot be given, in the interface language, schools
 /// by their names in `ds` (the dataset with the scenario's new schools, where at hand).
 pub fn boarding_error_text(e: &BoardingError, t: &Strings, ds: Option<&eduplan_model::Dataset>) -> String {
-    let name = |id: &str| {
-        ds.and_then(|ds| ds.schools.iter().find(|s| s.id == id))
-            .map_or(id.to_string(), |s| s.name.clone())
-    };
+    let name = |id: &str| named(id, ds);
     match e {
         BoardingError::UnknownSchool(id) => fill(t.board_err_unknown, &[("id", id)]),
         BoardingError::Level(id) => fill(t.board_err_level, &[("id", &name(id))]),
@@ -164,13 +161,15 @@ pub fn boarding_error_text(e: &BoardingError, t: &Strings, ds: Option<&eduplan_m
     }
 }
 
+/// A school by its name in `ds` (by id when there is none by that id).
+fn named(id: &str, ds: Option<&eduplan_model::Dataset>) -> String {
+    ds.map_or(id.to_string(), |ds| eduplan_model::network::school_name(id, ds, &[]))
+}
+
 /// Why a school merge cannot be made, in the interface language, schools
 /// by their names in `ds` (by id when the dataset has none by that id).
 pub fn merge_error_text(e: &MergeError, t: &Strings, ds: Option<&eduplan_model::Dataset>) -> String {
-    let name = |id: &str| {
-        ds.and_then(|ds| ds.schools.iter().find(|s| s.id == id))
-            .map_or(id.to_string(), |s| s.name.clone())
-    };
+    let name = |id: &str| named(id, ds);
     match e {
         MergeError::UnknownSchool(id) => fill(t.merge_unknown, &[("id", id)]),
         MergeError::IntoItself(id) => fill(t.merge_itself, &[("id", &name(id))]),

@@ -101,7 +101,7 @@ fn whole_share() -> f64 {
 
 /// A school's name by id in the dataset or among the scenario's new schools
 /// (the id itself when neither has it).
-fn name_of(id: &str, ds: &Dataset, new: &[NewSchool]) -> String {
+pub fn school_name(id: &str, ds: &Dataset, new: &[NewSchool]) -> String {
     ds.schools
         .iter()
         .find(|s| s.id == id)
@@ -114,7 +114,7 @@ fn name_of(id: &str, ds: &Dataset, new: &[NewSchool]) -> String {
 /// (the share when it is not all: "…，50%的学生转入该校"). `new`: the
 /// scenario's new schools, which a merge may name.
 pub fn describe(m: &Merge, ds: &Dataset, new: &[NewSchool], loc: crate::format::Locale) -> String {
-    let name = |id: &str| name_of(id, ds, new);
+    let name = |id: &str| school_name(id, ds, new);
     let share = crate::format::share_text(m.share);
     match loc {
         crate::format::Locale::Zh if m.share == 1.0 => {
@@ -249,7 +249,7 @@ pub fn describe_new(n: &NewSchool, ds: &Dataset, loc: crate::format::Locale) -> 
 
 /// Boarding places in words: "江南镇中心小学寄宿床位300个（2025年起，每生每年200元）".
 pub fn describe_boarding(b: &Boarding, ds: &Dataset, new: &[NewSchool], loc: crate::format::Locale) -> String {
-    let name = name_of(&b.school, ds, new);
+    let name = school_name(&b.school, ds, new);
     let places = crate::format::count(b.places, loc);
     let cost = crate::format::count(b.cost, loc);
     match loc {
