@@ -58,17 +58,10 @@ fn number(spec: &LeverSpec, v: f64, loc: Locale) -> String {
         LeverUnit::Choice => spec
             .choices
             .get(v.max(0.0) as usize)
-            .map_or(String::new(), |(zh, en)| pick(loc, zh, en).to_string()),
+            .map_or(String::new(), |(zh, en)| loc.pick(zh, en).to_string()),
         LeverUnit::Order => format!("{v}"),
         _ if loc == Locale::Zh => format!("{:.*}", decimals, v * scale),
         _ => format::group_thousands(v * scale, decimals),
-    }
-}
-
-fn pick<'a>(loc: Locale, zh: &'a str, en: &'a str) -> &'a str {
-    match loc {
-        Locale::Zh => zh,
-        Locale::En => en,
     }
 }
 
@@ -87,7 +80,7 @@ fn lever_text(spec: &LeverSpec, value: &LeverValue, base: f64, s: &Sentences, lo
     };
     let text = fill(s.lever_item, &[("lever", &label), ("value", &text)]);
     if spec.kind == LeverKind::Assumption {
-        format!("{text}{}", pick(loc, "（假设）", " (assumption)"))
+        format!("{text}{}", loc.pick("（假设）", " (assumption)"))
     } else {
         text
     }
@@ -125,7 +118,7 @@ pub fn changes(ds: &Dataset, sc: &Scenario, loc: Locale) -> Vec<String> {
 /// A target's label in the interface language.
 fn target_label(ds: &Dataset, i: usize, loc: Locale) -> String {
     let t = &ds.targets[i];
-    pick(loc, &t.label.zh, &t.label.en).to_string()
+    loc.pick(&t.label.zh, &t.label.en).to_string()
 }
 
 /// Targets met in their year.
@@ -432,7 +425,7 @@ fn certainty_point(inp: &Inputs, s: &Sentences, loc: Locale) -> String {
     }
     let mut items = estimated[..estimated.len().min(3)].join(s.list_sep);
     if estimated.len() > 3 {
-        items.push_str(pick(loc, "等", ", …"));
+        items.push_str(loc.pick("等", ", …"));
     }
     fill(s.estimates, &[("n", &estimated.len().to_string()), ("items", &items)])
 }

@@ -58,10 +58,7 @@ pub struct Workbook {
 }
 
 fn pick(loc: Locale, zh: &str, en: &str) -> String {
-    match loc {
-        Locale::Zh => zh.to_string(),
-        Locale::En => en.to_string(),
-    }
+    loc.pick(zh, en).to_string()
 }
 
 /// The projections: one row per indicator, one column per year.

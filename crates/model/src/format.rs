@@ -12,6 +12,16 @@ pub enum Locale {
     En,
 }
 
+impl Locale {
+    /// The text of this language out of a pair.
+    pub fn pick<'a>(self, zh: &'a str, en: &'a str) -> &'a str {
+        match self {
+            Locale::Zh => zh,
+            Locale::En => en,
+        }
+    }
+}
+
 /// How every value with no number to show is written: an undefined ratio
 /// (see [`crate::units::UNDEFINED`]) or a year past the horizon.
 pub const NO_VALUE: &str = "—";

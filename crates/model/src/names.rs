@@ -9,10 +9,7 @@ use crate::format::Locale;
 use crate::level::{Provider, SchoolKind};
 
 fn pick(loc: Locale, zh: &'static str, en: &'static str) -> &'static str {
-    match loc {
-        Locale::Zh => zh,
-        Locale::En => en,
-    }
+    loc.pick(zh, en)
 }
 
 /// The unit of an indicator, as a column heading or after a number.
