@@ -197,7 +197,8 @@ fn enrollment_rows(ds: &Dataset) -> Vec<Vec<TCell>> {
         .flat_map(|s| {
             s.kind
                 .slots()
-                .into_iter()
+                .iter()
+                .copied()
                 .zip(s.enrollment.clone())
                 .map(move |((l, g), v)| {
                     vec![

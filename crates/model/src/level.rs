@@ -105,16 +105,42 @@ pub type Slot = (Level, usize);
 
 impl SchoolKind {
     /// The (level, grade index) slots this kind of school teaches.
-    pub fn slots(self) -> Vec<Slot> {
-        let level = |l: Level| (0..l.grades()).map(move |g| (l, g));
+    pub fn slots(self) -> &'static [Slot] {
+        use Level::*;
+        // written out: a borrowed constant costs no allocation (the engine
+        // reads it for every school of every run)
+        const KG: [Slot; 3] = [(Kindergarten, 0), (Kindergarten, 1), (Kindergarten, 2)];
+        const PRIMARY: [Slot; 6] = [
+            (Primary, 0),
+            (Primary, 1),
+            (Primary, 2),
+            (Primary, 3),
+            (Primary, 4),
+            (Primary, 5),
+        ];
+        const NINE_YEAR: [Slot; 9] = [
+            (Primary, 0),
+            (Primary, 1),
+            (Primary, 2),
+            (Primary, 3),
+            (Primary, 4),
+            (Primary, 5),
+            (Junior, 0),
+            (Junior, 1),
+            (Junior, 2),
+        ];
+        const JUNIOR: [Slot; 3] = [(Junior, 0), (Junior, 1), (Junior, 2)];
+        const SENIOR: [Slot; 3] = [(Senior, 0), (Senior, 1), (Senior, 2)];
+        const VOCATIONAL: [Slot; 3] = [(Vocational, 0), (Vocational, 1), (Vocational, 2)];
+        const SPECIAL: [Slot; 1] = [(Special, 0)];
         match self {
-            SchoolKind::Kindergarten(_) => level(Level::Kindergarten).collect(),
-            SchoolKind::Primary | SchoolKind::TeachingPoint => level(Level::Primary).collect(),
-            SchoolKind::NineYear => level(Level::Primary).chain(level(Level::Junior)).collect(),
-            SchoolKind::Junior => level(Level::Junior).collect(),
-            SchoolKind::SeniorGeneral => level(Level::Senior).collect(),
-            SchoolKind::Vocational => level(Level::Vocational).collect(),
-            SchoolKind::Special => vec![(Level::Special, 0)],
+            SchoolKind::Kindergarten(_) => &KG,
+            SchoolKind::Primary | SchoolKind::TeachingPoint => &PRIMARY,
+            SchoolKind::NineYear => &NINE_YEAR,
+            SchoolKind::Junior => &JUNIOR,
+            SchoolKind::SeniorGeneral => &SENIOR,
+            SchoolKind::Vocational => &VOCATIONAL,
+            SchoolKind::Special => &SPECIAL,
         }
     }
 
@@ -148,5 +174,40 @@ mod tests {
         let j = serde_json::to_string(&k).unwrap();
         assert_eq!(j, r#"{"kindergarten":"inclusive"}"#);
         assert_eq!(serde_json::to_string(&SchoolKind::NineYear).unwrap(), r#""nine_year""#);
+    }
+
+    #[test]
+    fn each_kind_lists_its_levels_grades_in_order_once() {
+        use std::collections::BTreeSet;
+        let levels = |k: SchoolKind| -> Vec<Level> {
+            match k {
+                SchoolKind::Kindergarten(_) => vec![Level::Kindergarten],
+                SchoolKind::Primary | SchoolKind::TeachingPoint => vec![Level::Primary],
+                SchoolKind::NineYear => vec![Level::Primary, Level::Junior],
+                SchoolKind::Junior => vec![Level::Junior],
+                SchoolKind::SeniorGeneral => vec![Level::Senior],
+                SchoolKind::Vocational => vec![Level::Vocational],
+                SchoolKind::Special => vec![Level::Special],
+            }
+        };
+        let kinds = [
+            SchoolKind::Kindergarten(Provider::Public),
+            SchoolKind::Primary,
+            SchoolKind::TeachingPoint,
+            SchoolKind::NineYear,
+            SchoolKind::Junior,
+            SchoolKind::SeniorGeneral,
+            SchoolKind::Vocational,
+            SchoolKind::Special,
+        ];
+        for k in kinds {
+            let want: Vec<Slot> = levels(k)
+                .into_iter()
+                .flat_map(|l| (0..l.grades()).map(move |g| (l, g)))
+                .collect();
+            assert_eq!(k.slots(), want.as_slice(), "{k:?}");
+            // the engine counts a school once per slot (prepared.rs)
+            assert_eq!(k.slots().iter().collect::<BTreeSet<_>>().len(), k.slots().len());
+        }
     }
 }

@@ -32,6 +32,7 @@ pub mod project;
 pub mod projection;
 pub mod purchase;
 pub mod record;
+pub mod rows;
 pub mod scenario;
 pub mod schools;
 pub mod seek;

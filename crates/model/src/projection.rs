@@ -7,6 +7,7 @@ use serde::Serialize;
 use crate::catalogue::{indicator_index, indicators};
 use crate::dataset::Dataset;
 use crate::record::Rec;
+use crate::rows::Rows;
 use crate::targets::{evaluate, TargetResult};
 use crate::units::Year;
 
@@ -16,11 +17,11 @@ use crate::units::Year;
 pub struct Projection {
     pub years: Vec<Year>,
     /// County series in catalogue order: `series[indicator][year index]`.
-    pub series: Vec<Vec<f64>>,
+    pub series: Rows,
     /// Zone ids, in dataset order.
     pub zones: Vec<String>,
     /// Zonal series: (catalogue index, `[zone][year]`), in catalogue order.
-    pub zone_series: Vec<(usize, Vec<Vec<f64>>)>,
+    pub zone_series: Vec<(usize, Rows)>,
     pub targets: Vec<TargetResult>,
     /// The raw yearly records (for tests and diagnostics).
     pub records: Vec<Rec>,
@@ -32,20 +33,11 @@ pub struct Projection {
 
 impl PartialEq for Projection {
     fn eq(&self, o: &Self) -> bool {
-        let same = |a: &Vec<f64>, b: &Vec<f64>| {
-            a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x == y || (x.is_nan() && y.is_nan()))
-        };
-        let same_all =
-            |a: &Vec<Vec<f64>>, b: &Vec<Vec<f64>>| a.len() == b.len() && a.iter().zip(b).all(|(x, y)| same(x, y));
+        // `Rows` treats two undefined values as equal
         self.years == o.years
-            && same_all(&self.series, &o.series)
+            && self.series == o.series
             && self.zones == o.zones
-            && self.zone_series.len() == o.zone_series.len()
-            && self
-                .zone_series
-                .iter()
-                .zip(&o.zone_series)
-                .all(|((i, a), (j, b))| i == j && same_all(a, b))
+            && self.zone_series == o.zone_series
             && self.targets == o.targets
             && self.records == o.records
             && self.purchases == o.purchases
@@ -57,23 +49,20 @@ impl Projection {
     pub(crate) fn from_records(ds: &Dataset, records: Vec<Rec>) -> Projection {
         let years: Vec<Year> = (0..records.len()).map(|i| ds.base_year + i as i32).collect();
         let specs = indicators();
-        let series: Vec<Vec<f64>> = specs
-            .iter()
-            .map(|s| records.iter().map(|r| finite((s.get)(r))).collect())
-            .collect();
+        let mut series = Rows::with_width(records.len(), specs.len());
+        for s in specs {
+            series.push(records.iter().map(|r| finite((s.get)(r))));
+        }
+        let nz = ds.zones.len();
         let zone_series = specs
             .iter()
             .enumerate()
             .filter_map(|(i, s)| {
                 let g = s.get_zone.as_ref()?;
-                let by_zone = (0..ds.zones.len())
-                    .map(|z| {
-                        records
-                            .iter()
-                            .map(|r| r.zones.get(z).map_or(0.0, |zr| finite(g(zr))))
-                            .collect()
-                    })
-                    .collect();
+                let mut by_zone = Rows::with_width(records.len(), nz);
+                for z in 0..nz {
+                    by_zone.push(records.iter().map(|r| r.zones.get(z).map_or(0.0, |zr| finite(g(zr)))));
+                }
                 Some((i, by_zone))
             })
             .collect();
@@ -103,9 +92,9 @@ impl Projection {
                 let i = indicator_index(base)?;
                 let z = self.zones.iter().position(|x| x == zone)?;
                 let k = self.zone_series.binary_search_by_key(&i, |(j, _)| *j).ok()?;
-                self.zone_series[k].1.get(z).map(|v| v.as_slice())
+                self.zone_series[k].1.get(z)
             }
-            None => indicator_index(id).map(|i| self.series[i].as_slice()),
+            None => indicator_index(id).and_then(|i| self.series.get(i)),
         }
     }
 
@@ -116,7 +105,7 @@ impl Projection {
             self.zones
                 .iter()
                 .zip(by_zone)
-                .map(move |(z, v)| (format!("{}@{z}", specs[*i].id), v.as_slice()))
+                .map(move |(z, v)| (format!("{}@{z}", specs[*i].id), v))
         })
     }
 
@@ -162,7 +151,7 @@ impl Projection {
         let mut ind: BTreeMap<&str, &[f64]> = indicators()
             .iter()
             .zip(&self.series)
-            .map(|(s, v)| (s.id.as_str(), v.as_slice()))
+            .map(|(s, v)| (s.id.as_str(), v))
             .collect();
         for (k, v) in &zonal {
             ind.insert(k.as_str(), v);

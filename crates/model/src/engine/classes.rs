@@ -30,14 +30,18 @@ pub fn classes_for(n: u32, size: f64) -> u32 {
     if n == 0 {
         return 0;
     }
-    let s = size.max(1.0);
-    if s < u32::MAX as f64 {
-        let whole = s as u32;
-        if whole as f64 == s {
-            return n.div_ceil(whole);
-        }
+    match whole_size(size) {
+        Some(whole) => n.div_ceil(whole),
+        None => (n as f64 / size.max(1.0)).ceil() as u32,
     }
-    (n as f64 / s).ceil() as u32
+}
+
+/// A class size (at least 1) as a whole number when it is one, for
+/// [`classes_for`]; the engine works each slot's out once (prepared.rs).
+pub fn whole_size(size: f64) -> Option<u32> {
+    let s = size.max(1.0);
+    let whole = s as u32; // saturates; NaN → 0, caught below
+    (s < u32::MAX as f64 && whole as f64 == s).then_some(whole)
 }
 
 /// Classes per grade for one school, given pupils, standard sizes and rooms,
@@ -172,9 +176,6 @@ pub(super) fn stage(cx: &Ctx, st: &mut State, y: &mut YearStep) {
         zr.kg_inclusive = kg.enrollment[1];
         zr.kg_seats = kg.seats.iter().sum();
     }
-    if !y.schools.is_empty() {
-        school_records(cx, st, &mut y.schools);
-    }
     for (teaches, closed) in p.teaches.iter().zip(&st.closed) {
         for (lr, t) in y.rec.levels.iter_mut().zip(teaches) {
             if *t && !closed {
@@ -191,21 +192,93 @@ pub(super) fn stage(cx: &Ctx, st: &mut State, y: &mut YearStep) {
             zl.requirement_norm = st.buf.pool_pupils[i].get(z).copied().unwrap_or(0.0) / ppt;
         }
     }
+    // large classes, the level and zone totals, and (when a stage wants
+    // them) each school's record, in one walk over the slots
     let b = &st.buf;
-    let rec = &mut y.rec;
-    for (k, (s, x)) in p.slots.iter().zip(&b.pupils).enumerate() {
-        let (c56, c66) = large_counts(b.whole[k], b.count[k], large, sup);
-        let classes = b.count[k] as f64;
-        let lr = &mut rec.levels[s.level];
-        lr.classes += classes;
-        lr.classes_needed += b.allowed[k] as f64;
-        lr.classes_56_65 += c56 as f64;
-        lr.classes_66 += c66 as f64;
-        let zl = &mut rec.zones[s.zone].levels[s.level];
-        zl.enrollment += x;
-        zl.classes += classes;
-        zl.classes_56_65 += c56 as f64;
-        zl.classes_66 += c66 as f64;
+    let want = y.schools.wanted();
+    for (si, r) in p.ranges.iter().enumerate() {
+        let mut school = want.then(|| SchoolYear::start(st, si));
+        for k in r.clone() {
+            let (s, x) = (&p.slots[k], b.pupils[k]);
+            let (c56, c66) = large_counts(b.whole[k], b.count[k], large, sup);
+            let classes = b.count[k] as f64;
+            let lr = &mut y.rec.levels[s.level];
+            lr.classes += classes;
+            lr.classes_needed += b.allowed[k] as f64;
+            lr.classes_56_65 += c56 as f64;
+            lr.classes_66 += c66 as f64;
+            let zl = &mut y.rec.zones[s.zone].levels[s.level];
+            zl.enrollment += x;
+            zl.classes += classes;
+            zl.classes_56_65 += c56 as f64;
+            zl.classes_66 += c66 as f64;
+            if let Some(sy) = school.as_mut() {
+                sy.add_slot(cx, st, k, (c56, c66));
+            }
+        }
+        if let Some(sy) = school {
+            y.schools
+                .put(p.schools[si].index, p.teaches.get(si), sy.finish(r.len()));
+        }
+    }
+}
+
+/// A grade-teaching school's year (docs/MODEL.md §6a) as the slots add to it.
+struct SchoolYear {
+    rec: SchoolRec,
+    /// Sum of its slots' standard class sizes (for its places).
+    standard: f64,
+}
+
+impl SchoolYear {
+    fn start(st: &State, si: usize) -> SchoolYear {
+        let rec = SchoolRec {
+            open: !st.closed[si],
+            pupils: st.buf.school_total[si],
+            classes: 0,
+            largest_class: 0,
+            classes_56_65: 0,
+            classes_66: 0,
+            grades: 0,
+            rooms_needed: 0,
+            rooms: st.rooms[si].max(0.0).round() as u32,
+            teachers: 0.0,
+            teachers_needed: 0.0,
+            places: 0.0,
+            boarders: st.boarders[si],
+        };
+        SchoolYear { rec, standard: 0.0 }
+    }
+
+    /// Slot `k` of the school, with its classes of 56–65 and of 66+.
+    fn add_slot(&mut self, cx: &Ctx, st: &State, k: usize, (c56, c66): (u32, u32)) {
+        let (p, b, rec) = (cx.p, &st.buf, &mut self.rec);
+        let (whole, count) = (b.whole[k], b.count[k]);
+        let slot = &p.slots[k];
+        rec.classes += count;
+        rec.rooms_needed += b.need[k];
+        rec.grades += u32::from(whole > 0);
+        if count > 0 {
+            rec.largest_class = rec.largest_class.max(whole.div_ceil(count));
+        }
+        rec.classes_56_65 += c56;
+        rec.classes_66 += c66;
+        self.standard += p.standard[k];
+        // its pools' teachers follow pupils, as in the classes above
+        let pool_total = b.pool_pupils[slot.level][slot.pool];
+        if pool_total > 0.0 {
+            rec.teachers += st.teachers[slot.level][slot.pool] * b.pupils[k] / pool_total;
+        }
+        let ppt = cx.ds.norms.pupils_per_teacher.value.of(Level::FLOW[slot.level]);
+        rec.teachers_needed += b.pupils[k] / ppt;
+    }
+
+    /// The record of a school of `slots` slots.
+    fn finish(mut self, slots: usize) -> SchoolRec {
+        if slots > 0 {
+            self.rec.places = self.rec.rooms as f64 * self.standard / slots as f64;
+        }
+        self.rec
     }
 }
 
@@ -214,58 +287,6 @@ fn allocated(pupils: &[u32], standard: &[f64], rooms: u32) -> Vec<u32> {
     let mut c = vec![0; pupils.len()];
     allocate(pupils, standard, rooms, &mut c);
     c
-}
-
-/// Each grade-teaching school's year (docs/MODEL.md §6a), into `out` by dataset index.
-fn school_records(cx: &Ctx, st: &State, out: &mut [Option<SchoolRec>]) {
-    let (ds, p, b) = (cx.ds, cx.p, &st.buf);
-    let n = &ds.norms;
-    let (large, sup) = (n.large_class.value, n.super_large_class.value);
-    for (si, r) in p.ranges.iter().enumerate() {
-        let rooms = st.rooms[si].max(0.0).round() as u32;
-        let mut rec = SchoolRec {
-            open: !st.closed[si],
-            pupils: b.school_total[si],
-            classes: 0,
-            largest_class: 0,
-            classes_56_65: 0,
-            classes_66: 0,
-            grades: 0,
-            rooms_needed: 0,
-            rooms,
-            teachers: 0.0,
-            teachers_needed: 0.0,
-            places: 0.0,
-            boarders: st.boarders[si],
-        };
-        let mut standard = 0.0;
-        for k in r.clone() {
-            let (whole, count) = (b.whole[k], b.count[k]);
-            let slot = &p.slots[k];
-            rec.classes += count;
-            rec.rooms_needed += b.need[k];
-            rec.grades += u32::from(whole > 0);
-            if count > 0 {
-                rec.largest_class = rec.largest_class.max(whole.div_ceil(count));
-            }
-            let (c56, c66) = large_counts(whole, count, large, sup);
-            rec.classes_56_65 += c56;
-            rec.classes_66 += c66;
-            standard += p.standard[k];
-            // its pools' teachers follow pupils, as in the classes above
-            let pool_total = b.pool_pupils[slot.level][slot.pool];
-            if pool_total > 0.0 {
-                rec.teachers += st.teachers[slot.level][slot.pool] * b.pupils[k] / pool_total;
-            }
-            rec.teachers_needed += b.pupils[k] / n.pupils_per_teacher.value.of(Level::FLOW[slot.level]);
-        }
-        if !r.is_empty() {
-            rec.places = rooms as f64 * standard / r.len() as f64;
-        }
-        if let Some(slot) = out.get_mut(p.schools[si].index) {
-            *slot = Some(rec);
-        }
-    }
 }
 
 /// Classes of 56–65 and of 66+ among `classes` classes sharing `pupils` evenly.

@@ -17,6 +17,7 @@
 
 use super::classes;
 use super::state::{Ctx, State, YearStep};
+use super::warnings::SchoolYears;
 use crate::level::Provider;
 use crate::record::SchoolRec;
 
@@ -273,10 +274,10 @@ pub(super) fn stage(cx: &Ctx, st: &mut State, y: &mut YearStep) {
 
 /// Kindergarten classes: each zone-provider's children are spread over its
 /// kindergartens in proportion to seats (seats beyond the base-year ones form a
-/// new kindergarten), each age group in classes of 25/30/35. When `schools`
-/// is not empty (the schools view asked for them), each dataset
-/// kindergarten's year is written into it.
-fn classes(cx: &Ctx, st: &State, t: usize, schools: &mut [Option<SchoolRec>]) -> f64 {
+/// new kindergarten), each age group in classes of 25/30/35. When a stage
+/// wants the school records (the schools view, the warnings), each dataset
+/// kindergarten's year goes to `schools`.
+fn classes(cx: &Ctx, st: &State, t: usize, schools: &mut SchoolYears) -> f64 {
     let size = cx.ds.kindergarten.class_size.value;
     let class_count = |e: [f64; 3]| -> f64 {
         (0..3)
@@ -284,11 +285,11 @@ fn classes(cx: &Ctx, st: &State, t: usize, schools: &mut [Option<SchoolRec>]) ->
             .sum()
     };
     if t == 0 {
-        if !schools.is_empty() {
+        if schools.wanted() {
             for (i, s) in cx.ds.schools.iter().enumerate() {
                 if s.kind.provider().is_some() {
                     let e = [0, 1, 2].map(|a| s.enrollment.get(a).copied().unwrap_or(0.0));
-                    schools[i] = Some(kg_record(e, s.seats.unwrap_or(0.0), size));
+                    schools.put(i, None, kg_record(e, s.seats.unwrap_or(0.0), size));
                 }
             }
         }
@@ -330,11 +331,17 @@ fn classes(cx: &Ctx, st: &State, t: usize, schools: &mut [Option<SchoolRec>]) ->
                     0.0
                 };
                 let by_age = [e * age_share(0), e * age_share(1), e * age_share(2)];
+                // a wanted record has counted the classes already
+                let record = index
+                    .filter(|_| schools.wanted())
+                    .map(|i| (i, kg_record(by_age, u, size)));
                 if enrolled > 0.0 {
-                    total += class_count(by_age);
+                    total += record
+                        .as_ref()
+                        .map_or_else(|| class_count(by_age), |(_, r)| r.classes as f64);
                 }
-                if let Some(slot) = index.and_then(|i| schools.get_mut(i)) {
-                    *slot = Some(kg_record(by_age, u, size));
+                if let Some((i, r)) = record {
+                    schools.put(i, None, r);
                 }
             }
         }

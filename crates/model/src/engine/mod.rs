@@ -40,6 +40,7 @@ mod rooms;
 mod special;
 mod state;
 mod teachers;
+mod warnings;
 // what each year leaves: the typed record, read through the indicator catalogue
 pub use crate::record;
 pub use levers::LEVERS_READ;
@@ -172,13 +173,15 @@ impl<'a> Engine<'a> {
         };
         st.reset(ds, p);
         let mut recs = Vec::with_capacity(n);
-        // stage 6c counts the schools with a warning from the year's school records (unless switched off)
+        // stage 6c: the school records of stage 2 (kindergartens) and stage 6
+        // (the others) are judged as they are made (warnings.rs)
         for t in 0..n {
-            let mut schools = std::mem::take(&mut st.school_buf);
-            schools.clear();
-            if st.collect_schools || st.count_flags {
-                schools.resize(ds.schools.len(), None);
-            }
+            let schools = warnings::SchoolYears::new(
+                st.collect_schools,
+                st.count_flags,
+                ds.schools.len(),
+                std::mem::take(&mut st.school_buf),
+            );
             let mut y = YearStep {
                 t,
                 year: ds.base_year + t as i32,
@@ -202,20 +205,12 @@ impl<'a> Engine<'a> {
             classes::stage(&cx, st, &mut y);
             flows::record_levels(&cx, st, &mut y);
             special::stage(&cx, st, &mut y);
-            if st.count_flags {
-                count_flags(p, &mut y);
-            } else {
-                // not counted: no value rather than a false zero
-                let none = crate::units::UNDEFINED;
-                y.rec.levels.iter_mut().for_each(|l| l.schools_flagged = none);
-                y.rec.kg.schools_flagged = none;
-                y.rec.schools_flagged = none;
-            }
+            y.schools.record(&mut y.rec);
             finance::stage(&cx, st, &mut y);
             if st.collect_schools {
-                st.schools_out.push(y.schools.clone());
+                st.schools_out.push(y.schools.kept.clone());
             }
-            st.school_buf = std::mem::take(&mut y.schools);
+            st.school_buf = std::mem::take(&mut y.schools.kept);
             recs.push(y.rec);
         }
         recs
@@ -237,28 +232,6 @@ impl<'a> Engine<'a> {
         state.collect_schools = false;
         let schools = std::mem::take(&mut state.schools_out);
         (Projection::from_records(&self.ds, recs), schools)
-    }
-}
-
-/// Stage 6c: schools with an early warning under the default thresholds, by
-/// the levels they teach (kindergartens apart), from the year's school records.
-fn count_flags(p: &Prep, y: &mut YearStep) {
-    let settings = crate::flags::FlagSettings::default();
-    for (i, r) in y.schools.iter().enumerate() {
-        if !r.as_ref().is_some_and(|r| crate::flags::flagged(r, &settings)) {
-            continue;
-        }
-        y.rec.schools_flagged += 1.0;
-        match p.flow_of.get(i).copied().flatten() {
-            Some(k) => {
-                for (lr, t) in y.rec.levels.iter_mut().zip(&p.teaches[k]) {
-                    if *t {
-                        lr.schools_flagged += 1.0;
-                    }
-                }
-            }
-            None => y.rec.kg.schools_flagged += 1.0,
-        }
     }
 }
 

@@ -13,7 +13,7 @@ pub(super) struct FlowSchool {
     /// Its index in the dataset's schools.
     pub index: usize,
     pub zone: usize,
-    pub slots: Vec<Slot>,
+    pub slots: &'static [Slot],
     /// Share of its pool's pupils in each slot (pool = zone for primary and
     /// junior, the county for senior and vocational).
     pub share: Vec<f64>,
@@ -162,7 +162,7 @@ pub(super) fn prepare(ds: &Dataset) -> Prep {
             index,
             zone,
             slots,
-            s.enrollment.clone(),
+            &s.enrollment,
             s.classrooms as f64,
             crate::network::is_new(s),
         ));
@@ -171,7 +171,8 @@ pub(super) fn prepare(ds: &Dataset) -> Prep {
     let mut teaching: [Vec<Vec<usize>>; 4] =
         std::array::from_fn(|i| vec![vec![0; enroll0[i][0].len()]; enroll0[i].len()]);
     for (_, zone, slots, _, _, _) in raw.iter().filter(|r| !r.5) {
-        for (l, g) in slots.iter().collect::<std::collections::BTreeSet<_>>() {
+        // a kind's slots are distinct (level.rs), so each counts once
+        for (l, g) in slots.iter() {
             let i = l.flow_index().unwrap_or(0);
             teaching[i][pool(*l, *zone)][*g] += 1;
         }
@@ -181,7 +182,7 @@ pub(super) fn prepare(ds: &Dataset) -> Prep {
     for (index, zone, slots, enr, rooms, is_new) in &raw {
         let share = slots
             .iter()
-            .zip(enr)
+            .zip(enr.iter())
             .map(|((l, g), e)| {
                 if *is_new {
                     return 0.0; // it takes pupils when it opens (openings.rs)
@@ -200,7 +201,7 @@ pub(super) fn prepare(ds: &Dataset) -> Prep {
         schools.push(FlowSchool {
             index: *index,
             zone: *zone,
-            slots: slots.clone(),
+            slots,
             share,
             rooms: *rooms,
             is_new: *is_new,

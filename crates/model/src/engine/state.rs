@@ -220,7 +220,7 @@ pub(super) struct YearStep {
     pub rooms_built: [f64; 4],
     /// Extra public funds for this year's boarders, yuan.
     pub boarding_cost: f64,
-    /// Each school's year, in dataset order (`None` for one the engine does
-    /// not follow: special schools); stage 6c counts the flagged from them.
-    pub schools: Vec<Option<SchoolRec>>,
+    /// Each school's year as stages 2 and 6 make it: kept, counted when
+    /// flagged (stage 6c), or neither.
+    pub schools: super::warnings::SchoolYears,
 }
