@@ -248,16 +248,37 @@ pub fn run_part(ds: &Dataset, sc: &Scenario, settings: &McSettings, part: Part) 
         lens: Vec::with_capacity(cells.len()),
         met,
     };
-    for mut v in cells {
+    let mut keys = Vec::with_capacity(mine);
+    for v in cells {
         // a draw in which the ratio is undefined has no value to rank
-        v.retain(|x| crate::units::is_defined(*x));
+        keys.clear();
+        keys.extend(
+            v.iter()
+                .filter(|x| crate::units::is_defined(**x))
+                .map(|x| total_key(*x)),
+        );
         // values equal under total_cmp are the same bits, so an unstable sort
-        // gives the same order as a stable one, faster
-        v.sort_unstable_by(f64::total_cmp);
-        out.lens.push(v.len() as u32);
-        out.values.extend_from_slice(&v);
+        // gives the same order as a stable one, faster; and sorting the keys
+        // total_cmp compares is its order exactly, with integer comparisons
+        keys.sort_unstable();
+        out.lens.push(keys.len() as u32);
+        out.values.extend(keys.iter().map(|k| from_total_key(*k)));
     }
     out
+}
+
+/// The integer `f64::total_cmp` orders by (the same transformation it
+/// applies): negative values have their other bits flipped, so the integers
+/// order as the values do, −NaN < −∞ < … < −0 < +0 < … < +∞ < NaN.
+fn total_key(x: f64) -> i64 {
+    let b = x.to_bits() as i64;
+    b ^ ((((b >> 63) as u64) >> 1) as i64)
+}
+
+/// The value of a [`total_key`] (the transformation is its own inverse: it
+/// keeps the sign bit it reads).
+fn from_total_key(k: i64) -> f64 {
+    f64::from_bits((k ^ ((((k >> 63) as u64) >> 1) as i64)) as u64)
 }
 
 /// Merges the parts of one run (any number, in any order) into its bands:
@@ -358,6 +379,41 @@ pub fn run(ds: &Dataset, sc: &Scenario, settings: &McSettings) -> Bands {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn integer_keys_order_as_total_cmp_and_give_the_bits_back() {
+        let mut xs = vec![
+            0.0,
+            -0.0,
+            1.5,
+            -1.5,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            f64::MIN_POSITIVE,
+            -f64::MIN_POSITIVE,
+            5e-324,
+            -5e-324,
+            f64::MAX,
+            f64::MIN,
+            f64::NAN,
+            -f64::NAN,
+            123456.789,
+            -0.001,
+        ];
+        for x in &xs {
+            assert_eq!(from_total_key(total_key(*x)).to_bits(), x.to_bits());
+        }
+        for a in &xs {
+            for b in &xs {
+                assert_eq!(total_key(*a).cmp(&total_key(*b)), a.total_cmp(b), "{a} {b}");
+            }
+        }
+        let mut by_keys: Vec<i64> = xs.iter().map(|x| total_key(*x)).collect();
+        by_keys.sort_unstable();
+        xs.sort_unstable_by(f64::total_cmp);
+        let back: Vec<u64> = by_keys.iter().map(|k| from_total_key(*k).to_bits()).collect();
+        assert_eq!(back, xs.iter().map(|x| x.to_bits()).collect::<Vec<_>>());
+    }
 
     #[test]
     fn budget_mode_draws_run_the_bought_quantities() {

@@ -65,15 +65,33 @@ pub fn allocate_with(pupils: &[u32], need: &[u32], budget: u32, c: &mut [u32]) {
         *x = u32::from(n > 0);
     }
     let used: u32 = c.iter().sum();
-    let mut spare = budget.saturating_sub(used);
+    let spare = budget.saturating_sub(used);
+    // a school has at most nine grades: their class sizes are kept and only
+    // the grade that gained a class is sized again (under uncertainty many
+    // schools are short of rooms, and this loop was a tenth of a draw)
+    let mut sizes = [0.0; 9];
+    match sizes.get_mut(..c.len()) {
+        Some(sizes) => give_spare(pupils, need, c, spare, sizes),
+        None => give_spare(pupils, need, c, spare, &mut vec![0.0; c.len()]),
+    }
+}
+
+/// Gives `spare` classes one at a time to the grade whose classes are
+/// largest among those below their need (the last of equals, as `max_by`
+/// picks); `sizes` is working space as long as `c`.
+fn give_spare(pupils: &[u32], need: &[u32], c: &mut [u32], mut spare: u32, sizes: &mut [f64]) {
+    let size = |g: usize, c: &[u32]| pupils[g] as f64 / c[g] as f64;
+    for (g, x) in sizes.iter_mut().enumerate() {
+        *x = size(g, c);
+    }
     while spare > 0 {
-        // the grade with the largest current class among those below their need
         let best = (0..c.len())
             .filter(|&g| c[g] < need[g])
-            .max_by(|&a, &b| (pupils[a] as f64 / c[a] as f64).total_cmp(&(pupils[b] as f64 / c[b] as f64)));
+            .max_by(|&a, &b| sizes[a].total_cmp(&sizes[b]));
         match best {
             Some(g) => {
                 c[g] += 1;
+                sizes[g] = size(g, c);
                 spare -= 1;
             }
             None => break,
