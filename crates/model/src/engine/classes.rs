@@ -10,6 +10,7 @@
 //! Pupils are split as evenly as whole pupils allow, so 100 pupils in 2
 //! classes are 50 + 50, and 113 in 2 are 57 + 56.
 
+use super::num;
 use super::state::{Ctx, State, YearStep};
 use crate::level::Level;
 use crate::record::{SchoolRec, ZoneRec};
@@ -32,14 +33,14 @@ pub fn classes_for(n: u32, size: f64) -> u32 {
     }
     match whole_size(size) {
         Some(whole) => n.div_ceil(whole),
-        None => (n as f64 / size.max(1.0)).ceil() as u32,
+        None => (n as f64 / num::max(size, 1.0)).ceil() as u32,
     }
 }
 
 /// A class size (at least 1) as a whole number when it is one, for
 /// [`classes_for`]; the engine works each slot's out once (prepared.rs).
 pub fn whole_size(size: f64) -> Option<u32> {
-    let s = size.max(1.0);
+    let s = num::max(size, 1.0);
     let whole = s as u32; // saturates; NaN → 0, caught below
     (s < u32::MAX as f64 && whole as f64 == s).then_some(whole)
 }
@@ -129,7 +130,7 @@ pub(super) fn stage(cx: &Ctx, st: &mut State, y: &mut YearStep) {
         b.pool_pupils[s.level][s.pool] += x;
     }
     for (si, r) in p.ranges.iter().enumerate() {
-        let rooms = st.rooms[si].max(0.0).round() as u32;
+        let rooms = num::max(st.rooms[si], 0.0).round() as u32;
         allocate_with(
             &b.whole[r.clone()],
             &b.need[r.clone()],
@@ -155,7 +156,7 @@ pub(super) fn stage(cx: &Ctx, st: &mut State, y: &mut YearStep) {
                 0.0
             };
             // ⌊x⌋ for x ≥ 0 is what `as` keeps (and it saturates); no library call
-            let cap = (staff / tpc + 1e-9).max(0.0) as u32;
+            let cap = num::max(staff / tpc + 1e-9, 0.0) as u32;
             let have: u32 = b.count[k..e].iter().sum();
             if have > cap {
                 allocate_with(&b.whole[k..e], &b.need[k..e], cap, &mut b.count[k..e]);
@@ -259,7 +260,7 @@ impl SchoolYear {
             classes_66: 0,
             grades: 0,
             rooms_needed: 0,
-            rooms: st.rooms[si].max(0.0).round() as u32,
+            rooms: num::max(st.rooms[si], 0.0).round() as u32,
             teachers: 0.0,
             teachers_needed: 0.0,
             places: 0.0,

@@ -8,6 +8,7 @@
 //! where M moves pupils with the migration of their age (county net rate and,
 //! for zone pools, rural→town movement). Dropout is kept apart from migration.
 
+use super::num;
 use super::state::{Ctx, State, YearStep};
 use crate::engine::population::Migration;
 use crate::level::Level;
@@ -41,7 +42,7 @@ impl Rates {
     }
 
     pub fn promotion(&self, g: usize) -> f64 {
-        (1.0 - self.repetition[g] - self.dropout[g]).max(0.0)
+        num::max(1.0 - self.repetition[g] - self.dropout[g], 0.0)
     }
 
     /// Transfer-adjusted retention: the chance that an entrant eventually
@@ -50,7 +51,7 @@ impl Rates {
         self.repetition
             .iter()
             .zip(&self.dropout)
-            .map(|(r, d)| 1.0 - d / (1.0 - r).max(1e-9))
+            .map(|(r, d)| 1.0 - d / num::max(1.0 - r, 1e-9))
             .product()
     }
 }
@@ -164,7 +165,7 @@ pub fn step_into(
         }
     }
     for (p, row) in next.iter_mut().enumerate() {
-        let i = intake.get(p).copied().unwrap_or(0.0).max(0.0);
+        let i = num::max(intake.get(p).copied().unwrap_or(0.0), 0.0);
         row[0] += i;
         acc.intake += i;
     }
@@ -182,7 +183,7 @@ pub(super) fn set_year_rates(cx: &Ctx, t: usize, rates: &mut [Rates; 4]) {
         rates.set(&r.repetition.value, &r.dropout.value, reduction);
         if t > 0 {
             for (d, rep) in rates.dropout.iter_mut().zip(&rates.repetition) {
-                *d = (*d * cx.pert.dropout.max(0.0)).min(0.5 - rep);
+                *d = num::min(*d * num::max(cx.pert.dropout, 0.0), 0.5 - rep);
             }
         }
     }

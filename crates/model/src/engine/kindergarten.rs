@@ -16,6 +16,7 @@
 //!    Enrollment = min(demand, seats) in every zone.
 
 use super::classes;
+use super::num;
 use super::state::{Ctx, State, YearStep};
 use super::warnings::SchoolYears;
 use crate::level::Provider;
@@ -51,13 +52,13 @@ pub fn spread_into(amount: f64, weights: &[f64], cap: Option<&[f64]>, out: &mut 
     let n = weights.len();
     out.clear();
     out.resize(n, 0.0);
-    let mut left = amount.max(0.0);
+    let mut left = num::max(amount, 0.0);
     // a few rounds redistribute what capped zones could not take
     for _ in 0..n.max(1) {
-        let room = |z: usize, out: &[f64]| cap.map_or(f64::INFINITY, |c| (c[z] - out[z]).max(0.0));
+        let room = |z: usize, out: &[f64]| cap.map_or(f64::INFINITY, |c| num::max(c[z] - out[z], 0.0));
         let w: f64 = (0..n)
             .filter(|&z| room(z, out) > 0.0)
-            .map(|z| weights[z].max(0.0))
+            .map(|z| num::max(weights[z], 0.0))
             .sum();
         if left <= 1e-9 || w <= 0.0 {
             break;
@@ -68,7 +69,7 @@ pub fn spread_into(amount: f64, weights: &[f64], cap: Option<&[f64]>, out: &mut 
             if r <= 0.0 {
                 continue;
             }
-            let g = (left * weights[z].max(0.0) / w).min(r);
+            let g = num::min(left * num::max(weights[z], 0.0) / w, r);
             out[z] += g;
             given += g;
         }
@@ -108,7 +109,7 @@ fn close_underused_into(zones: &mut [ZoneKg], threshold: f64, rate: f64, out: &m
             let (s, e) = (z.seats[i], z.enrollment[i]);
             if threshold > 0.0 && s > 0.0 && e / s < threshold {
                 let c = rate * (s - e / threshold);
-                z.seats[i] = (s - c).max(0.0);
+                z.seats[i] = num::max(s - c, 0.0);
                 closed[i] = s - z.seats[i];
             }
         }
@@ -157,7 +158,7 @@ pub fn place_new_seats(amount: f64, demand: &[f64], seats: &[f64]) -> Vec<f64> {
 fn place_new_seats_into(amount: f64, demand: &[f64], seats: &[f64], b: &mut SeatBuffers) {
     b.shortfall.clear();
     b.shortfall
-        .extend(demand.iter().zip(seats).map(|(d, s)| (d - s).max(0.0)));
+        .extend(demand.iter().zip(seats).map(|(d, s)| num::max(d - s, 0.0)));
     let total_shortfall: f64 = b.shortfall.iter().sum();
     spread_into(
         amount.min(total_shortfall),
@@ -185,15 +186,15 @@ pub fn fill(seats: [f64; 3], demand: f64, private_preference: f64) -> [f64; 3] {
         Provider::Private.index(),
     );
     let mut e = [0.0; 3];
-    let mut left = demand.max(0.0);
-    e[pr] = (left * private_preference).min(seats[pr]);
+    let mut left = num::max(demand, 0.0);
+    e[pr] = num::min(left * private_preference, seats[pr]);
     left -= e[pr];
-    e[pu] = left.min(seats[pu]);
+    e[pu] = num::min(left, seats[pu]);
     left -= e[pu];
-    e[inc] = left.min(seats[inc]);
+    e[inc] = num::min(left, seats[inc]);
     left -= e[inc];
-    let extra = left.min(seats[pr] - e[pr]);
-    e[pr] += extra.max(0.0);
+    let extra = num::min(left, seats[pr] - e[pr]);
+    e[pr] += num::max(extra, 0.0);
     e
 }
 
@@ -244,7 +245,7 @@ pub(super) fn stage(cx: &Ctx, st: &mut State, y: &mut YearStep) {
         place_new_seats_into(st.seats_built, &st.seat_key.0, &st.seat_key.1, b);
         b.new.clear();
         b.new
-            .extend(b.after.iter().zip(&st.seats_placed).map(|(a, p)| (a - p).max(0.0)));
+            .extend(b.after.iter().zip(&st.seats_placed).map(|(a, p)| num::max(a - p, 0.0)));
         std::mem::swap(&mut st.seats_placed, &mut b.after);
         for (z, s) in b.new.iter().enumerate() {
             kg[z].seats[Provider::Public.index()] += s;
@@ -315,7 +316,7 @@ fn classes(cx: &Ctx, st: &State, t: usize, schools: &mut SchoolYears) -> f64 {
             // the base kindergartens (shrunk in proportion if seats closed), then the new one
             let grown = (now > base_total).then_some((None, now - base_total));
             let scale = if base_total > 0.0 {
-                (now / base_total).min(1.0)
+                num::min(now / base_total, 1.0)
             } else {
                 0.0
             };

@@ -33,6 +33,7 @@ pub mod flows;
 pub mod kindergarten;
 mod levers;
 mod merges;
+mod num;
 mod openings;
 pub mod population;
 mod prepared;

@@ -7,6 +7,7 @@
 //! scale assumption. Residents of all ages follow
 //! R(t+1) = R(t)·(1 − cdr) + B(t+1) + child net migrants + adult net migrants·k.
 
+use super::num;
 use super::state::{Ctx, State, YearStep};
 use crate::dataset::{Dataset, AGES};
 use crate::units::Year;
@@ -36,7 +37,7 @@ impl Migration<'_> {
         let before: f64 = by_zone.iter().sum();
         let mut moved = 0.0;
         for (z, x) in by_zone.iter_mut().enumerate() {
-            *x = (*x * (1.0 + n)).max(0.0);
+            *x = num::max(*x * (1.0 + n), 0.0);
             if !self.urban[z] {
                 let m = *x * rho;
                 *x -= m;
@@ -51,7 +52,10 @@ impl Migration<'_> {
 
     /// County-level version (no zones): only net migration acts.
     pub fn apply_county(&self, x: f64, age: usize) -> f64 {
-        (x * (1.0 + self.net_rate.get(age).copied().unwrap_or(0.0) * self.scale)).max(0.0)
+        num::max(
+            x * (1.0 + self.net_rate.get(age).copied().unwrap_or(0.0) * self.scale),
+            0.0,
+        )
     }
 }
 

@@ -4,6 +4,7 @@
 //! the school listed first). Primary and junior levers build in town or rural
 //! zones; senior and vocational ones anywhere in the county.
 
+use super::num;
 use super::prepared::zoned;
 use super::state::{Ctx, State, YearStep};
 use crate::level::Level;
@@ -40,8 +41,8 @@ pub(super) fn stage(cx: &Ctx, st: &mut State, y: &mut YearStep) {
             for _ in 0..amount {
                 // the open school with the most pupils per classroom
                 let best = eligible.iter().copied().filter(|s| !closed[*s]).max_by(|&a, &b_| {
-                    let pa = b.school_total[a] / rooms[a].max(1.0);
-                    let pb = b.school_total[b_] / rooms[b_].max(1.0);
+                    let pa = b.school_total[a] / num::max(rooms[a], 1.0);
+                    let pb = b.school_total[b_] / num::max(rooms[b_], 1.0);
                     pa.total_cmp(&pb).then(b_.cmp(&a))
                 });
                 if let Some(s) = best {

@@ -8,6 +8,7 @@
 //! proportion to the surpluses and the shortfalls and never past either.
 
 use super::kindergarten;
+use super::num;
 use super::state::{Ctx, State, YearStep};
 use crate::level::Level;
 use crate::units::Year as CalendarYear;
@@ -121,7 +122,7 @@ fn by_gap(amount: f64, stock: &[f64], eligible: &[bool], b: &mut HireBuffers) {
         b.gaps
             .iter()
             .zip(eligible)
-            .map(|(g, e)| if *e { g.max(0.0) } else { 0.0 }),
+            .map(|(g, e)| if *e { num::max(*g, 0.0) } else { 0.0 }),
     );
     let first = amount.min(b.positive.iter().sum());
     kindergarten::spread_into(first, &b.positive, None, &mut b.add);
@@ -134,7 +135,7 @@ fn by_gap(amount: f64, stock: &[f64], eligible: &[bool], b: &mut HireBuffers) {
         stock
             .iter()
             .zip(eligible)
-            .map(|(s, e)| if *e { s.max(0.0) } else { 0.0 }),
+            .map(|(s, e)| if *e { num::max(*s, 0.0) } else { 0.0 }),
     );
     let total: f64 = b.stock.iter().sum();
     if total.is_nan() || total <= 0.0 {
