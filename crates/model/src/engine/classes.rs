@@ -106,6 +106,7 @@ fn give_spare(pupils: &[u32], need: &[u32], c: &mut [u32], mut spare: u32, sizes
 /// and level totals on the record; the staffing-norm requirement by pool,
 /// which steers next year's hires (the class-based one would make new rooms
 /// pull teachers from other zones).
+#[cfg_attr(target_arch = "wasm32", inline(never))] // see engine/mod.rs: a function per stage
 pub(super) fn stage(cx: &Ctx, st: &mut State, y: &mut YearStep) {
     let (ds, p) = (cx.ds, cx.p);
     let n = &ds.norms;

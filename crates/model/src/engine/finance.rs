@@ -95,6 +95,7 @@ pub fn cost_year(
 /// Stage 8, money: pay grows by the salary lever and the budget by its growth
 /// lever (extra funding raises the envelope in both modes; budget mode also
 /// spends it), then the year's costs ([`cost_year`]).
+#[cfg_attr(target_arch = "wasm32", inline(never))] // see engine/mod.rs: a function per stage
 pub(super) fn stage(cx: &Ctx, st: &mut State, y: &mut YearStep) {
     let (lv, t) = (cx.lv, y.t);
     if t > 0 {

@@ -176,6 +176,7 @@ pub fn step_into(
 /// This year's rates of every grade-flow level: the dataset's, dropouts cut
 /// by the dropout-reduction lever and, after the base year, scaled by the
 /// draw's dropout multiplier (never past 0.5 minus repetition).
+#[cfg_attr(target_arch = "wasm32", inline(never))] // see engine/mod.rs: a function per stage
 pub(super) fn set_year_rates(cx: &Ctx, t: usize, rates: &mut [Rates; 4]) {
     let reduction = if t == 0 { 0.0 } else { cx.lv.dropout_reduction.at(t) };
     for (i, rates) in rates.iter_mut().enumerate() {
@@ -193,6 +194,7 @@ pub(super) fn set_year_rates(cx: &Ctx, t: usize, rates: &mut [Rates; 4]) {
 /// graduates on to junior (with the migration of age 11 → 12), junior
 /// graduates to the county's senior stage (τ progress, σ of them to general
 /// senior, the rest to vocational, a share of it outside the county).
+#[cfg_attr(target_arch = "wasm32", inline(never))] // see engine/mod.rs: a function per stage
 pub(super) fn stage(cx: &Ctx, st: &mut State, y: &mut YearStep) {
     let (ds, t, mig) = (cx.ds, y.t, &cx.mig);
     let State {
@@ -301,6 +303,7 @@ pub(super) fn stage(cx: &Ctx, st: &mut State, y: &mut YearStep) {
 /// Stage 6b, level records: enrollment, intake, graduates, repeaters and
 /// dropouts (the base year's read from its rates, later ones from the step's
 /// account), retention, teachers and the two requirements of each level.
+#[cfg_attr(target_arch = "wasm32", inline(never))] // see engine/mod.rs: a function per stage
 pub(super) fn record_levels(cx: &Ctx, st: &State, y: &mut YearStep) {
     let (ds, t) = (cx.ds, y.t);
     let pop = &st.pop;

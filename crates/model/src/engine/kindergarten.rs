@@ -202,6 +202,7 @@ pub fn fill(seats: [f64; 3], demand: f64, private_preference: f64) -> [f64; 3] {
 /// draw's shift, times children aged 3–5), then — after the base year —
 /// closures, conversions, accreditations, new public seats and the fill
 /// (steps 1–5 above), teachers, and the record's seats, children and classes.
+#[cfg_attr(target_arch = "wasm32", inline(never))] // see engine/mod.rs: a function per stage
 pub(super) fn stage(cx: &Ctx, st: &mut State, y: &mut YearStep) {
     let (ds, t, nz) = (cx.ds, y.t, cx.p.nz);
     let kgp = &ds.kindergarten;

@@ -27,6 +27,7 @@ pub(super) fn resolve(ds: &Dataset, p: &Prep, res: &Resolved) -> Vec<(usize, usi
         .collect()
 }
 
+#[cfg_attr(target_arch = "wasm32", inline(never))] // see engine/mod.rs: a function per stage
 pub(super) fn stage(cx: &Ctx, st: &mut State, y: &mut YearStep) {
     for &(t, closing, receiving, share) in &cx.merges {
         if t == y.t {

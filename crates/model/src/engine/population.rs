@@ -159,6 +159,7 @@ impl Pop {
 /// Stage 1, population: the year's births (a recorded year's as recorded,
 /// later ones by the chosen variant, times the draw's birth multiplier), the
 /// population aged a year with migration, and its age groups on the record.
+#[cfg_attr(target_arch = "wasm32", inline(never))] // see engine/mod.rs: a function per stage
 pub(super) fn stage(cx: &Ctx, st: &mut State, y: &mut YearStep) {
     let (ds, t) = (cx.ds, y.t);
     let d = &ds.demography;

@@ -9,6 +9,7 @@ use super::prepared::zoned;
 use super::state::{Ctx, State, YearStep};
 use crate::level::Level;
 
+#[cfg_attr(target_arch = "wasm32", inline(never))] // see engine/mod.rs: a function per stage
 pub(super) fn stage(cx: &Ctx, st: &mut State, y: &mut YearStep) {
     let p = cx.p;
     let b = &mut st.buf;

@@ -3,6 +3,7 @@
 
 use super::state::{Ctx, State, YearStep};
 
+#[cfg_attr(target_arch = "wasm32", inline(never))] // see engine/mod.rs: a function per stage
 pub(super) fn stage(cx: &Ctx, st: &mut State, y: &mut YearStep) {
     if y.t > 0 {
         st.special_capacity += cx.lv.special_places.at(y.t);

@@ -13,6 +13,7 @@ use super::state::{Ctx, State, YearStep};
 use crate::level::Level;
 use crate::units::Year as CalendarYear;
 
+#[cfg_attr(target_arch = "wasm32", inline(never))] // see engine/mod.rs: a function per stage
 pub(super) fn stage(cx: &Ctx, st: &mut State, y: &mut YearStep) {
     let (ds, t, year) = (cx.ds, y.t, y.year);
     let trainee_years = ds.teachers.trainee_years.value as i32;
