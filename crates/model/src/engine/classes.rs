@@ -108,9 +108,17 @@ fn give_spare(pupils: &[u32], need: &[u32], c: &mut [u32], mut spare: u32, sizes
 /// pull teachers from other zones).
 #[cfg_attr(target_arch = "wasm32", inline(never))] // see engine/mod.rs: a function per stage
 pub(super) fn stage(cx: &Ctx, st: &mut State, y: &mut YearStep) {
+    allocate_schools(cx, st);
+    requirements_and_totals(cx, st, y);
+    walk_slots(cx, st, y);
+}
+
+/// The classes each school's rooms allow (`allowed`) and, cut by what its
+/// levels' share of their pools' teachers can run, the classes run (`count`).
+#[cfg_attr(target_arch = "wasm32", inline(never))] // see engine/mod.rs: a function per stage
+fn allocate_schools(cx: &Ctx, st: &mut State) {
     let (ds, p) = (cx.ds, cx.p);
     let n = &ds.norms;
-    let (large, sup) = (n.large_class.value, n.super_large_class.value);
     let b = &mut st.buf;
     let slots = p.slots.len();
     b.whole.clear();
@@ -165,6 +173,16 @@ pub(super) fn stage(cx: &Ctx, st: &mut State, y: &mut YearStep) {
             k = e;
         }
     }
+}
+
+/// Next year's staffing-norm requirement (and the class-based one when
+/// exchange is asked for), the zone records, schools by level and the
+/// zone pools' teachers.
+#[cfg_attr(target_arch = "wasm32", inline(never))] // see engine/mod.rs: a function per stage
+fn requirements_and_totals(cx: &Ctx, st: &mut State, y: &mut YearStep) {
+    let (ds, p) = (cx.ds, cx.p);
+    let n = &ds.norms;
+    let b = &mut st.buf;
     for (i, l) in Level::FLOW.into_iter().enumerate() {
         let ppt = *n.pupils_per_teacher.value.of(l);
         for (req, x) in b.requirement[i].iter_mut().zip(&b.pool_pupils[i]) {
@@ -212,8 +230,15 @@ pub(super) fn stage(cx: &Ctx, st: &mut State, y: &mut YearStep) {
             zl.requirement_norm = st.buf.pool_pupils[i].get(z).copied().unwrap_or(0.0) / ppt;
         }
     }
-    // large classes, the level and zone totals, and (when a stage wants
-    // them) each school's record, in one walk over the slots
+}
+
+/// Large classes, the level and zone totals, and (when a stage wants them)
+/// each school's record, in one walk over the slots.
+#[cfg_attr(target_arch = "wasm32", inline(never))] // see engine/mod.rs: a function per stage
+fn walk_slots(cx: &Ctx, st: &State, y: &mut YearStep) {
+    let p = cx.p;
+    let n = &cx.ds.norms;
+    let (large, sup) = (n.large_class.value, n.super_large_class.value);
     let b = &st.buf;
     let want = y.schools.wanted();
     for (si, r) in p.ranges.iter().enumerate() {
