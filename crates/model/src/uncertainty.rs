@@ -144,18 +144,29 @@ fn draw(rng: &mut StdRng, ds: &Dataset, n_years: usize, s: f64) -> Perturbation 
 }
 
 /// The q-quantile of sorted values (linear between order statistics);
-/// undefined when there are none.
+/// undefined when there are none. The bands find the same values without
+/// the merge ([`band_quantiles`]); this is the definition tests hold them to.
+#[cfg(test)]
 fn quantile(sorted: &[f64], q: f64) -> f64 {
     if sorted.is_empty() {
         return crate::units::UNDEFINED;
     }
-    let pos = q * (sorted.len() - 1) as f64;
-    let (i, f) = (pos.floor() as usize, pos - pos.floor());
+    let (i, f) = quantile_rank(sorted.len(), q);
     if i + 1 < sorted.len() {
         sorted[i] + f * (sorted[i + 1] - sorted[i])
     } else {
         sorted[i]
     }
+}
+
+/// The quantiles the bands give: P10, P25, P50, P75, P90.
+const BAND_QUANTILES: [f64; 5] = [0.1, 0.25, 0.5, 0.75, 0.9];
+
+/// Where the q-quantile of `n` sorted values falls: the order statistic `i`
+/// below it and the fraction `f` of the way to the next (n ≥ 1).
+fn quantile_rank(n: usize, q: f64) -> (usize, f64) {
+    let pos = q * (n - 1) as f64;
+    (pos.floor() as usize, pos - pos.floor())
 }
 
 /// Which draws one worker computes: draw k (counting from 0) belongs to part
@@ -324,18 +335,19 @@ pub fn merge(ds: &Dataset, settings: &McSettings, parts: &[PartResult]) -> Bands
         prob_met: met.iter().map(|m| *m as f64 / draws.max(1) as f64).collect(),
     };
     let mut starts = vec![0usize; parts.len()];
-    let mut merged = Vec::with_capacity(draws as usize);
+    let mut cell: Vec<&[f64]> = Vec::with_capacity(parts.len());
+    let mut heads = Vec::with_capacity(parts.len());
     for i in 0..specs.len() {
         let mut row: [Vec<f64>; 5] = Default::default();
         for y in 0..n_years {
-            merged.clear();
+            cell.clear();
             for (p, start) in parts.iter().zip(starts.iter_mut()) {
                 let len = p.lens[i * n_years + y] as usize;
-                merge_sorted(&mut merged, &p.values[*start..*start + len]);
+                cell.push(&p.values[*start..*start + len]);
                 *start += len;
             }
-            for (k, q) in [0.1, 0.25, 0.5, 0.75, 0.9].into_iter().enumerate() {
-                row[k].push(quantile(&merged, q));
+            for (r, v) in row.iter_mut().zip(band_quantiles(&cell, &mut heads)) {
+                r.push(v);
             }
         }
         let [a, b, c, d, e] = row;
@@ -348,7 +360,104 @@ pub fn merge(ds: &Dataset, settings: &McSettings, parts: &[PartResult]) -> Bands
     out
 }
 
-/// Merges sorted `more` into sorted `into` (by `f64::total_cmp`).
+/// The band quantiles ([`BAND_QUANTILES`]) of the sorted `parts` taken
+/// together: the values [`quantile`] would give on their merge, found by
+/// walking the parts in order only as far as the highest rank needed,
+/// without writing the merge out (equal values are the same bits, so which
+/// part gives one does not matter). `heads` is working space.
+fn band_quantiles(parts: &[&[f64]], heads: &mut Vec<usize>) -> [f64; 5] {
+    let n: usize = parts.iter().map(|p| p.len()).sum();
+    if n == 0 {
+        return [crate::units::UNDEFINED; 5];
+    }
+    // each quantile reads the order statistics i and i + 1, in rank order
+    let mut ranks: [usize; 10] = std::array::from_fn(|k| {
+        let i = quantile_rank(n, BAND_QUANTILES[k / 2]).0;
+        (i + k % 2).min(n - 1)
+    });
+    ranks.sort_unstable();
+    let mut at = [0.0; 10];
+    heads.clear();
+    heads.resize(parts.len(), 0);
+    let mut next = 0;
+    let mut keep = |rank: usize, v: f64| {
+        while next < ranks.len() && ranks[next] == rank {
+            at[next] = v;
+            next += 1;
+        }
+    };
+    match parts {
+        [one] => ranks.iter().for_each(|r| keep(*r, one[*r])),
+        // two parts (the browser's usual two workers): each rank by bisection
+        [a, b] => ranks.iter().for_each(|r| keep(*r, nth_of_two(a, b, *r))),
+        _ => {
+            for rank in 0..=ranks[9] {
+                // the smallest head (the earliest part among equals)
+                let mut best: Option<(usize, f64)> = None;
+                for (j, (p, h)) in parts.iter().zip(heads.iter()).enumerate() {
+                    if let Some(v) = p.get(*h) {
+                        if best.is_none_or(|(_, b)| v.total_cmp(&b).is_lt()) {
+                            best = Some((j, *v));
+                        }
+                    }
+                }
+                let Some((j, v)) = best else { break };
+                heads[j] += 1;
+                keep(rank, v);
+            }
+        }
+    }
+    let value = |rank: usize| {
+        ranks
+            .iter()
+            .position(|r| *r == rank)
+            .map_or(crate::units::UNDEFINED, |k| at[k])
+    };
+    std::array::from_fn(|k| {
+        let (i, f) = quantile_rank(n, BAND_QUANTILES[k]);
+        if i + 1 < n {
+            value(i) + f * (value(i + 1) - value(i))
+        } else {
+            value(i)
+        }
+    })
+}
+
+/// The value at `rank` (from 0, `rank < a.len() + b.len()`) of the merge of
+/// sorted `a` and `b` (by `f64::total_cmp`), in O(log n): the first
+/// `rank + 1` values of the merge are `a[..i]` and `b[..rank + 1 - i]` for
+/// the least `i` whose next value of `a` is not below the last taken of `b`.
+fn nth_of_two(a: &[f64], b: &[f64], rank: usize) -> f64 {
+    let m = rank + 1;
+    let (mut lo, mut hi) = (m.saturating_sub(b.len()), m.min(a.len()));
+    // too few from `a` while b's last taken value is above a's next one
+    let too_few = |i: usize| i < a.len() && m - i > 0 && b[m - i - 1].total_cmp(&a[i]).is_gt();
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        if too_few(mid) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    let (i, j) = (lo, m - lo);
+    match (i.checked_sub(1).map(|k| a[k]), j.checked_sub(1).map(|k| b[k])) {
+        (Some(x), Some(y)) => {
+            if x.total_cmp(&y).is_ge() {
+                x
+            } else {
+                y
+            }
+        }
+        (Some(x), None) => x,
+        (None, Some(y)) => y,
+        (None, None) => crate::units::UNDEFINED, // rank out of range: not reached
+    }
+}
+
+/// Merges sorted `more` into sorted `into` (by `f64::total_cmp`): the
+/// merge [`band_quantiles`] walks without writing out, for tests.
+#[cfg(test)]
 fn merge_sorted(into: &mut Vec<f64>, more: &[f64]) {
     if into.is_empty() {
         into.extend_from_slice(more);
@@ -379,6 +488,49 @@ pub fn run(ds: &Dataset, sc: &Scenario, settings: &McSettings) -> Bands {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn band_quantiles_are_those_of_the_merged_parts() {
+        // parts of every size from 0 to 7 values, 1 to 4 parts, ties and
+        // infinities among them, against quantile() of the written-out merge
+        let pool = [3.0, -1.0, 2.5, 2.5, f64::INFINITY, 0.0, -0.5, 7.0, 2.5, 1e9, -3.25, 4.0];
+        let mut heads = Vec::new();
+        for seed in 0..400usize {
+            let n_parts = 1 + seed % 4;
+            let parts: Vec<Vec<f64>> = (0..n_parts)
+                .map(|j| {
+                    let len = (seed / 4 + j * 3) % 8;
+                    let mut v: Vec<f64> = (0..len)
+                        .map(|k| pool[(seed * 7 + j * 5 + k * 11) % pool.len()])
+                        .collect();
+                    v.sort_unstable_by(f64::total_cmp);
+                    v
+                })
+                .collect();
+            let mut merged = Vec::new();
+            for p in &parts {
+                merge_sorted(&mut merged, p);
+            }
+            let slices: Vec<&[f64]> = parts.iter().map(|p| p.as_slice()).collect();
+            if let [a, b] = slices.as_slice() {
+                for (rank, want) in merged.iter().enumerate() {
+                    assert_eq!(
+                        nth_of_two(a, b, rank).to_bits(),
+                        want.to_bits(),
+                        "{a:?} {b:?} rank {rank}"
+                    );
+                }
+            }
+            let got = band_quantiles(&slices, &mut heads);
+            for (g, q) in got.iter().zip(BAND_QUANTILES) {
+                let want = quantile(&merged, q);
+                assert!(
+                    g.to_bits() == want.to_bits() || (g.is_nan() && want.is_nan()),
+                    "{parts:?} q={q}: {g} ≠ {want}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn integer_keys_order_as_total_cmp_and_give_the_bits_back() {
