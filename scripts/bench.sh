@@ -78,6 +78,7 @@ rows = [
     ("goal seek, browser (senior_ger)", grab(r"goal seek \(senior_ger by τ\): ([0-9.]+ ms)", mc), ""),
     ("input → next paint, 1× CPU (median / p95)", grab(r"CPU 1×: median ([0-9.]+ ms, p95 [0-9.]+ ms)", paint), ""),
     ("input → next paint, 4× CPU (median / p95)", grab(r"CPU 4×: median ([0-9.]+ ms, p95 [0-9.]+ ms)", paint), "p95 < 16 ms"),
+    ("a step at 4× CPU: script / layout / paint (timeline, ms)", grab(r"script ([0-9.]+) ms", paint) + " / " + grab(r"layout ([0-9.]+)", paint) + " / " + grab(r", paint ([0-9.]+)", paint), ""),
     ("load → first chart (median)", grab(r"first chart[^:]*: median ([0-9]+ ms)", paint), ""),
     ("schools view: open, click → every row (median)", grab(r"open \(click → every row drawn\), 5 times: median ([0-9.]+ ms)", schools), ""),
     ("lever step → next frame, schools view closed / open", grab(r"closed: input → next frame median ([0-9.]+ ms)", schools) + " / " + grab(r"open: +input → next frame median ([0-9.]+ ms)", schools), ""),
