@@ -68,7 +68,7 @@ def imported_functions(payload):
             _, i = leb(payload, i)
             if flags & 1:
                 _, i = leb(payload, i)
-        elif kind == 3:  # global: valtype, mutability
+        elif kind == 3:  # global: valtype (one byte in the MVP and reference types), mutability
             i += 2
         elif kind == 4:  # tag
             i += 1
@@ -119,7 +119,7 @@ def group(name, deep):
     parts = re.findall(r"[A-Za-z_][A-Za-z0-9_]*", n)
     if not parts:
         return "(unnamed)"
-    crate = re.sub(r"\[[0-9a-f]+\]$", "", parts[0])
+    crate = parts[0]
     if deep and crate in OWN and len(parts) > 1:
         sub = parts[1]
         if sub in ("components", "engine", "catalogue") and len(parts) > 2:
@@ -140,25 +140,31 @@ def table(rows, top):
 
 def main():
     args = sys.argv[1:]
-    if not args:
-        raise SystemExit(__doc__)
     top = 25
     if "--top" in args:
         k = args.index("--top")
-        top = int(args[k + 1])
+        try:
+            top = int(args[k + 1])
+        except (IndexError, ValueError):
+            raise SystemExit("--top needs a number of rows")
         del args[k:k + 2]
+    if len(args) != 1:
+        raise SystemExit(__doc__)
     b = open(args[0], "rb").read()
-    secs = sections(b)
-    imports = next((imported_functions(p) for s, _, p in secs if s == 2), 0)
-    code = next((p for s, _, p in secs if s == 10), b"")
-    data = next((p for s, _, p in secs if s == 11), b"")
-    names = next((function_names(p) for s, n, p in secs if s == 0 and n == "name"), {})
+    try:
+        secs = sections(b)
+        imports = next((imported_functions(p) for s, _, p in secs if s == 2), 0)
+        code = next((p for s, _, p in secs if s == 10), b"")
+        data = next((p for s, _, p in secs if s == 11), b"")
+        names = next((function_names(p) for s, n, p in secs if s == 0 and n == "name"), {})
+        fns = bodies(code)
+    except IndexError:
+        raise SystemExit(f"{args[0]}: a section ends early (not a whole wasm module?)")
     if not names:
         raise SystemExit("the module has no function names (build it with scripts/size.sh)")
     print(f"whole module (names included)        {len(b) / 1000:9.1f}K {gz(b) / 1000:10.1f}K")
     print(f"code section                         {len(code) / 1000:9.1f}K {gz(code) / 1000:10.1f}K")
     print(f"data section (strings, tables, data) {len(data) / 1000:9.1f}K {gz(data) / 1000:10.1f}K")
-    fns = bodies(code)
     for deep, title in ((False, "code by crate"), (True, "EduPlan's own code by module")):
         groups = collections.defaultdict(list)
         for k, body in enumerate(fns):

@@ -235,7 +235,7 @@ pub fn run_part(ds: &Dataset, sc: &Scenario, settings: &McSettings, part: Part) 
     // its records without building a whole projection
     let engine = Engine::for_scenario(ds, sc);
     let mut state = engine.state();
-    // warnings are counted school by school, a fifth of a draw's time: only
+    // warnings are counted school by school, about a quarter of a draw's time: only
     // when a target needs them (their bands are otherwise left undefined)
     state.set_count_flags(ds.targets.iter().any(|t| t.indicator.contains("schools_flagged")));
     let resolved = Resolved::new(ds, sc, horizon);

@@ -38,7 +38,7 @@ pub fn classes_for(n: u32, size: f64) -> u32 {
 }
 
 /// A class size (at least 1) as a whole number when it is one, for
-/// [`classes_for`]; the engine works each slot's out once (prepared.rs).
+/// [`classes_for`] (class sizes are whole in practice: ⌈n / size⌉ in integers).
 pub fn whole_size(size: f64) -> Option<u32> {
     let s = num::max(size, 1.0);
     let whole = s as u32; // saturates; NaN → 0, caught below

@@ -1,23 +1,27 @@
 //! `f64::max` and `f64::min` for the engine's inner loops. In WebAssembly the
-//! standard ones are calls to `fmax`/`fmin` (wasm's own instructions treat
-//! NaN differently), about a twentieth of a Monte Carlo draw in the browser;
-//! these compare instead and give the same value for every input (a NaN
-//! argument yields the other one, as `f64::max` and `f64::min` do).
+//! standard ones are calls to libm's `fmax`/`fmin` (wasm's own instructions
+//! treat NaN differently), about a twentieth of a Monte Carlo draw in the
+//! browser; these compare instead, written as libm writes them, so they give
+//! what the standard ones give in WebAssembly for every input: a NaN argument
+//! yields the other one, and of two equal values (+0 and −0) `max` keeps the
+//! first and `min` the second (the standard library leaves that choice open;
+//! the engine only ever compares against +0 and other constants, where it
+//! cannot show).
 
 /// The larger of `x` and `y` (the other when one is NaN).
 #[inline]
 pub fn max(x: f64, y: f64) -> f64 {
-    if x > y || y.is_nan() {
-        x
-    } else {
+    if x.is_nan() || x < y {
         y
+    } else {
+        x
     }
 }
 
 /// The smaller of `x` and `y` (the other when one is NaN).
 #[inline]
 pub fn min(x: f64, y: f64) -> f64 {
-    if x < y || y.is_nan() {
+    if y.is_nan() || x < y {
         x
     } else {
         y
@@ -27,9 +31,10 @@ pub fn min(x: f64, y: f64) -> f64 {
 #[cfg(test)]
 mod tests {
     #[test]
-    fn same_as_the_standard_library() {
+    fn same_as_libm_and_the_standard_library() {
         let xs = [
             0.0,
+            -0.0,
             1.0,
             -1.0,
             2.5,
@@ -41,9 +46,13 @@ mod tests {
         ];
         for a in xs {
             for b in xs {
-                let same = |x: f64, y: f64| x == y || (x.is_nan() && y.is_nan());
-                assert!(same(super::max(a, b), a.max(b)), "max {a} {b}");
-                assert!(same(super::min(a, b), a.min(b)), "min {a} {b}");
+                let same = |x: f64, y: f64| x.to_bits() == y.to_bits() || (x.is_nan() && y.is_nan());
+                // bit for bit as libm, which the standard ones call in WebAssembly
+                assert!(same(super::max(a, b), libm::fmax(a, b)), "max {a} {b}");
+                assert!(same(super::min(a, b), libm::fmin(a, b)), "min {a} {b}");
+                // and the standard library's value (which of ±0 it may choose)
+                assert!(super::max(a, b) == a.max(b) || a.max(b).is_nan() && super::max(a, b).is_nan());
+                assert!(super::min(a, b) == a.min(b) || a.min(b).is_nan() && super::min(a, b).is_nan());
             }
         }
     }

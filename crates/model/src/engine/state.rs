@@ -157,7 +157,7 @@ impl State {
 
     /// Whether runs count the schools with a warning (the `schools_flagged`
     /// indicators; undefined when off). The Monte Carlo switches it off
-    /// unless a target needs them: it costs a fifth of a draw.
+    /// unless a target needs them: it costs about a quarter of a draw (docs/MODEL.md §6a).
     pub fn set_count_flags(&mut self, on: bool) {
         self.count_flags = on;
     }
