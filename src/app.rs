@@ -216,9 +216,9 @@ pub fn App(props: &AppProps) -> Html {
             },
         );
     }
-    let (band_rc, mc_ms) = match (&*bands, state.uncertainty) {
-        (Some((_, b, ms)), true) => (Some(b.clone()), Some(*ms)),
-        _ => (None, None),
+    let (band_rc, mc_ms, mc_stale) = match (&*bands, state.uncertainty) {
+        (Some((of, b, ms)), true) => (Some(b.clone()), Some(*ms), *of != state.scenario),
+        _ => (None, None, false),
     };
     let ctx = Ctx {
         state,
@@ -229,6 +229,7 @@ pub fn App(props: &AppProps) -> Html {
         bands: band_rc,
         mc_running: *mc_running,
         mc_ms,
+        mc_stale,
     };
     // on a phone the levers are a sheet behind one button (see LeversToggle)
     let levers_open = use_state(|| false);

@@ -23,6 +23,10 @@ pub struct Ctx {
     pub bands: Option<Rc<eduplan_model::uncertainty::Bands>>,
     pub mc_running: bool,
     pub mc_ms: Option<f64>,
+    /// The bands are of another scenario than the one shown (a lever is
+    /// being moved; the draws rerun once it settles): their probabilities
+    /// are marked as not yet current.
+    pub mc_stale: bool,
 }
 
 impl PartialEq for Ctx {
@@ -35,6 +39,7 @@ impl PartialEq for Ctx {
             && self.bands.as_ref().map(Rc::as_ptr) == o.bands.as_ref().map(Rc::as_ptr)
             && self.mc_running == o.mc_running
             && self.mc_ms == o.mc_ms
+            && self.mc_stale == o.mc_stale
     }
 }
 

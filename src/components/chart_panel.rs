@@ -73,6 +73,9 @@ pub fn ChartPanel() -> Html {
                             { crate::i18n::fill(t.uncertainty_done, &[("draws", &b.draws.to_string()), ("ms", &format!("{ms:.0}"))]) }
                         }
                     </span>
+                    if ctx.mc_stale && !ctx.mc_running {
+                        <span class="mc-stale">{ t.uncertainty_stale }</span>
+                    }
                 }
             </div>
             <div class="chart-grid">

@@ -68,7 +68,7 @@ pub fn TargetBoard() -> Html {
             <>
             <TargetRow dataset={Shared(ctx.dataset.clone())} index={i} current={cur.clone()} baseline={base.clone()}
                 estimate={estimated.get(i).copied().unwrap_or(false)}
-                prob={bands.as_ref().map(|b| b.prob(&spec.id))} {open} lang={lang}
+                prob={bands.as_ref().map(|b| b.prob(&spec.id))} prob_stale={ctx.mc_stale} {open} lang={lang}
                 dispatch={ctx.state.dispatcher()} on_seek={on_seek.clone()} />
             if open {
                 <tr class="seek-row"><td colspan={columns.to_string()}><GoalSeek target={spec.id.clone()} /></td></tr>
@@ -145,6 +145,8 @@ struct TargetRowProps {
     estimate: bool,
     /// P(met) when uncertainty is on (`Some(None)`: no probability for this target).
     prob: Option<Option<f64>>,
+    /// The probability is of the scenario before the lever now moving.
+    prob_stale: bool,
     /// The goal-seeking row below is open.
     open: bool,
     lang: Lang,
@@ -224,7 +226,7 @@ fn TargetRow(props: &TargetRowProps) -> Html {
             </td>
             <td class="num first-met" data-label={t.col_first_met}>{ first }</td>
             if let Some(prob) = props.prob {
-                <td class="num prob" data-label={t.prob_met}>{ prob.filter(|_| cur.status != Status::Undefined).map_or(format::NO_VALUE.to_string(), format::percent) }</td>
+                <td class={classes!("num", "prob", props.prob_stale.then_some("stale"))} data-label={t.prob_met}>{ prob.filter(|_| cur.status != Status::Undefined).map_or(format::NO_VALUE.to_string(), format::percent) }</td>
             }
             <td class="seek-cell"><button type="button" class="seek-open" onclick={open_seek} aria-expanded={props.open.to_string()}
                 aria-label={format!("{}{}{}", t.seek, t.colon, label)}>{ t.seek }</button></td>

@@ -264,6 +264,7 @@ strings! {
     uncertainty,
     uncertainty_running,
     uncertainty_done,
+    uncertainty_stale,
     prob_met,
     bands_legend,
     band_range,

@@ -37,6 +37,38 @@ test('bands appear and the page answers a lever within 50 ms while draws run', a
   await context.close();
 });
 
+test('while a lever moves, the probabilities say they are from before it; released, the draws rerun', async () => {
+  const { context, page, errors } = await openApp(browser);
+  await page.locator('.uncertainty-toggle').click();
+  await page.locator('td.prob').first().waitFor({ timeout: 60000 });
+  await page.waitForFunction(() => /次模拟/.test(document.querySelector('.mc-status')?.textContent ?? ''));
+  assert.equal(await page.locator('.mc-stale').count(), 0);
+  assert.equal(await page.locator('td.prob.stale').count(), 0);
+  // dragging: input events only, the scenario not yet settled
+  await page.evaluate(() => {
+    const slider = document.querySelector('#lever-senior-progression');
+    slider.value = String(Number(slider.max));
+    slider.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+  assert.match(await page.locator('.mc-stale').innerText(), /停止调整后重新模拟/);
+  assert.equal(await page.locator('td.prob.stale').count(), await page.locator('.target-row').count());
+  // the last draws' figures stay in the status line
+  assert.match(await page.locator('.mc-status').innerText(), /500次模拟/);
+  // released: one settled change, the draws rerun for it and the marks go
+  await page.evaluate(() => document.querySelector('#lever-senior-progression').dispatchEvent(new Event('change', { bubbles: true })));
+  await page.waitForFunction(() => !document.querySelector('.mc-stale') && !document.querySelector('td.prob.stale')
+    && /次模拟/.test(document.querySelector('.mc-status')?.textContent ?? ''), null, { timeout: 60000 });
+  await page.locator('.lang-switch').click();
+  await page.evaluate(() => {
+    const slider = document.querySelector('#lever-senior-progression');
+    slider.value = String(Number(slider.min));
+    slider.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+  assert.match(await page.locator('.mc-stale').innerText(), /rerun when the lever settles/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('goal seeking finds the least value, and Apply makes the target met', async () => {
   const { context, page } = await openApp(browser);
   const row = page.locator('tr[data-target="trainees_double"]');
