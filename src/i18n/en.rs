@@ -175,7 +175,7 @@ pub const EN: Strings = Strings {
     uncertainty: "Uncertainty analysis",
     uncertainty_running: "Running the draws…",
     uncertainty_done: "{draws} draws in {ms} ms",
-    uncertainty_stale: "The draws rerun when the lever settles; the probabilities are still those from before",
+    uncertainty_stale: "The draws rerun when the lever settles; the ranges and probabilities are still those from before",
     prob_met: "P(met)",
     bands_legend: "Light band: 80% range (10th–90th percentile); dark band: 50% range (25th–75th); dashed line: median",
     band_range: "P10–P90 {lo}–{hi}",

@@ -175,7 +175,7 @@ pub const ZH: Strings = Strings {
     uncertainty: "不确定性分析",
     uncertainty_running: "正在进行模拟计算…",
     uncertainty_done: "{draws}次模拟，用时{ms}毫秒",
-    uncertainty_stale: "停止调整后重新模拟，达成概率暂为调整前的结果",
+    uncertainty_stale: "停止调整后重新模拟，可能区间和达成概率暂为调整前的结果",
     prob_met: "达成概率",
     bands_legend: "浅色阴影为80%可能区间（第10～90百分位），深色为50%可能区间（第25～75百分位），虚线为中位数",
     band_range: "80%可能区间{lo}～{hi}",
