@@ -110,15 +110,8 @@ impl SchoolKind {
         // written out: a borrowed constant costs no allocation (the engine
         // reads it for every school of every run)
         const KG: [Slot; 3] = [(Kindergarten, 0), (Kindergarten, 1), (Kindergarten, 2)];
-        const PRIMARY: [Slot; 6] = [
-            (Primary, 0),
-            (Primary, 1),
-            (Primary, 2),
-            (Primary, 3),
-            (Primary, 4),
-            (Primary, 5),
-        ];
-        const NINE_YEAR: [Slot; 9] = [
+        // primary's slots, then junior's: a nine-year school teaches both
+        static NINE_YEAR: [Slot; 9] = [
             (Primary, 0),
             (Primary, 1),
             (Primary, 2),
@@ -129,15 +122,14 @@ impl SchoolKind {
             (Junior, 1),
             (Junior, 2),
         ];
-        const JUNIOR: [Slot; 3] = [(Junior, 0), (Junior, 1), (Junior, 2)];
         const SENIOR: [Slot; 3] = [(Senior, 0), (Senior, 1), (Senior, 2)];
         const VOCATIONAL: [Slot; 3] = [(Vocational, 0), (Vocational, 1), (Vocational, 2)];
         const SPECIAL: [Slot; 1] = [(Special, 0)];
         match self {
             SchoolKind::Kindergarten(_) => &KG,
-            SchoolKind::Primary | SchoolKind::TeachingPoint => &PRIMARY,
+            SchoolKind::Primary | SchoolKind::TeachingPoint => &NINE_YEAR[..6],
             SchoolKind::NineYear => &NINE_YEAR,
-            SchoolKind::Junior => &JUNIOR,
+            SchoolKind::Junior => &NINE_YEAR[6..],
             SchoolKind::SeniorGeneral => &SENIOR,
             SchoolKind::Vocational => &VOCATIONAL,
             SchoolKind::Special => &SPECIAL,

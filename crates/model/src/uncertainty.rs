@@ -151,11 +151,17 @@ fn quantile(sorted: &[f64], q: f64) -> f64 {
     if sorted.is_empty() {
         return crate::units::UNDEFINED;
     }
-    let (i, f) = quantile_rank(sorted.len(), q);
-    if i + 1 < sorted.len() {
-        sorted[i] + f * (sorted[i + 1] - sorted[i])
+    quantile_by(sorted.len(), q, |i| sorted[i])
+}
+
+/// The q-quantile of `n ≥ 1` sorted values, `at(i)` giving the i-th:
+/// linear between the order statistics around it.
+fn quantile_by(n: usize, q: f64, at: impl Fn(usize) -> f64) -> f64 {
+    let (i, f) = quantile_rank(n, q);
+    if i + 1 < n {
+        at(i) + f * (at(i + 1) - at(i))
     } else {
-        sorted[i]
+        at(i)
     }
 }
 
@@ -282,14 +288,18 @@ pub fn run_part(ds: &Dataset, sc: &Scenario, settings: &McSettings, part: Part) 
 /// applies): negative values have their other bits flipped, so the integers
 /// order as the values do, −NaN < −∞ < … < −0 < +0 < … < +∞ < NaN.
 fn total_key(x: f64) -> i64 {
-    let b = x.to_bits() as i64;
-    b ^ ((((b >> 63) as u64) >> 1) as i64)
+    flip_negative(x.to_bits() as i64)
 }
 
-/// The value of a [`total_key`] (the transformation is its own inverse: it
-/// keeps the sign bit it reads).
+/// The value of a [`total_key`].
 fn from_total_key(k: i64) -> f64 {
-    f64::from_bits((k ^ ((((k >> 63) as u64) >> 1) as i64)) as u64)
+    f64::from_bits(flip_negative(k) as u64)
+}
+
+/// Flips every bit but the sign of a negative; its own inverse, as it keeps
+/// the sign bit it reads.
+fn flip_negative(b: i64) -> i64 {
+    b ^ ((((b >> 63) as u64) >> 1) as i64)
 }
 
 /// Merges the parts of one run (any number, in any order) into its bands:
@@ -413,14 +423,7 @@ fn band_quantiles(parts: &[&[f64]], heads: &mut Vec<usize>) -> [f64; 5] {
             .position(|r| *r == rank)
             .map_or(crate::units::UNDEFINED, |k| at[k])
     };
-    std::array::from_fn(|k| {
-        let (i, f) = quantile_rank(n, BAND_QUANTILES[k]);
-        if i + 1 < n {
-            value(i) + f * (value(i + 1) - value(i))
-        } else {
-            value(i)
-        }
-    })
+    BAND_QUANTILES.map(|q| quantile_by(n, q, value))
 }
 
 /// The value at `rank` (from 0, `rank < a.len() + b.len()`) of the merge of

@@ -213,10 +213,13 @@ impl<'a> Engine<'a> {
             special::stage(&cx, st, &mut y);
             y.schools.record(&mut y.rec);
             finance::stage(&cx, st, &mut y);
+            // kept records go out whole; otherwise their space serves next year
+            let kept = std::mem::take(&mut y.schools.kept);
             if st.collect_schools {
-                st.schools_out.push(y.schools.kept.clone());
+                st.schools_out.push(kept);
+            } else {
+                st.school_buf = kept;
             }
-            st.school_buf = std::mem::take(&mut y.schools.kept);
             recs.push(y.rec);
         }
         recs
